@@ -1,0 +1,75 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+
+// One message for a wrong email and a wrong password: never say which one was wrong.
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Email or password is incorrect.",
+  LockedOut: "Too many failed sign-in attempts. Wait 15 minutes, or ask an admin to reset your password.",
+  AccessDenied: "Your single sign-on account has no access to Verdict. Ask an admin to add you.",
+  SessionRequired: "Sign in to continue.",
+};
+
+function messageFor(code: string | undefined) {
+  if (!code) return null;
+  return MESSAGES[code] ?? "Sign-in failed. Try again.";
+}
+
+export function LoginForm({ initialError, sso }: { initialError?: string; sso: { name: string } | null }) {
+  const router = useRouter();
+  const [error, setError] = useState(messageFor(initialError));
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
+    if (result?.ok && !result.error) {
+      router.replace("/queue");
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    setError(messageFor(result?.error ?? "CredentialsSignin"));
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+        <Field label="Email">
+          {(props) => (
+            <input {...props} name="email" type="email" autoComplete="username" required maxLength={254} className={inputClass} autoFocus />
+          )}
+        </Field>
+        <Field label="Password">
+          {(props) => (
+            <input {...props} name="password" type="password" autoComplete="current-password" required maxLength={256} className={inputClass} />
+          )}
+        </Field>
+        {error ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+            {error}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      {sso ? (
+        <Button variant="secondary" onClick={() => signIn("oidc", { callbackUrl: "/queue" })}>
+          Continue with {sso.name}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

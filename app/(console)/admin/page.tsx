@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/current-user";
+
+export const metadata: Metadata = { title: "Admin" };
+
+const SECTIONS = [
+  { href: "/admin/users", title: "Users and roles", text: "Create users, change roles, disable accounts, reset passwords." },
+  { href: "/admin/audit", title: "Audit log", text: "Every change and every view of a face, append-only." },
+];
+
+export default async function AdminPage() {
+  await requirePageUser(["admin"]);
+  return (
+    <>
+      <PageHeader title="Admin" description="Users, audit log and settings." />
+      <div className="grid max-w-3xl gap-3 sm:grid-cols-2">
+        {SECTIONS.map((s) => (
+          <Link key={s.href} href={s.href} className="rounded-lg border border-zinc-200 bg-white p-4 hover:border-sky-500 dark:border-zinc-800 dark:bg-zinc-900">
+            <p className="font-medium">{s.title}</p>
+            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{s.text}</p>
+          </Link>
+        ))}
+      </div>
+    </>
+  );
+}

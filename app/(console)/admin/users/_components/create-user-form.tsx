@@ -1,0 +1,77 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { ROLES } from "@/lib/users/role-list";
+import { createUserAction } from "../actions";
+import { OneTimePassword } from "./one-time-password";
+
+export function CreateUserForm() {
+  const [pending, startTransition] = useTransition();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    startTransition(async () => {
+      const result = await createUserAction(data);
+      if (result.ok) {
+        setCreated(result.data);
+        setFieldErrors({});
+        setError(null);
+        form.reset();
+      } else {
+        setFieldErrors(result.fieldErrors ?? {});
+        setError(result.error);
+      }
+    });
+  }
+
+  return (
+    <section aria-labelledby="create-user" className="max-w-xl rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 id="create-user" className="mb-4 font-medium">
+        Add a user
+      </h2>
+      {created ? (
+        <OneTimePassword {...created} onDone={() => setCreated(null)} />
+      ) : (
+        <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
+          <Field label="Email" error={fieldErrors.email}>
+            {(p) => <input {...p} name="email" type="email" required maxLength={254} className={inputClass} />}
+          </Field>
+          <Field label="Name (optional)" error={fieldErrors.name}>
+            {(p) => <input {...p} name="name" maxLength={100} className={inputClass} />}
+          </Field>
+          <Field label="Role" error={fieldErrors.role}>
+            {(p) => (
+              <select {...p} name="role" defaultValue="viewer" className={inputClass}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="flex items-end">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Adding…" : "Add user"}
+            </Button>
+          </div>
+          {error && !Object.keys(fieldErrors).length ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400 sm:col-span-2">
+              {error}
+            </p>
+          ) : null}
+          <p className="text-xs text-zinc-500 sm:col-span-2">
+            Verdict generates a password and shows it once. Users who sign in with single sign-on use the same email.
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { ThemeProvider } from "@/components/app-shell/theme-provider";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Verdict", template: "%s · Verdict" },
+  description: "Review console for eKYC face checks",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <body className="min-h-screen bg-zinc-50 font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <ThemeProvider>{children}</ThemeProvider>
+      </body>
+    </html>
+  );
+}

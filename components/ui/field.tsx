@@ -1,0 +1,40 @@
+import { useId } from "react";
+import { cn } from "@/components/ui/cn";
+
+export const inputClass =
+  "h-9 w-full rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-900 placeholder:text-zinc-400 " +
+  "aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+
+// A labelled input with its error message wired up for screen readers.
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string[];
+  hint?: string;
+  children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode;
+}) {
+  const id = useId();
+  const describedBy = error?.length ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
+        {label}
+      </label>
+      {children({ id, "aria-invalid": Boolean(error?.length), "aria-describedby": describedBy })}
+      {hint && !error?.length ? (
+        <p id={`${id}-hint`} className="text-xs text-zinc-500">
+          {hint}
+        </p>
+      ) : null}
+      {error?.length ? (
+        <p id={`${id}-error`} className={cn("text-xs text-red-700 dark:text-red-400")} role="alert">
+          {error.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

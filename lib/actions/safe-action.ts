@@ -1,0 +1,56 @@
+import "server-only";
+import { z } from "zod";
+import { userActor, requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import type { Actor } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+function toObject(input: unknown): unknown {
+  if (input instanceof FormData) {
+    const out: Record<string, FormDataEntryValue> = {};
+    for (const [key, value] of input.entries()) if (!key.startsWith("$ACTION")) out[key] = value;
+    return out;
+  }
+  return input;
+}
+
+interface ActionContext {
+  user: CurrentUser;
+  actor: Actor;
+}
+
+// The one way to build a server action: check the session, check the role, parse the input, and
+// answer with a result the form can show — never a thrown error with a stack trace.
+export function authedAction<S extends z.ZodType, T>(
+  options: { roles: readonly Role[]; schema: S },
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    try {
+      const user = await requireUser(options.roles);
+      const parsed = options.schema.safeParse(toObject(input));
+      if (!parsed.success) {
+        return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      const data = await handler(parsed.data, { user, actor: await userActor(user) });
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      console.error("action failed", error);
+      return { ok: false, error: "Something went wrong on our side; nothing was changed." };
+    }
+  };
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { fieldErrorsOf } from "@/lib/actions/safe-action";
+import { verifyApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/verify-api-key";
+import type { Actor } from "@/lib/audit/record-audit-event";
+import { getCurrentUser, hasRole, type CurrentUser } from "@/lib/auth/current-user";
+import { AppError, ForbiddenError, UnauthorizedError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// Errors leave as RFC 9457 problem documents: status, title, detail, field errors. Never a stack.
+export function problem(status: number, title: string, detail?: string, errors?: Record<string, string[]>) {
+  return NextResponse.json(
+    { type: "about:blank", title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) },
+    { status, headers: { "content-type": "application/problem+json" } },
+  );
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not found",
+  409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media type",
+  422: "Unprocessable content",
+};
+
+export function problemFromError(error: unknown) {
+  if (error instanceof AppError) {
+    return problem(error.status, TITLES[error.status] ?? "Error", error.message, error.fieldErrors);
+  }
+  if (error instanceof z.ZodError) {
+    return problem(400, "Bad request", "Some fields are invalid.", fieldErrorsOf(error));
+  }
+  const errorId = randomUUID();
+  console.error(`request failed (error id ${errorId})`, error);
+  return problem(500, "Internal server error", `Something went wrong on our side (error id ${errorId}).`);
+}
+
+export type Principal =
+  | { kind: "user"; user: CurrentUser; role: Role; actor: Actor }
+  | { kind: "api-key"; key: ApiKeyPrincipal; role: Role; actor: Actor };
+
+function clientIp(req: NextRequest) {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+}
+
+async function authenticate(req: NextRequest, allowApiKey: boolean): Promise<Principal | null> {
+  const authorization = req.headers.get("authorization");
+  if (authorization?.startsWith("Bearer ")) {
+    if (!allowApiKey) return null;
+    const key = await verifyApiKey(authorization.slice("Bearer ".length).trim());
+    if (!key) return null;
+    return { kind: "api-key", key, role: key.role, actor: { kind: "api-key", id: key.id, name: key.name, ip: clientIp(req) } };
+  }
+  const user = await getCurrentUser();
+  if (!user) return null;
+  return { kind: "user", user, role: user.role, actor: { kind: "user", id: user.id, email: user.email, ip: clientIp(req) } };
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+// The one wrapper for route handlers: authenticates (session, or API key where allowed), checks
+// the role, and maps every error to a problem document.
+export function apiRoute<P = Record<string, string>>(
+  options: { roles: readonly Role[]; apiKeys?: boolean },
+  handler: (req: NextRequest, ctx: { principal: Principal; params: P }) => Promise<Response>,
+) {
+  return async (req: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const principal = await authenticate(req, options.apiKeys ?? false);
+      if (!principal) throw new UnauthorizedError("Sign in, or send a valid API key as 'Authorization: Bearer <key>'.");
+      if (!hasRole(principal, options.roles)) throw new ForbiddenError();
+      return await handler(req, { principal, params: await context.params });
+    } catch (error) {
+      return problemFromError(error);
+    }
+  };
+}

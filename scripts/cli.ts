@@ -1,0 +1,26 @@
+import { Command, CommanderError } from "commander";
+import { registerUserCommands } from "@/lib/cli/user-commands";
+import { disconnectDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { resolveDatabaseUrlForCli } from "@/lib/runtime/cli-database";
+
+// `npm run cli -- <command>`: what an operator does from a shell, against the app's database.
+const program = new Command("verdict").description("Verdict admin command line").exitOverride();
+registerUserCommands(program);
+
+const stopDatabase = await resolveDatabaseUrlForCli(process.argv.slice(2));
+let code = 0;
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    code = error.exitCode;
+  } else {
+    console.error(error instanceof AppError ? `error: ${error.message}` : error);
+    code = 1;
+  }
+} finally {
+  await disconnectDb();
+  await stopDatabase();
+}
+process.exit(code);

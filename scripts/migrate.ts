@@ -1,0 +1,15 @@
+import { applyMigrations, MigrationError } from "@/lib/db/migrate";
+
+// `npm run db:migrate`: applies pending migrations to DATABASE_URL.
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL is not set. (npm start sets it for the embedded database.)");
+  process.exit(2);
+}
+try {
+  const result = await applyMigrations(url, { log: (line) => console.log(line) });
+  console.log(`${result.applied.length} applied, ${result.alreadyApplied.length} already up to date`);
+} catch (error) {
+  console.error(error instanceof MigrationError ? error.message : error);
+  process.exit(1);
+}

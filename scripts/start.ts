@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { applyMigrations } from "@/lib/db/migrate";
+import { disconnectDb } from "@/lib/db";
+import { bootstrapFirstAdmin } from "@/lib/runtime/bootstrap-admin";
+import { resolveDataDir } from "@/lib/runtime/data-dir";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "@/lib/runtime/embedded-postgres";
+import { ensureBuild } from "@/lib/runtime/ensure-build";
+import { loadOrCreateLocalSecrets } from "@/lib/runtime/local-secrets";
+import { startLocalServices, type LocalServices } from "@/lib/runtime/local-services";
+
+// `npm start`: with no DATABASE_URL, an embedded PostgreSQL under .data/ and the vendor sandboxes;
+// then migrations, the first admin, the build if needed, and the Next.js server. Ctrl-C stops all.
+const root = path.resolve(import.meta.dirname, "..");
+const log = (line: string) => console.log(`[verdict] ${line}`);
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+
+let postgres: RunningPostgres | undefined;
+let services: LocalServices | undefined;
+let app: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping…");
+  if (app && app.exitCode === null) {
+    const exited = new Promise((resolve) => app?.once("exit", resolve));
+    app.kill("SIGTERM");
+    await exited;
+  }
+  await services?.close();
+  await disconnectDb();
+  await postgres?.stop();
+  log("stopped");
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  const dataDir = resolveDataDir();
+  const secrets = loadOrCreateLocalSecrets(dataDir);
+  process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
+  process.env.VERDICT_MASTER_KEY ??= secrets.masterKey;
+  process.env.NEXTAUTH_URL ??= `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+
+  const embedded = !process.env.DATABASE_URL;
+  if (embedded) {
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
+    postgres = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: pgPort, password: secrets.postgresPassword, persistent: true, log });
+    await ensureDatabase(postgres.urlFor("postgres"), "verdict");
+    process.env.DATABASE_URL = postgres.urlFor("verdict");
+    log(`embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${path.relative(root, dataDir) || "."}/pg`);
+  } else {
+    log("using the PostgreSQL server at DATABASE_URL");
+  }
+
+  const migrated = await applyMigrations(process.env.DATABASE_URL!, { log });
+  log(`database schema up to date (${migrated.applied.length} migration(s) applied now)`);
+
+  services = await startLocalServices({ embedded, log });
+
+  const firstAdmin = await bootstrapFirstAdmin();
+  await ensureBuild(root, log);
+
+  app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", host], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  app.on("exit", (code) => {
+    if (!stopping) {
+      log(`the app exited (code ${code})`);
+      void shutdown(code ?? 1);
+    }
+  });
+
+  log(`Verdict is starting on ${process.env.NEXTAUTH_URL}`);
+  if (firstAdmin) {
+    log("First start: sign in with this admin account. The password is shown only this once:");
+    log(`  email:    ${firstAdmin.email}`);
+    log(`  password: ${firstAdmin.password}`);
+    log("Lost it? npm run cli -- user reset-password --email " + firstAdmin.email);
+  }
+  log("Press Ctrl-C to stop.");
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`[verdict] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ensureBuild } from "@/lib/runtime/ensure-build";
+import { freePort, provisionTestDatabase } from "@/tests/support/provision-database";
+
+// `npm test`: unit and integration tests (vitest), then the built app in Chromium (Playwright) and
+// the quick-start smoke test, all against one throwaway PostgreSQL database dropped at the end.
+const root = path.resolve(import.meta.dirname, "..");
+const log = (line: string) => console.log(`[test] ${line}`);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    log(`$ ${command} ${args.join(" ")}`);
+    const child = spawn(command, args, { cwd: root, stdio: "inherit", env });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+const database = await provisionTestDatabase(log);
+const results: Array<[string, number]> = [];
+try {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: "test-secret-that-is-long-enough-0123456789",
+    VERDICT_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  results.push(["unit + integration", await run(bin("vitest"), ["run"], env)]);
+  results.push(["build", await ensureBuild(root, log).then(() => 0, (error: unknown) => (console.error(error), 1))]);
+  if (results.every(([, code]) => code === 0)) {
+    const appPort = await freePort();
+    const sandboxPort = await freePort();
+    const e2eEnv = { ...env, E2E_PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), NEXTAUTH_URL: `http://127.0.0.1:${appPort}` };
+    results.push(["browser (Playwright)", await run(bin("playwright"), ["test"], e2eEnv)]);
+    results.push(["quick-start smoke", await run(bin("vitest"), ["run", "--config", "vitest.smoke.config.ts"], env)]);
+  }
+} finally {
+  await database.drop();
+  log("test database dropped");
+}
+
+for (const [name, code] of results) log(`${code === 0 ? "ok  " : "FAIL"} ${name}`);
+const failed = results.filter(([, code]) => code !== 0).length;
+console.log(`suites: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,78 @@
+import { db } from "@/lib/db";
+import { setUserDisabled } from "@/lib/users/manage-users";
+import { createThrowawayUser, expect, signIn, signInAs, test } from "./support/fixtures";
+import { E2E_USERS, PASSWORD } from "./support/users";
+
+test("an admin signs in, sees the shell with their role, and signs out", async ({ page }) => {
+  await signInAs(page, "admin");
+  const me = page.getByTestId("current-user");
+  await expect(me).toContainText(E2E_USERS.admin.email);
+  await expect(me).toContainText("admin");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const item of ["Queue", "Verifications", "Compare", "Dashboards", "Test sets", "Admin"]) {
+    await expect(nav.getByRole("link", { name: item })).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/queue");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a wrong password and an unknown email get the same message", async ({ page }) => {
+  await signIn(page, E2E_USERS.viewer.email, "not the password");
+  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await signIn(page, "nobody@verdict.test", PASSWORD);
+  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("repeated wrong passwords lock the account, even for the right password", async ({ page }) => {
+  const user = await createThrowawayUser("viewer");
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, user.email, `wrong-${i}`);
+    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  }
+  await signIn(page, user.email, PASSWORD);
+  await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("every page but sign-in needs a session", async ({ page }) => {
+  for (const path of ["/queue", "/verifications", "/admin/users", "/admin/audit"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login/);
+  }
+});
+
+test("a tampered session cookie is not a session", async ({ page, context, baseURL }) => {
+  await signInAs(page, "viewer");
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === "next-auth.session-token");
+  expect(session).toBeDefined();
+  const tampered = session!.value.slice(0, -6) + (session!.value.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+  await context.clearCookies();
+  await context.addCookies([{ name: "next-auth.session-token", value: tampered, url: baseURL! }]);
+  await page.goto("/queue");
+  await expect(page).toHaveURL(/\/login/);
+  const response = await page.request.get("/api/auth/session");
+  expect(await response.json()).not.toHaveProperty("user");
+});
+
+test("a disabled user is signed out at the next request", async ({ page }) => {
+  const user = await createThrowawayUser("viewer");
+  await signIn(page, user.email);
+  await expect(page).toHaveURL(/\/queue$/);
+  await setUserDisabled({ kind: "system", label: "e2e" }, user.id, true);
+  await page.goto("/verifications");
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, user.email);
+  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  const failures = await db.auditEvent.count({ where: { action: "auth.sign_in_failed", targetId: user.id } });
+  expect(failures).toBe(1);
+});
+
+test("the health endpoint answers without a session", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: "up" });
+});

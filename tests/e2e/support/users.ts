@@ -1,0 +1,11 @@
+// Accounts the browser tests sign in with; created fresh for each run by global-setup.ts.
+export const PASSWORD = "correct horse battery staple";
+
+export const E2E_USERS = {
+  admin: { email: "e2e-admin@verdict.test", role: "admin" },
+  viewer: { email: "e2e-viewer@verdict.test", role: "viewer" },
+  reviewer: { email: "e2e-reviewer@verdict.test", role: "reviewer" },
+  operator: { email: "e2e-operator@verdict.test", role: "operator" },
+} as const;
+
+export type E2eRole = keyof typeof E2E_USERS;

@@ -1,0 +1,81 @@
+import { randomUUID, createHash } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db";
+
+// Proves the hand-written migrations and prisma/schema.prisma agree: every model is written with
+// every column filled and read back. A schema change without its migration fails here.
+afterAll(() => disconnectDb());
+
+const tag = randomUUID().slice(0, 8);
+
+describe("the migrated database matches the Prisma schema", () => {
+  it("writes and reads back every model", async () => {
+    const user = await db.user.create({
+      data: { email: `schema-${tag}@verdict.test`, name: "Schema", role: "reviewer", passwordHash: "x", oidcSubject: `sub-${tag}`, disabledAt: new Date(), sessionVersion: 3, lastLoginAt: new Date() },
+    });
+    const apiKey = await db.apiKey.create({ data: { name: `key-${tag}`, prefix: "vdk_abc", hash: `hash-${tag}`, role: "operator", createdById: user.id, lastUsedAt: new Date(), revokedAt: new Date() } });
+    await db.auditEvent.create({ data: { actorId: user.id, apiKeyId: apiKey.id, actorLabel: "x", action: "schema.test", targetType: "user", targetId: user.id, before: { a: 1 }, after: { b: [1, 2] }, ip: "127.0.0.1" } });
+    await db.vendorConfig.upsert({
+      where: { vendor: "kairos" },
+      create: { vendor: "kairos", baseUrl: "http://x", credentialsEncrypted: "enc", credentialsMasked: { app_id: "s…" }, timeoutMs: 1000, maxRetries: 1, concurrency: 2, ratePerSecond: 5.5, updatedById: user.id },
+      update: {},
+    });
+    const policy = await db.vendorPolicy.create({ data: { vendor: "fpt", checkType: "liveness_video", version: 1000 + Math.floor(Math.random() * 1e6), settings: { threshold: 0.5 }, createdById: user.id } });
+    const verification = await db.verification.create({
+      data: { checkType: "face_match", reference: `ref-${tag}`, note: "n", source: "api", status: "completed", demo: true, createdById: user.id, apiKeyId: apiKey.id, idempotencyKey: `idem-${tag}`, completedAt: new Date() },
+    });
+    const bytes = Buffer.from(`bytes-${tag}`);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    await db.blob.create({ data: { sha256, size: bytes.length, mime: "image/jpeg", storage: "postgres", data: bytes } });
+    await db.media.create({ data: { verificationId: verification.id, role: "image1", sha256, mime: "image/jpeg", size: bytes.length, width: 10, height: 20, durationMs: 5000, fps: 29.97, originalFilename: "a.jpg" } });
+    await db.thumbnail.create({ data: { sha256, kind: "filmstrip", position: 2, mime: "image/webp", width: 64, height: 64, data: bytes } });
+    await db.vendorRun.create({
+      data: {
+        verificationId: verification.id, vendor: "cvs", checkType: "face_match", attempt: 2, status: "completed", outcome: "review", vendorVerdict: "match:0",
+        livenessScore: 0.4, matchSimilarity: 0.7, httpStatus: 200, latencyMs: 123, normalized: { outcome: "review" }, raw: { errorCode: "0" }, attempts: [{ status: 200 }],
+        policyId: policy.id, requestedById: user.id, rerunReason: "why", batchId: randomUUID(), startedAt: new Date(), finishedAt: new Date(),
+      },
+    });
+    const reviewCase = await db.reviewCase.create({
+      data: { verificationId: verification.id, status: "decided", rules: ["vendor_borderline"], ruleDetails: [{ rule: "x" }], priority: 5, checkType: "face_match", reference: `ref-${tag}`, assigneeId: user.id, assignedAt: new Date(), slaDueAt: new Date(), decision: "approve", decidedAt: new Date(), version: 2 },
+    });
+    await db.decisionReason.create({ data: { code: `reason-${tag}`, label: "Looks fine", kinds: ["approve", "escalate"] } });
+    await db.decision.create({ data: { caseId: reviewCase.id, kind: "approve", reasonCode: `reason-${tag}`, comment: "ok", overridesVendor: true, decidedById: user.id, confirmedById: user.id, confirmedAt: new Date() } });
+    await db.comment.create({ data: { caseId: reviewCase.id, authorId: user.id, body: "hi @x", mentions: [user.id] } });
+    const webhook = await db.webhook.create({ data: { url: "https://example.com/hook", events: ["case.decided"], secretEncrypted: "enc", allowPrivate: true, createdById: user.id } });
+    await db.webhookDelivery.create({ data: { webhookId: webhook.id, event: "case.decided", payload: { a: 1 }, status: "delivered", attempts: 1, responseStatus: 200, responseBody: "ok", lastAttemptAt: new Date() } });
+    const testSet = await db.testSet.create({ data: { name: `set-${tag}`, checkType: "face_match", description: "d", createdById: user.id } });
+    await db.testSetItem.create({ data: { testSetId: testSet.id, verificationId: verification.id, label: "same_person", attackType: null } });
+
+    const read = await db.verification.findUniqueOrThrow({
+      where: { id: verification.id },
+      include: { media: true, runs: { include: { policy: true } }, cases: { include: { decisions: true, comments: true } }, testSetItems: { include: { testSet: true } }, apiKey: true, createdBy: true },
+    });
+    expect(read.media[0]).toMatchObject({ role: "image1", fps: 29.97, durationMs: 5000 });
+    expect(read.runs[0]).toMatchObject({ outcome: "review", matchSimilarity: 0.7, attempts: [{ status: 200 }] });
+    expect(read.runs[0]?.policy?.settings).toEqual({ threshold: 0.5 });
+    expect(read.cases[0]?.decisions[0]).toMatchObject({ kind: "approve", overridesVendor: true });
+    expect(read.cases[0]?.comments[0]?.mentions).toEqual([user.id]);
+    expect(read.testSetItems[0]?.testSet.name).toBe(`set-${tag}`);
+    expect(read.createdBy?.email).toBe(`schema-${tag}@verdict.test`);
+    const blob = await db.blob.findUniqueOrThrow({ where: { sha256 }, include: { thumbnails: true } });
+    expect(Buffer.from(blob.data!).toString()).toBe(`bytes-${tag}`);
+    expect(blob.thumbnails[0]).toMatchObject({ kind: "filmstrip", position: 2 });
+    const withHash = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
+    expect(withHash.passwordHash).toBe("x");
+    expect(await db.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(1);
+  });
+
+  it("keeps secret columns out of ordinary queries", async () => {
+    const user = await db.user.create({ data: { email: `omit-${tag}@verdict.test`, passwordHash: "secret-hash" } });
+    expect(user).not.toHaveProperty("passwordHash");
+    const webhook = await db.webhook.create({ data: { url: "https://example.com", events: [], secretEncrypted: "enc" } });
+    expect(webhook).not.toHaveProperty("secretEncrypted");
+  });
+
+  it("refuses to change or delete audit events", async () => {
+    const event = await db.auditEvent.create({ data: { actorLabel: "test", action: "schema.append_only", targetType: "test" } });
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+  });
+});
