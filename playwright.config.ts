@@ -2,7 +2,6 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Run through `npm test`, which provisions the database, builds the app and picks free ports.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4110);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -30,12 +29,6 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-    },
-    {
-      command: "npx tsx scripts/sandbox.ts",
-      url: `http://127.0.0.1:${sandboxPort}/_sandbox/health`,
-      reuseExistingServer: false,
-      timeout: 30_000,
     },
   ],
 });

@@ -112,6 +112,12 @@ export function buildAuthOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: env.SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
+    // One line per problem, no stacks or token contents (a tampered cookie is routine noise).
+    logger: {
+      error: (code) => console.warn(`[auth] ${code}`),
+      warn: (code) => console.warn(`[auth] ${code}`),
+      debug: () => {},
+    },
     providers: [
       CredentialsProvider({
         id: "credentials",

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { createThrowawayUser, expect, signInAs, test } from "./support/fixtures";
+import { alertIn, createThrowawayUser, expect, signInAs, test } from "./support/fixtures";
 import { serverActionId } from "./support/server-actions";
 
 test("a viewer cannot open the admin pages", async ({ page }) => {
@@ -94,9 +94,9 @@ test("the last active admin cannot be demoted or disabled", async ({ page }) => 
   await page.goto("/admin/users");
   const myRow = page.locator(`tr[data-row-id="${me.id}"]`);
   await myRow.getByLabel(`Role of ${me.email}`).selectOption("viewer");
-  await expect(page.getByRole("alert")).toContainText("last active admin");
+  await expect(alertIn(page)).toContainText("last active admin");
   await myRow.getByRole("button", { name: "Disable" }).click();
-  await expect(page.getByRole("alert")).toContainText("last active admin");
+  await expect(alertIn(page)).toContainText("last active admin");
   const after = await db.user.findUniqueOrThrow({ where: { id: me.id } });
   expect(after.role).toBe("admin");
   expect(after.disabledAt).toBeNull();

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { setUserDisabled } from "@/lib/users/manage-users";
-import { createThrowawayUser, expect, signIn, signInAs, test } from "./support/fixtures";
+import { alertIn, createThrowawayUser, expect, signIn, signInAs, test } from "./support/fixtures";
 import { E2E_USERS, PASSWORD } from "./support/users";
 
 test("an admin signs in, sees the shell with their role, and signs out", async ({ page }) => {
@@ -20,9 +20,9 @@ test("an admin signs in, sees the shell with their role, and signs out", async (
 
 test("a wrong password and an unknown email get the same message", async ({ page }) => {
   await signIn(page, E2E_USERS.viewer.email, "not the password");
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(alertIn(page)).toHaveText("Email or password is incorrect.");
   await signIn(page, "nobody@verdict.test", PASSWORD);
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(alertIn(page)).toHaveText("Email or password is incorrect.");
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -30,10 +30,10 @@ test("repeated wrong passwords lock the account, even for the right password", a
   const user = await createThrowawayUser("viewer");
   for (let i = 0; i < 5; i++) {
     await signIn(page, user.email, `wrong-${i}`);
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(alertIn(page)).toHaveText("Email or password is incorrect.");
   }
   await signIn(page, user.email, PASSWORD);
-  await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+  await expect(alertIn(page)).toContainText("Too many failed sign-in attempts");
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -66,7 +66,7 @@ test("a disabled user is signed out at the next request", async ({ page }) => {
   await page.goto("/verifications");
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, user.email);
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(alertIn(page)).toHaveText("Email or password is incorrect.");
   const failures = await db.auditEvent.count({ where: { action: "auth.sign_in_failed", targetId: user.id } });
   expect(failures).toBe(1);
 });

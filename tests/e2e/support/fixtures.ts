@@ -24,3 +24,8 @@ export async function createThrowawayUser(role: E2eRole | "admin" = "viewer") {
 
 export const test = base;
 export { expect };
+
+// Our alerts, not Next's route announcer (which also has role="alert").
+export function alertIn(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
