@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Run through `npm test`, which provisions the database, builds the app and picks free ports.
 const port = Number(process.env.E2E_PORT ?? 3100);
+const oidcPort = Number(process.env.OIDC_TEST_PORT ?? 4600);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -26,9 +27,17 @@ export default defineConfig({
   webServer: [
     {
       command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+      // Single sign-on against the test identity provider below.
+      env: { OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`, OIDC_CLIENT_ID: "verdict-e2e", OIDC_CLIENT_SECRET: "verdict-e2e-secret", OIDC_NAME: "Test IdP" },
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
+    },
+    {
+      command: "npx tsx tests/support/oidc-test-provider.ts",
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
   ],
 });

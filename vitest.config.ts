@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
+    // Integration files share one database; run them one at a time so no file sees another's writes mid-test.
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // server-only throws outside a React server bundle; tests import server modules directly.

@@ -8,6 +8,7 @@ import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "@/l
 import { ensureBuild } from "@/lib/runtime/ensure-build";
 import { loadOrCreateLocalSecrets } from "@/lib/runtime/local-secrets";
 import { startLocalServices, type LocalServices } from "@/lib/runtime/local-services";
+import { ensureDefaultVendorConfigs } from "@/lib/vendor-settings/vendor-configs";
 
 // `npm start`: with no DATABASE_URL, an embedded PostgreSQL under .data/ and the vendor sandboxes;
 // then migrations, the first admin, the build if needed, and the Next.js server. Ctrl-C stops all.
@@ -63,6 +64,7 @@ async function main() {
   log(`database schema up to date (${migrated.applied.length} migration(s) applied now)`);
 
   services = await startLocalServices({ embedded, log });
+  await ensureDefaultVendorConfigs({ sandboxUrl: services.sandboxUrl });
 
   const firstAdmin = await bootstrapFirstAdmin();
   await ensureBuild(root, log);

@@ -33,7 +33,14 @@ try {
   if (results.every(([, code]) => code === 0)) {
     const appPort = await freePort();
     const sandboxPort = await freePort();
-    const e2eEnv = { ...env, E2E_PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), NEXTAUTH_URL: `http://127.0.0.1:${appPort}` };
+    const oidcPort = await freePort();
+    const e2eEnv = {
+      ...env,
+      E2E_PORT: String(appPort),
+      SANDBOX_PORT: String(sandboxPort),
+      OIDC_TEST_PORT: String(oidcPort),
+      NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
+    };
     results.push(["browser (Playwright)", await run(bin("playwright"), ["test"], e2eEnv)]);
     results.push(["quick-start smoke", await run(bin("vitest"), ["run", "--config", "vitest.smoke.config.ts"], env)]);
   }

@@ -3,20 +3,12 @@ import { z } from "zod";
 import { userActor, requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 function toObject(input: unknown): unknown {
   if (input instanceof FormData) {

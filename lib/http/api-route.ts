@@ -2,12 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { fieldErrorsOf } from "@/lib/actions/safe-action";
 import { verifyApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/verify-api-key";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { getCurrentUser, hasRole, type CurrentUser } from "@/lib/auth/current-user";
 import { AppError, ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 // Errors leave as RFC 9457 problem documents: status, title, detail, field errors. Never a stack.
 export function problem(status: number, title: string, detail?: string, errors?: Record<string, string[]>) {

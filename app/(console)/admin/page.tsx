@@ -7,6 +7,9 @@ export const metadata: Metadata = { title: "Admin" };
 
 const SECTIONS = [
   { href: "/admin/users", title: "Users and roles", text: "Create users, change roles, disable accounts, reset passwords." },
+  { href: "/admin/vendors", title: "Vendors and policies", text: "Base URLs, encrypted credentials, limits, and the thresholds that decide pass, fail or review." },
+  { href: "/admin/api-keys", title: "API keys", text: "Keys for the customer's backend; shown once, stored as a hash, revocable." },
+  { href: "/admin/jobs", title: "Jobs", text: "Queues of vendor calls and thumbnails, and the dead letters to retry." },
   { href: "/admin/audit", title: "Audit log", text: "Every change and every view of a face, append-only." },
 ];
 

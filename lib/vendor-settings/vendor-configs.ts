@@ -1,0 +1,123 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { VendorConfigInput } from "@/lib/vendor-settings/vendor-config-schemas";
+import { vendorRegistry } from "@/lib/vendors/vendor-registry";
+import { vendorIds, type VendorCallConfig, type VendorId } from "@/lib/vendors/types";
+
+// Vendor connection settings: base URL, encrypted credentials, timeouts, concurrency and rate.
+// Secrets are decrypted only here, only for the call that needs them, and never logged.
+
+function maskCredentials(credentials: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k, maskSecret(v)]));
+}
+
+async function readCredentials(vendor: VendorId): Promise<Record<string, string>> {
+  const row = await db.vendorConfig.findUnique({ where: { vendor }, omit: { credentialsEncrypted: false } });
+  if (!row?.credentialsEncrypted) return {};
+  return JSON.parse(decryptSecret(row.credentialsEncrypted)) as Record<string, string>;
+}
+
+export async function listVendorConfigs() {
+  const rows = await db.vendorConfig.findMany();
+  return vendorIds.map((vendor) => ({ vendor, info: vendorRegistry[vendor], config: rows.find((r) => r.vendor === vendor) ?? null }));
+}
+
+export interface VendorRuntimeConfig {
+  vendor: VendorId;
+  enabled: boolean;
+  concurrency: number;
+  ratePerSecond: number | null;
+  call: VendorCallConfig;
+}
+
+export async function getVendorRuntimeConfig(vendor: VendorId): Promise<VendorRuntimeConfig | null> {
+  const row = await db.vendorConfig.findUnique({ where: { vendor } });
+  if (!row) return null;
+  return {
+    vendor,
+    enabled: row.enabled,
+    concurrency: row.concurrency,
+    ratePerSecond: row.ratePerSecond,
+    call: { baseUrl: row.baseUrl, credentials: await readCredentials(vendor), timeoutMs: row.timeoutMs, maxRetries: row.maxRetries },
+  };
+}
+
+export async function updateVendorConfig(actor: Actor, input: VendorConfigInput) {
+  const info = vendorRegistry[input.vendor];
+  const unknown = Object.keys(input.credentials).filter((k) => !info.credentialFields.includes(k));
+  if (unknown.length) {
+    throw new ValidationError(`Unknown credential field(s) for ${info.displayName}: ${unknown.join(", ")}.`, {
+      credentials: [`Allowed: ${info.credentialFields.join(", ")}.`],
+    });
+  }
+  const current = await readCredentials(input.vendor);
+  const provided = Object.fromEntries(Object.entries(input.credentials).filter(([, v]) => v.trim() !== "").map(([k, v]) => [k, v.trim()]));
+  const credentials = { ...current, ...provided };
+  const missing = info.credentialFields.filter((f) => !credentials[f]);
+  if (input.enabled && missing.length) {
+    throw new ValidationError("Credentials are missing for an enabled vendor.", Object.fromEntries(missing.map((f) => [`credentials.${f}`, [`${f} is required while the vendor is enabled.`]])));
+  }
+  const data = {
+    enabled: input.enabled,
+    baseUrl: input.baseUrl,
+    timeoutMs: input.timeoutMs,
+    maxRetries: input.maxRetries,
+    concurrency: input.concurrency,
+    ratePerSecond: input.ratePerSecond,
+    credentialsEncrypted: Object.keys(credentials).length ? encryptSecret(JSON.stringify(credentials)) : null,
+    credentialsMasked: maskCredentials(credentials),
+    updatedById: actor.kind === "user" ? actor.id : null,
+  };
+  return db.$transaction(async (tx) => {
+    const before = await tx.vendorConfig.findUnique({ where: { vendor: input.vendor } });
+    if (!before) throw new NotFoundError(`${info.displayName} is not configured yet; restart Verdict to create its defaults.`);
+    const updated = await tx.vendorConfig.update({ where: { vendor: input.vendor }, data });
+    const view = (r: typeof before) => ({
+      enabled: r.enabled, baseUrl: r.baseUrl, timeoutMs: r.timeoutMs, maxRetries: r.maxRetries,
+      concurrency: r.concurrency, ratePerSecond: r.ratePerSecond, credentials: r.credentialsMasked as Prisma.InputJsonValue,
+    });
+    // Only masked credentials reach the audit log.
+    await recordAuditEvent(tx, actor, { action: "vendor_config.updated", targetType: "vendor", targetId: input.vendor, before: view(before), after: view(updated) });
+    return updated;
+  });
+}
+
+function envCredentials(vendor: VendorId): Record<string, string> {
+  const prefix = vendor.toUpperCase();
+  const fromEnv: Record<string, string> = {};
+  for (const field of vendorRegistry[vendor].credentialFields) {
+    const name = `${prefix}_${field.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`; // apiKey → CVS_API_KEY
+    const value = process.env[name];
+    if (value) fromEnv[field] = value;
+  }
+  return fromEnv;
+}
+
+// First start: one row per vendor from the environment (`<VENDOR>_BASE_URL`, `<VENDOR>_API_KEY`…),
+// else the local sandbox with its documented credentials when it runs, else the real vendor
+// URL, disabled until an admin enters credentials. Existing rows are never touched.
+export async function ensureDefaultVendorConfigs(options: { sandboxUrl?: string }) {
+  for (const vendor of vendorIds) {
+    const info = vendorRegistry[vendor];
+    const fromEnv = envCredentials(vendor);
+    const envBaseUrl = process.env[`${vendor.toUpperCase()}_BASE_URL`];
+    const useSandbox = !envBaseUrl && !Object.keys(fromEnv).length && options.sandboxUrl;
+    const credentials = useSandbox ? { ...info.sandboxCredentials } : fromEnv;
+    const baseUrl = envBaseUrl ?? (useSandbox ? `${options.sandboxUrl!.replace(/\/+$/, "")}${info.sandboxPathPrefix}` : info.defaultBaseUrl);
+    const complete = info.credentialFields.every((f) => credentials[f]);
+    await db.vendorConfig.upsert({
+      where: { vendor },
+      update: {},
+      create: {
+        vendor,
+        baseUrl,
+        enabled: complete,
+        credentialsEncrypted: Object.keys(credentials).length ? encryptSecret(JSON.stringify(credentials)) : null,
+        credentialsMasked: maskCredentials(credentials),
+      },
+    });
+  }
+}
