@@ -1,0 +1,99 @@
+import { z } from "zod";
+import type { CheckType, VendorId } from "@/lib/vendors/types";
+
+const unit = z.number().min(0).max(1);
+/** Half-width of the band around a threshold where a score goes to human review; 0 disables it. */
+const reviewBand = z.number().min(0).max(0.5);
+
+export const cvsLiveness3AnglePolicySchema = z.object({
+  kind: z.literal("cvs.liveness_3angle"),
+  version: z.string().min(1),
+  /** CVS does not document the threshold behind `valid`; assumed to be face_matching's 75 %. */
+  pairMatchThreshold: unit.default(0.75),
+  reviewBand: reviewBand.default(0.05),
+  reviewOnQualityWarning: z.boolean().default(true),
+});
+
+export const cvsFaceMatchPolicySchema = z
+  .object({
+    kind: z.literal("cvs.face_match"),
+    version: z.string().min(1),
+    /** Vendor: match = 1 when similarity > 75 %. */
+    matchAbove: unit.default(0.75),
+    /** Vendor: match = 0 (borderline) when similarity is in [65 %, 75 %]. */
+    borderlineFrom: unit.default(0.65),
+    reviewOnQualityWarning: z.boolean().default(true),
+  })
+  .refine((p) => p.borderlineFrom <= p.matchAbove, { message: "borderlineFrom must not exceed matchAbove" });
+
+const fptFaceMatchBands = z
+  .object({
+    /** null = FPT's own isMatch decides (FPT does not publish its threshold). */
+    matchAbove: unit.nullable().default(null),
+    borderlineFrom: unit.nullable().default(null),
+  })
+  .refine((b) => b.matchAbove === null || b.borderlineFrom === null || b.borderlineFrom <= b.matchAbove, {
+    message: "borderlineFrom must not exceed matchAbove",
+  });
+
+const fptPolicyFields = {
+  version: z.string().min(1),
+  /** Vendor: is_live when spoof_prob < 0.5. */
+  spoofThreshold: unit.default(0.5),
+  /** Vendor: is_deepfake when deepfake_prob >= 0.5. */
+  deepfakeThreshold: unit.default(0.5),
+  reviewBand: reviewBand.default(0.05),
+  reviewOnNeedToReview: z.boolean().default(true),
+  faceMatch: fptFaceMatchBands.default({ matchAbove: null, borderlineFrom: null }),
+};
+
+export const fptLivenessVideoPolicySchema = z.object({ kind: z.literal("fpt.liveness_video"), ...fptPolicyFields });
+export const fptFaceMatchPolicySchema = z.object({ kind: z.literal("fpt.face_match"), ...fptPolicyFields });
+
+export const biometricKzPolicySchema = z.object({
+  kind: z.literal("biometric_kz.liveness_selfie"),
+  version: z.string().min(1),
+  /** The vendor's `result` decides; this threshold only centres the review band on `prediction`. */
+  liveThreshold: unit.default(0.5),
+  reviewBand: reviewBand.default(0.05),
+});
+
+export const kairosPolicySchema = z.object({
+  kind: z.literal("kairos.liveness_selfie"),
+  version: z.string().min(1),
+  /** Sent to Kairos as the `threshold` form field; live when faces_liveness >= threshold. */
+  threshold: unit.default(0.6),
+  reviewBand: reviewBand.default(0.05),
+  reviewOnQualityWarning: z.boolean().default(true),
+});
+
+export const policySchema = z.discriminatedUnion("kind", [
+  cvsLiveness3AnglePolicySchema,
+  cvsFaceMatchPolicySchema,
+  fptLivenessVideoPolicySchema,
+  fptFaceMatchPolicySchema,
+  biometricKzPolicySchema,
+  kairosPolicySchema,
+]);
+
+export type Policy = z.output<typeof policySchema>;
+export type PolicyInput = z.input<typeof policySchema>;
+export type PolicyKind = Policy["kind"];
+export type PolicyOfKind<K extends PolicyKind> = Extract<Policy, { kind: K }>;
+
+export const policySchemaByKind = {
+  "cvs.liveness_3angle": cvsLiveness3AnglePolicySchema,
+  "cvs.face_match": cvsFaceMatchPolicySchema,
+  "fpt.liveness_video": fptLivenessVideoPolicySchema,
+  "fpt.face_match": fptFaceMatchPolicySchema,
+  "biometric_kz.liveness_selfie": biometricKzPolicySchema,
+  "kairos.liveness_selfie": kairosPolicySchema,
+} as const;
+
+export const policyKinds = Object.keys(policySchemaByKind) as PolicyKind[];
+
+/** The policy kind for a vendor + check type, or null when the vendor does not serve that check. */
+export function findPolicyKind(vendor: VendorId, checkType: CheckType): PolicyKind | null {
+  const kind = `${vendor}.${checkType}`;
+  return (policyKinds as string[]).includes(kind) ? (kind as PolicyKind) : null;
+}

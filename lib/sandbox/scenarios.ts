@@ -1,0 +1,22 @@
+import type { ScenarioInfo } from "@/lib/sandbox/scenario-selection";
+import { biometricKzScenarios } from "@/lib/vendors/biometric-kz/biometric-kz-scenarios";
+import { cvsScenarios } from "@/lib/vendors/cvs/cvs-scenarios";
+import { fptScenarios } from "@/lib/vendors/fpt/fpt-scenarios";
+import { kairosScenarios } from "@/lib/vendors/kairos/kairos-scenarios";
+import type { VendorId } from "@/lib/vendors/types";
+
+/**
+ * Every sandbox scenario per vendor, for the UI, docs and the CLI. A media file marked
+ * `sandbox:<name>` gets that answer; unmarked media follow the hash mix (see scenario-selection.ts).
+ */
+export const sandboxScenarios: Record<VendorId, readonly ScenarioInfo[]> = {
+  cvs: cvsScenarios,
+  fpt: fptScenarios,
+  biometric_kz: biometricKzScenarios,
+  kairos: kairosScenarios,
+};
+
+export function listScenarioNames(vendor?: VendorId): string[] {
+  const lists = vendor ? [sandboxScenarios[vendor]] : Object.values(sandboxScenarios);
+  return [...new Set(lists.flatMap((list) => list.map((s) => s.name)))];
+}
