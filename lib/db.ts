@@ -12,6 +12,9 @@ function createClient() {
       user: { passwordHash: true },
       vendorConfig: { credentialsEncrypted: true },
       webhook: { secretEncrypted: true },
+      // Bytes are read only where they are served; lists never load them by accident.
+      blob: { data: true },
+      thumbnail: { data: true },
     },
   });
 }

@@ -58,9 +58,10 @@ describe("the migrated database matches the Prisma schema", () => {
     expect(read.cases[0]?.comments[0]?.mentions).toEqual([user.id]);
     expect(read.testSetItems[0]?.testSet.name).toBe(`set-${tag}`);
     expect(read.createdBy?.email).toBe(`schema-${tag}@verdict.test`);
-    const blob = await db.blob.findUniqueOrThrow({ where: { sha256 }, include: { thumbnails: true } });
+    const blob = await db.blob.findUniqueOrThrow({ where: { sha256 }, omit: { data: false }, include: { thumbnails: { omit: { data: false } } } });
     expect(Buffer.from(blob.data!).toString()).toBe(`bytes-${tag}`);
     expect(blob.thumbnails[0]).toMatchObject({ kind: "filmstrip", position: 2 });
+    expect(Buffer.from(blob.thumbnails[0]!.data).toString()).toBe(`bytes-${tag}`);
     const withHash = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(withHash.passwordHash).toBe("x");
     expect(await db.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(1);

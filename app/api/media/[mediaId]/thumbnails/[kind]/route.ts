@@ -1,0 +1,11 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { serveThumbnail, thumbnailParamsSchema, thumbnailQuerySchema } from "@/lib/media/serve-media";
+
+export const dynamic = "force-dynamic";
+
+// Thumbnails for every signed-in role; 404 (a problem document) until the job has made them.
+export const GET = apiRoute<{ mediaId: string; kind: string }>({ roles: [] }, async (req, { params }) => {
+  const { mediaId, kind } = thumbnailParamsSchema.parse(params);
+  const { position } = thumbnailQuerySchema.parse({ position: req.nextUrl.searchParams.get("position") ?? undefined });
+  return serveThumbnail(mediaId, kind, position);
+});
