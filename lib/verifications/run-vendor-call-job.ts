@@ -1,0 +1,99 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { JobContext } from "@/lib/jobs/handlers";
+import { RetryableJobError } from "@/lib/jobs/job-errors";
+import type { VendorCallPayload } from "@/lib/jobs/queues";
+import { readBlobBytes } from "@/lib/media/blob-store";
+import { IMAGE_TYPES, VIDEO_TYPES, isImageMime, isVideoMime } from "@/lib/media/media-types";
+import { getVendorRuntimeConfig } from "@/lib/vendor-settings/vendor-configs";
+import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
+import { runCheck } from "@/lib/vendors/run-check";
+import type { MediaInput, NormalizedResult } from "@/lib/vendors/types";
+import { refreshVerificationStatus } from "@/lib/verifications/refresh-verification-status";
+
+// Vendors see the role and the sniffed type as the file name, never what the client called it.
+function extensionOfMime(mime: string): string {
+  if (isImageMime(mime)) return IMAGE_TYPES[mime];
+  if (isVideoMime(mime)) return VIDEO_TYPES[mime];
+  return "bin";
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
+}
+
+function vendorVerdictText(result: NormalizedResult): string | null {
+  const entries = Object.entries(result.vendorVerdict);
+  return entries.length ? entries.map(([k, v]) => `${k}:${String(v)}`).join(" ").slice(0, 200) : null;
+}
+
+// Our own transient failures (network, timeout, vendor 5xx after the adapter's retries) are
+// retried by the queue with backoff; anything the vendor decided is final.
+function isTransient(result: NormalizedResult) {
+  return result.outcome === "error" && result.reasons.length > 0 && result.reasons.every((r) => r.category === "transient");
+}
+
+/**
+ * The `vendor-call.<vendor>` job: calls the vendor for one queued run and records its answer.
+ * Idempotent (see lib/jobs/handlers.ts): a run already finished is left alone, and the final
+ * write is conditional on the run still being open.
+ */
+export async function runVendorCallJob(payload: VendorCallPayload, job: JobContext): Promise<void> {
+  const run = await db.vendorRun.findUnique({
+    where: { id: payload.vendorRunId },
+    include: { verification: { include: { media: true } } },
+  });
+  if (!run || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
+
+  const claimed = await db.vendorRun.updateMany({
+    where: { id: run.id, status: { in: ["queued", "running"] } },
+    data: { status: "running", startedAt: run.startedAt ?? new Date() },
+  });
+  if (claimed.count === 0) return;
+  await db.verification.updateMany({ where: { id: run.verificationId, status: "queued" }, data: { status: "running" } });
+
+  const [config, active] = await Promise.all([getVendorRuntimeConfig(run.vendor), getActivePolicy(run.vendor, run.checkType)]);
+  const media: MediaInput[] = [];
+  for (const item of run.verification.media) {
+    const blob = await readBlobBytes(item.sha256);
+    if (!blob) throw new Error(`media ${item.id} has no stored bytes (${item.sha256})`);
+    media.push({ role: item.role, bytes: Buffer.from(blob.bytes), mime: item.mime, filename: `${item.role}.${extensionOfMime(item.mime)}` });
+  }
+
+  const result: NormalizedResult =
+    config && config.enabled
+      ? await runCheck({ vendor: run.vendor, checkType: run.checkType, media, config: config.call, policy: active?.policy })
+      : {
+          vendor: run.vendor, checkType: run.checkType, outcome: "error", vendorVerdict: {}, warnings: [], latencyMs: 0, httpStatus: null, attempts: [], raw: null,
+          reasons: [{ code: "vendor_disabled", message: `${run.vendor} is not enabled; an admin configures it under Admin → Vendors.`, vendorCode: null, severity: "error", category: "vendor" }],
+        };
+
+  // Every attempt across job retries is kept: earlier ones are in the run's attempts already.
+  const earlierAttempts = Array.isArray(run.attempts) ? (run.attempts as Prisma.JsonArray) : [];
+  const attempts = toJson([...earlierAttempts, ...result.attempts.map((a) => ({ ...a, job: job.attempt }))]);
+
+  if (isTransient(result) && !job.isLastAttempt) {
+    await db.vendorRun.updateMany({ where: { id: run.id, status: "running" }, data: { attempts, httpStatus: result.httpStatus, latencyMs: Math.round(result.latencyMs) } });
+    throw new RetryableJobError(`${run.vendor}: ${result.reasons.map((r) => r.message).join("; ")}`);
+  }
+
+  const finished = await db.vendorRun.updateMany({
+    where: { id: run.id, status: "running" },
+    data: {
+      status: result.outcome === "error" ? "failed" : "completed",
+      outcome: result.outcome,
+      vendorVerdict: vendorVerdictText(result),
+      livenessScore: result.liveness?.score ?? null,
+      matchSimilarity: result.faceMatch?.similarity ?? null,
+      httpStatus: result.httpStatus,
+      latencyMs: Math.round(result.latencyMs),
+      normalized: toJson({ ...result, raw: undefined }),
+      raw: toJson(result.raw),
+      attempts,
+      policyId: active?.policyId ?? null,
+      finishedAt: new Date(),
+    },
+  });
+  if (finished.count === 0) return;
+  await refreshVerificationStatus(run.verificationId);
+}
