@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerApiKeyCommands } from "@/lib/cli/api-key-commands";
 import { registerSandboxCommands } from "@/lib/cli/sandbox-commands";
 import { registerUserCommands } from "@/lib/cli/user-commands";
 import { disconnectDb } from "@/lib/db";
@@ -8,6 +9,7 @@ import { resolveDatabaseUrlForCli } from "@/lib/runtime/cli-database";
 // `npm run cli -- <command>`: what an operator does from a shell, against the app's database.
 const program = new Command("verdict").description("Verdict admin command line").exitOverride();
 registerUserCommands(program);
+registerApiKeyCommands(program);
 registerSandboxCommands(program);
 
 const stopDatabase = await resolveDatabaseUrlForCli(process.argv.slice(2));

@@ -1,5 +1,6 @@
 // Services `npm start` runs beside the app: the vendor sandboxes (default mode, or
-// VERDICT_SANDBOX=true). The job worker joins here with the verification pipeline.
+// VERDICT_SANDBOX=true) and the job worker (unless VERDICT_WORKER=false, e.g. when separate
+// `npm run worker` processes do the work).
 export interface LocalServices {
   /** Base URL of the vendor sandboxes when they run here. */
   sandboxUrl?: string;
@@ -17,6 +18,11 @@ export async function startLocalServices(options: { embedded: boolean; log: (lin
     options.log(`vendor sandboxes on ${sandbox.url}`);
     closers.push(() => sandbox.close());
     sandboxUrl = sandbox.url;
+  }
+  if (process.env.VERDICT_WORKER !== "false") {
+    const { startInProcessWorker } = await import("@/lib/jobs/start-in-process-worker");
+    const worker = await startInProcessWorker(options.log);
+    closers.push(() => worker.stop());
   }
   return {
     sandboxUrl,

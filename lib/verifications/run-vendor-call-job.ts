@@ -10,21 +10,13 @@ import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import { runCheck } from "@/lib/vendors/run-check";
 import type { MediaInput, NormalizedResult } from "@/lib/vendors/types";
 import { refreshVerificationStatus } from "@/lib/verifications/refresh-verification-status";
+import { finishedRunData, toJson } from "@/lib/verifications/run-result-data";
 
 // Vendors see the role and the sniffed type as the file name, never what the client called it.
 function extensionOfMime(mime: string): string {
   if (isImageMime(mime)) return IMAGE_TYPES[mime];
   if (isVideoMime(mime)) return VIDEO_TYPES[mime];
   return "bin";
-}
-
-function toJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
-}
-
-function vendorVerdictText(result: NormalizedResult): string | null {
-  const entries = Object.entries(result.vendorVerdict);
-  return entries.length ? entries.map(([k, v]) => `${k}:${String(v)}`).join(" ").slice(0, 200) : null;
 }
 
 // Our own transient failures (network, timeout, vendor 5xx after the adapter's retries) are
@@ -79,20 +71,7 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
 
   const finished = await db.vendorRun.updateMany({
     where: { id: run.id, status: "running" },
-    data: {
-      status: result.outcome === "error" ? "failed" : "completed",
-      outcome: result.outcome,
-      vendorVerdict: vendorVerdictText(result),
-      livenessScore: result.liveness?.score ?? null,
-      matchSimilarity: result.faceMatch?.similarity ?? null,
-      httpStatus: result.httpStatus,
-      latencyMs: Math.round(result.latencyMs),
-      normalized: toJson({ ...result, raw: undefined }),
-      raw: toJson(result.raw),
-      attempts,
-      policyId: active?.policyId ?? null,
-      finishedAt: new Date(),
-    },
+    data: finishedRunData(result, active?.policyId ?? null, attempts),
   });
   if (finished.count === 0) return;
   await refreshVerificationStatus(run.verificationId);

@@ -1,0 +1,74 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/users/role-list";
+import { createApiKeyAction } from "../actions";
+import { OneTimeApiKey } from "./one-time-api-key";
+
+export function CreateApiKeyForm() {
+  const [pending, startTransition] = useTransition();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    startTransition(async () => {
+      const result = await createApiKeyAction(data);
+      if (result.ok) {
+        setCreated(result.data);
+        setFieldErrors({});
+        setError(null);
+        form.reset();
+      } else {
+        setFieldErrors(result.fieldErrors ?? {});
+        setError(result.error);
+      }
+    });
+  }
+
+  return (
+    <section aria-labelledby="create-api-key" className="max-w-xl rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 id="create-api-key" className="mb-4 font-medium">
+        Create an API key
+      </h2>
+      {created ? (
+        <OneTimeApiKey name={created.name} apiKey={created.key} onDone={() => setCreated(null)} />
+      ) : (
+        <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
+          <Field label="Name" error={fieldErrors.name} hint="Who uses it, e.g. onboarding-backend">
+            {(p) => <input {...p} name="name" required maxLength={100} className={inputClass} />}
+          </Field>
+          <Field label="Role" error={fieldErrors.role}>
+            {(p) => (
+              <select {...p} name="role" defaultValue="operator" className={inputClass}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {r} — {ROLE_DESCRIPTIONS[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="flex items-end">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Creating…" : "Create key"}
+            </Button>
+          </div>
+          {error && !Object.keys(fieldErrors).length ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400 sm:col-span-2">
+              {error}
+            </p>
+          ) : null}
+          <p className="text-xs text-zinc-500 sm:col-span-2">
+            The key is shown once. Requests send it as <code>Authorization: Bearer vdk_…</code> and act with the key&apos;s role.
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import PgBoss from "pg-boss";
+import { db } from "@/lib/db";
+import { JOB_QUEUES, type QueueDefinition } from "@/lib/jobs/queues";
+
+// One pg-boss instance per process (app server, `npm start`'s in-process worker, `npm run worker`),
+// started on first use: it installs or migrates its own schema "pgboss" (under an advisory lock, so
+// several processes may start at once) and creates the catalogue's queues.
+
+export const JOBS_SCHEMA = "pgboss";
+
+interface BossState {
+  boss?: Promise<PgBoss>;
+  createdQueues: WeakMap<PgBoss, Set<string>>;
+  queueLock?: Promise<void>;
+}
+
+const globalForBoss = globalThis as unknown as { verdictBoss?: BossState };
+const state: BossState = (globalForBoss.verdictBoss ??= { createdQueues: new WeakMap() });
+
+async function startBoss(): Promise<PgBoss> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  const boss = new PgBoss({
+    connectionString,
+    schema: JOBS_SCHEMA,
+    application_name: "verdict-jobs",
+    max: Number(process.env.JOBS_POOL_SIZE ?? 4),
+    // No cron schedules yet; maintenance (expiring stuck jobs, archiving) stays on.
+    schedule: false,
+  });
+  // An EventEmitter without an "error" listener would crash the process on a dropped connection.
+  boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+  await boss.start();
+  await ensureQueues(boss, Object.values(JOB_QUEUES));
+  return boss;
+}
+
+export function getBoss(): Promise<PgBoss> {
+  state.boss ??= startBoss().catch((error: unknown) => {
+    state.boss = undefined;
+    throw error;
+  });
+  return state.boss;
+}
+
+// v10 needs a queue (and its dead-letter queue, which it references) before send or work.
+// createQueue is a no-op for an existing queue, so updateQueue applies changed settings. Creating a
+// queue is DDL (a partition of pgboss.job); two processes (or two calls in one) creating the same
+// queue at once can deadlock, so creation is serialised here and, across processes, by an
+// advisory lock held in a Prisma transaction while pg-boss does the work on its own connections.
+export function ensureQueues(boss: PgBoss, queues: readonly QueueDefinition<unknown, string>[]): Promise<void> {
+  const next = (state.queueLock ?? Promise.resolve()).then(() => createMissingQueues(boss, queues));
+  state.queueLock = next.catch(() => {});
+  return next;
+}
+
+const QUEUE_CREATION_LOCK = 0x766a6f62; // "vjob"
+
+async function createMissingQueues(boss: PgBoss, queues: readonly QueueDefinition<unknown, string>[]) {
+  let created = state.createdQueues.get(boss);
+  if (!created) state.createdQueues.set(boss, (created = new Set()));
+  const missing = queues.filter((q) => !created.has(q.name));
+  if (missing.length === 0) return;
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${QUEUE_CREATION_LOCK})`;
+      for (const queue of missing) {
+        // Nothing works a dead-letter queue: its jobs wait there for an admin's retry.
+        await boss.createQueue(queue.deadLetter, { name: queue.deadLetter, retryLimit: 0 });
+        const options: PgBoss.Queue = {
+          name: queue.name,
+          deadLetter: queue.deadLetter,
+          retryLimit: queue.settings.retryLimit,
+          retryDelay: queue.settings.retryDelaySeconds,
+          retryBackoff: queue.settings.retryBackoff,
+          expireInSeconds: queue.settings.expireInSeconds,
+        };
+        await boss.createQueue(queue.name, options);
+        await boss.updateQueue(queue.name, options);
+      }
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
+  for (const queue of missing) created.add(queue.name);
+}
+
+// Graceful: stops fetching, waits up to `timeoutMs` for running jobs, then fails what is still
+// running (pg-boss retries it later) and closes the pool.
+export async function stopBoss(options: { timeoutMs?: number } = {}) {
+  const running = state.boss;
+  state.boss = undefined;
+  if (!running) return;
+  const boss = await running.catch(() => undefined);
+  await boss?.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 30_000 });
+}

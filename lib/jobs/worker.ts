@@ -1,0 +1,247 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type PgBoss from "pg-boss";
+import { db } from "@/lib/db";
+import { ensureQueues, getBoss, JOBS_SCHEMA } from "@/lib/jobs/boss";
+import { toJobData, transactionExecutor } from "@/lib/jobs/enqueue-job";
+import { isRetryableJobError, RetryableJobError } from "@/lib/jobs/job-errors";
+import { createJobRateLimiter, type JobRateLimiter } from "@/lib/jobs/job-rate-limit";
+import type { JobContext, JobHandler, JobHandlers } from "@/lib/jobs/handlers";
+import { JOB_QUEUES, type JobQueues, type QueueCatalogue, type QueueDefinition } from "@/lib/jobs/queues";
+
+// Works the queues that have a handler. Each queue gets `concurrency` loops in this process; each
+// loop fetches one job at a time (pg-boss: FOR UPDATE SKIP LOCKED, so any number of processes
+// share the work), runs its handler and completes or fails it.
+//
+// We drive pg-boss's fetch/complete/fail ourselves rather than boss.work(): work() completes the
+// job after the handler returns, whereas a rate-limited or stopping worker must hand its job back
+// untouched, and a final failure must skip the remaining retries — both need the job's fate decided
+// here. Stop is exact too: stop() resolves once every loop has finished its current job.
+
+export interface QueueLimits {
+  concurrency: number;
+  // null: unlimited. Shared by every process (PostgreSQL-backed counters).
+  ratePerSecond: number | null;
+}
+
+// VendorConfig's own default concurrency, for a vendor that has no row yet.
+const DEFAULT_VENDOR_CONCURRENCY = 4;
+// A vendor's rate limit is re-read this often, so an admin's change applies without a restart.
+const RATE_REFRESH_MS = 30_000;
+
+export interface StartWorkerOptions<C extends QueueCatalogue> {
+  handlers: JobHandlers<C>;
+  // The queues the handlers belong to; the app's catalogue unless a test brings its own.
+  queues?: C;
+  // Per-queue overrides of concurrency and rate limit (otherwise VendorConfig / queue settings).
+  limits?: Record<string, Partial<QueueLimits>>;
+  log?: (line: string) => void;
+  pollingIntervalSeconds?: number;
+  // A rate-limited job waits in the worker up to this long; beyond it, it is handed back to the
+  // queue to start when the budget allows, without counting as an attempt.
+  maxRateWaitMs?: number;
+}
+
+export interface RunningWorker {
+  queues: string[];
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+type Outcome = "completed" | "handed-back";
+
+export async function startWorker<C extends QueueCatalogue = JobQueues>(options: StartWorkerOptions<C>): Promise<RunningWorker> {
+  const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
+  const catalogue: QueueCatalogue = options.queues ?? JOB_QUEUES;
+  const pollMs = Math.max(0.5, options.pollingIntervalSeconds ?? 2) * 1000;
+  const maxRateWaitMs = options.maxRateWaitMs ?? 2_000;
+  const boss = await getBoss();
+
+  const entries: Array<{ queue: QueueDefinition; handler: JobHandler<unknown> }> = [];
+  for (const [name, handler] of Object.entries(options.handlers)) {
+    const queue = catalogue[name];
+    if (!queue) throw new Error(`No queue named ${name} for this handler`);
+    // Sound: the handler was typed for this queue's payload, which the schema checks before the call.
+    if (handler) entries.push({ queue, handler: handler as JobHandler<unknown> });
+  }
+  await ensureQueues(boss, entries.map((e) => e.queue));
+
+  const limits = new Map(await Promise.all(entries.map(async (e) => [e.queue.name, await resolveLimits(e.queue, options.limits?.[e.queue.name])] as const)));
+  const rateLimiter: JobRateLimiter | null = [...limits.values()].some((l) => l.ratePerSecond !== null) || entries.some((e) => e.queue.vendor)
+    ? createJobRateLimiter(requireDatabaseUrl())
+    : null;
+
+  const stopping = new AbortController();
+  // Aborted when stop() runs out of patience: the handlers' signal fires and their jobs fail (retryable).
+  const handlerAbort = new AbortController();
+  const rateCache = new Map<string, { rate: number | null; at: number }>();
+
+  async function currentRate(queue: QueueDefinition): Promise<number | null> {
+    const fixed = options.limits?.[queue.name];
+    if (fixed && "ratePerSecond" in fixed) return fixed.ratePerSecond ?? null;
+    if (!queue.vendor) return limits.get(queue.name)?.ratePerSecond ?? null;
+    const cached = rateCache.get(queue.name);
+    if (cached && Date.now() - cached.at < RATE_REFRESH_MS) return cached.rate;
+    const config = await db.vendorConfig.findUnique({ where: { vendor: queue.vendor }, select: { ratePerSecond: true } });
+    const rate = positiveOrNull(config?.ratePerSecond);
+    rateCache.set(queue.name, { rate, at: Date.now() });
+    return rate;
+  }
+
+  // 0 when the job may run now; otherwise how long until it may (when that is beyond maxRateWaitMs).
+  async function waitForRateBudget(queue: QueueDefinition): Promise<number> {
+    const rate = await currentRate(queue);
+    if (rate === null || !rateLimiter) return 0;
+    const started = Date.now();
+    for (;;) {
+      const waitMs = await rateLimiter.take(queue.name, rate);
+      if (waitMs === 0) return 0;
+      if (Date.now() - started + waitMs > maxRateWaitMs || stopping.signal.aborted) return waitMs;
+      await sleep(waitMs + Math.floor(Math.random() * 25));
+    }
+  }
+
+  // Puts the job back for later in one transaction: a fresh copy that starts after `delayMs` with
+  // the retries it had left, and the original completed with a note. Not counted as an attempt.
+  async function handBack(queue: QueueDefinition, job: PgBoss.JobWithMetadata<object>, delayMs: number, reason: string) {
+    await db.$transaction(async (tx) => {
+      const executor = transactionExecutor(tx);
+      const copyId = await boss.send(queue.name, toJobData(job.data), {
+        db: executor,
+        retryLimit: Math.max(0, job.retryLimit - job.retryCount),
+        ...(delayMs > 0 ? { startAfter: delayMs / 1000 } : {}),
+      });
+      if (!copyId) throw new Error(`could not hand job ${job.id} back to ${queue.name}`);
+      await boss.complete(queue.name, job.id, { handedBackAs: copyId, reason }, { db: executor });
+    });
+  }
+
+  // A final failure: no retries left, so pg-boss's fail() moves the job to the dead-letter queue.
+  async function skipRemainingRetries(queue: QueueDefinition, job: PgBoss.JobWithMetadata<object>) {
+    await boss
+      .getDb()
+      .executeSql(`UPDATE ${JOBS_SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [queue.name, job.id]);
+  }
+
+  async function runJob(queue: QueueDefinition, handler: JobHandler<unknown>, job: PgBoss.JobWithMetadata<object>): Promise<Outcome> {
+    if (stopping.signal.aborted) {
+      await handBack(queue, job, 0, "worker stopping");
+      return "handed-back";
+    }
+    const parsed = queue.payload.safeParse(job.data);
+    if (!parsed.success) {
+      await skipRemainingRetries(queue, job);
+      throw markFinal(new Error(`Invalid payload for ${queue.name}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`));
+    }
+    const waitMs = await waitForRateBudget(queue);
+    if (waitMs > 0) {
+      await handBack(queue, job, waitMs, "rate-limited");
+      return "handed-back";
+    }
+    const timeout = new AbortController();
+    const context: JobContext = {
+      jobId: job.id,
+      queue: queue.name,
+      vendor: queue.vendor,
+      attempt: job.retryCount + 1,
+      isLastAttempt: job.retryCount >= job.retryLimit,
+      signal: AbortSignal.any([timeout.signal, handlerAbort.signal]),
+    };
+    const expireMs = Math.max(1, Number(job.expireInSeconds)) * 1000;
+    const timer = setTimeout(() => timeout.abort(new Error(`handler still running after ${expireMs / 1000}s`)), expireMs);
+    const running = handler(parsed.data, context);
+    // If the handler loses the race below, its late rejection must not become an unhandled one.
+    running.catch(() => {});
+    try {
+      await Promise.race([
+        running,
+        new Promise<never>((_, reject) => context.signal.addEventListener("abort", () => reject(context.signal.reason), { once: true })),
+      ]);
+      return "completed";
+    } catch (error) {
+      if (isRetryableJobError(error)) throw error;
+      // A timeout or a stopping worker is retryable: the work may well succeed on another attempt.
+      if (context.signal.aborted) throw new RetryableJobError(describe(context.signal.reason), { cause: error });
+      await skipRemainingRetries(queue, job);
+      throw markFinal(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function loop(queue: QueueDefinition, handler: JobHandler<unknown>) {
+    while (!stopping.signal.aborted) {
+      const [job] = await boss.fetch<object>(queue.name, { batchSize: 1, includeMetadata: true });
+      if (!job) {
+        await sleep(pollMs, undefined, { signal: stopping.signal }).catch(() => {});
+        continue;
+      }
+      try {
+        const outcome = await runJob(queue, handler, job);
+        if (outcome === "completed") await boss.complete(queue.name, job.id);
+      } catch (error) {
+        const message = describe(error);
+        const retried = !(typeof error === "object" && error !== null && finalFailures.has(error)) && job.retryCount < job.retryLimit;
+        log(`${queue.name} job ${job.id} failed on attempt ${job.retryCount + 1} (${retried ? "will retry" : "final"}): ${message}`);
+        await boss
+          .fail(queue.name, job.id, { name: error instanceof Error ? error.name : "Error", message, stack: error instanceof Error ? error.stack : undefined })
+          .catch((failError: unknown) => log(`could not record the failure of ${queue.name} job ${job.id}: ${String(failError)}`));
+      }
+    }
+  }
+
+  const loops: Promise<void>[] = [];
+  for (const { queue, handler } of entries) {
+    const { concurrency } = limits.get(queue.name)!;
+    for (let i = 0; i < concurrency; i++) {
+      loops.push(
+        loop(queue, handler).catch((error: unknown) => log(`${queue.name} worker loop stopped: ${error instanceof Error ? error.message : String(error)}`)),
+      );
+    }
+    const rate = limits.get(queue.name)?.ratePerSecond;
+    log(`working ${queue.name} (concurrency ${concurrency}${rate ? `, ${rate}/s` : ""})`);
+  }
+
+  return {
+    queues: entries.map((e) => e.queue.name),
+    async stop({ timeoutMs = 30_000 } = {}) {
+      if (stopping.signal.aborted) return;
+      stopping.abort();
+      const all = Promise.all(loops);
+      const patience = setTimeout(() => handlerAbort.abort(new Error("worker stopped")), timeoutMs);
+      await all;
+      clearTimeout(patience);
+      await rateLimiter?.close();
+    },
+  };
+}
+
+// Errors that used up the job's retries on purpose (only for the log line).
+const finalFailures = new WeakSet<object>();
+
+function markFinal(error: unknown): unknown {
+  if (typeof error === "object" && error !== null) finalFailures.add(error);
+  return error;
+}
+
+function describe(error: unknown) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function requireDatabaseUrl() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  return url;
+}
+
+function positiveOrNull(value: number | null | undefined): number | null {
+  return typeof value === "number" && value > 0 ? value : null;
+}
+
+async function resolveLimits(queue: QueueDefinition, override: Partial<QueueLimits> | undefined): Promise<QueueLimits> {
+  let limits: QueueLimits = { concurrency: queue.settings.concurrency, ratePerSecond: null };
+  if (queue.vendor) {
+    const config = await db.vendorConfig.findUnique({ where: { vendor: queue.vendor }, select: { concurrency: true, ratePerSecond: true } });
+    limits = { concurrency: config?.concurrency ?? DEFAULT_VENDOR_CONCURRENCY, ratePerSecond: positiveOrNull(config?.ratePerSecond) };
+  }
+  const merged = { ...limits, ...override };
+  return { concurrency: Math.max(1, Math.floor(merged.concurrency)), ratePerSecond: positiveOrNull(merged.ratePerSecond) };
+}

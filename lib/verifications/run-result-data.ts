@@ -1,0 +1,30 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NormalizedResult } from "@/lib/vendors/types";
+
+export function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
+}
+
+function vendorVerdictText(result: NormalizedResult): string | null {
+  const entries = Object.entries(result.vendorVerdict);
+  return entries.length ? entries.map(([k, v]) => `${k}:${String(v)}`).join(" ").slice(0, 200) : null;
+}
+
+// The columns of a finished VendorRun, from the vendor's normalized answer. The raw body is kept
+// in its own column, exactly as the vendor sent it (JSON, or the text when it was not JSON).
+export function finishedRunData(result: NormalizedResult, policyId: string | null, attempts: Prisma.InputJsonValue) {
+  return {
+    status: result.outcome === "error" ? ("failed" as const) : ("completed" as const),
+    outcome: result.outcome,
+    vendorVerdict: vendorVerdictText(result),
+    livenessScore: result.liveness?.score ?? null,
+    matchSimilarity: result.faceMatch?.similarity ?? null,
+    httpStatus: result.httpStatus,
+    latencyMs: Math.round(result.latencyMs),
+    normalized: toJson({ ...result, raw: undefined }),
+    raw: toJson(result.raw),
+    attempts,
+    policyId,
+    finishedAt: new Date(),
+  };
+}
