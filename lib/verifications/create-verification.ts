@@ -6,11 +6,23 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOB_QUEUES, vendorCallQueue } from "@/lib/jobs/queues";
 import { putBlob, stageBlob } from "@/lib/media/blob-store";
 import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
+import { normalizeVendorResponse } from "@/lib/vendors/normalize-response";
 import { checkIncomingFiles } from "@/lib/verifications/check-incoming-files";
+import { finishedRunData, toJson } from "@/lib/verifications/run-result-data";
 import type { IncomingFile, VerificationRequest } from "@/lib/verifications/verification-input";
+
+/** A vendor answer the client already got (POST /api/v1/verifications/ingest). */
+export interface IngestedAnswer {
+  httpStatus: number;
+  /** The vendor's body exactly as received. */
+  body: string;
+  contentType?: string | null;
+}
 
 export interface CreateVerificationInput {
   request: VerificationRequest;
+  /** Instead of calling the vendor (request.vendors has exactly one), record its answer. */
+  ingested?: IngestedAnswer;
   files: IncomingFile[];
   source: VerificationSource;
   createdById?: string | null;
@@ -47,8 +59,8 @@ export async function createVerification(actor: Actor, input: CreateVerification
   const earlier = await findByIdempotencyKey(input.apiKeyId, input.idempotencyKey);
   if (earlier) return { id: earlier.id, created: false, warnings: [] };
 
-  await assertVendorsEnabled(input.request);
-  const { files, warnings } = await checkIncomingFiles(input.request, input.files);
+  if (!input.ingested) await assertVendorsEnabled(input.request);
+  const { files, warnings } = await checkIncomingFiles(input.request, input.files, { enforceVendorLimits: !input.ingested });
   const staged = await Promise.all(files.map((f) => stageBlob({ bytes: f.bytes, mime: f.facts.mime })));
   const policies = await Promise.all(input.request.vendors.map((v) => getActivePolicy(v, input.request.checkType)));
 
@@ -84,9 +96,15 @@ export async function createVerification(actor: Actor, input: CreateVerification
           });
         }
         for (const [i, vendor] of input.request.vendors.entries()) {
-          const run = await tx.vendorRun.create({
-            data: { verificationId: verification.id, vendor, checkType: input.request.checkType, policyId: policies[i]?.policyId ?? null, requestedById: input.createdById ?? null },
-          });
+          const base = { verificationId: verification.id, vendor, checkType: input.request.checkType, policyId: policies[i]?.policyId ?? null, requestedById: input.createdById ?? null };
+          if (input.ingested) {
+            const result = normalizeVendorResponse({ vendor, checkType: input.request.checkType, ...input.ingested, policy: policies[i]?.policy });
+            const run = finishedRunData(result, policies[i]?.policyId ?? null, toJson([]));
+            await tx.vendorRun.create({ data: { ...base, ...run, startedAt: run.finishedAt } });
+            await tx.verification.update({ where: { id: verification.id }, data: { status: run.status === "completed" ? "completed" : "failed", completedAt: run.finishedAt } });
+            continue;
+          }
+          const run = await tx.vendorRun.create({ data: base });
           await enqueueJob(tx, vendorCallQueue(vendor), { vendorRunId: run.id });
         }
         for (const sha256 of new Set(files.map((f) => f.facts.sha256))) {

@@ -8,11 +8,7 @@ export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-const jsonBodySchema = z.object({
-  checkType: z.string(),
-  vendors: z.array(z.string()),
-  reference: z.string().optional(),
-  note: z.string().optional(),
+const jsonBodySchema = z.looseObject({
   // role → base64 of the file (a data: URL prefix is accepted and ignored).
   files: z.record(z.string(), z.string(), { error: "files must be an object of role → base64 content." }),
 });
@@ -32,16 +28,21 @@ function unknownRoleError(key: string) {
   return `${key} is not a media role; use one of: ${MEDIA_ROLES.join(", ")}.`;
 }
 
-async function parseMultipart(req: Request): Promise<ParsedVerificationRequest> {
+interface RawBody {
+  fields: (name: string) => string | undefined;
+  list: (name: string) => string[];
+  files: IncomingFile[];
+}
+
+async function readMultipart(req: Request): Promise<RawBody> {
   const form = await req.formData().catch(() => {
     throw new ValidationError("The multipart body could not be read.");
   });
-  const vendors = form.getAll("vendors").flatMap((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : undefined;
   };
-  const request = parseRequestFields({ checkType: text("checkType"), vendors, reference: text("reference"), note: text("note") });
+  const list = (name: string) => form.getAll(name).flatMap((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
   const files: IncomingFile[] = [];
   const errors: Record<string, string[]> = {};
   for (const [key, value] of form.entries()) {
@@ -53,16 +54,26 @@ async function parseMultipart(req: Request): Promise<ParsedVerificationRequest> 
     files.push({ role: key, bytes: Buffer.from(await value.arrayBuffer()), filename: value.name || key });
   }
   if (Object.keys(errors).length) throw new ValidationError("Some files were sent under unknown names.", errors);
-  return { request, files };
+  return { fields: text, list, files };
 }
 
-async function parseJson(req: Request): Promise<ParsedVerificationRequest> {
+async function readJson(req: Request): Promise<RawBody> {
   const body: unknown = await req.json().catch(() => {
     throw new ValidationError("The body is not valid JSON.");
   });
   const shape = jsonBodySchema.safeParse(body);
   if (!shape.success) throw new ValidationError("Some fields are invalid.", fieldErrorsOf(shape.error));
-  const request = parseRequestFields(shape.data);
+  const record = shape.data as Record<string, unknown>;
+  const text = (name: string) => {
+    const value = record[name];
+    if (typeof value === "string") return value;
+    // The vendor's answer may come as a JSON object: keep it as the text the vendor sent.
+    return value !== undefined && value !== null && typeof value === "object" ? JSON.stringify(value) : typeof value === "number" ? String(value) : undefined;
+  };
+  const list = (name: string) => {
+    const value = record[name];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
+  };
   const errors: Record<string, string[]> = {};
   const files: IncomingFile[] = [];
   for (const [key, value] of Object.entries(shape.data.files)) {
@@ -78,15 +89,37 @@ async function parseJson(req: Request): Promise<ParsedVerificationRequest> {
     files.push({ role: key, bytes: Buffer.from(content, "base64"), filename: key });
   }
   if (Object.keys(errors).length) throw new ValidationError("Some files could not be read.", errors);
-  return { request, files };
+  return { fields: text, list, files };
+}
+
+async function readBody(req: Request): Promise<RawBody> {
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > MAX_REQUEST_BYTES) throw new AppError(`The request is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`, 413);
+  const type = req.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) return readMultipart(req);
+  if (type.startsWith("application/json")) return readJson(req);
+  throw new AppError("Send multipart/form-data (one part per media role) or application/json with base64 files.", 415);
 }
 
 // The body of POST /api/v1/verifications: multipart with one part per role, or JSON with base64.
 export async function parseVerificationRequest(req: Request): Promise<ParsedVerificationRequest> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_REQUEST_BYTES) throw new AppError(`The request is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`, 413);
-  const type = req.headers.get("content-type") ?? "";
-  if (type.startsWith("multipart/form-data")) return parseMultipart(req);
-  if (type.startsWith("application/json")) return parseJson(req);
-  throw new AppError("Send multipart/form-data (one part per media role) or application/json with base64 files.", 415);
+  const body = await readBody(req);
+  const request = parseRequestFields({ checkType: body.fields("checkType"), vendors: body.list("vendors"), reference: body.fields("reference"), note: body.fields("note") });
+  return { request, files: body.files };
+}
+
+const ingestSchema = z.object({
+  vendorHttpStatus: z.coerce.number({ error: "vendorHttpStatus must be the HTTP status the vendor answered with." }).int().min(100).max(599).default(200),
+  vendorResponse: z.string({ error: "vendorResponse is required: the vendor's body exactly as received." }).min(1, "vendorResponse is required: the vendor's body exactly as received.").max(1_000_000),
+});
+
+// The body of POST /api/v1/verifications/ingest: like a verification, for one `vendor`, plus the
+// vendor's answer (`vendorResponse`, and `vendorHttpStatus`, default 200).
+export async function parseIngestRequest(req: Request): Promise<ParsedVerificationRequest & { ingested: { httpStatus: number; body: string } }> {
+  const body = await readBody(req);
+  const vendor = body.fields("vendor");
+  const request = parseRequestFields({ checkType: body.fields("checkType"), vendors: vendor ? [vendor] : [], reference: body.fields("reference"), note: body.fields("note") });
+  const answer = ingestSchema.safeParse({ vendorHttpStatus: body.fields("vendorHttpStatus") ?? undefined, vendorResponse: body.fields("vendorResponse") });
+  if (!answer.success) throw new ValidationError("The vendor's answer is missing or invalid.", fieldErrorsOf(answer.error));
+  return { request, files: body.files, ingested: { httpStatus: answer.data.vendorHttpStatus, body: answer.data.vendorResponse } };
 }

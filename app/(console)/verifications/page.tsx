@@ -1,17 +1,90 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasRole, requirePageUser } from "@/lib/auth/current-user";
+import { findVerifications, verificationSearchSchema } from "@/lib/verifications/find-verifications";
+import { parseHiddenColumns } from "./_lib/list-columns";
+import { VerificationFilters } from "./_components/verification-filters";
+import { VerificationsTable } from "./_components/verifications-table";
 
 export const metadata: Metadata = { title: "Verifications" };
 
-export default function Page() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function hrefWith(params: SearchParams, changes: Record<string, string | null>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === "string" && !(key in changes)) query.set(key, value);
+  }
+  for (const [key, value] of Object.entries(changes)) if (value !== null) query.set(key, value);
+  const text = query.toString();
+  return text ? `/verifications?${text}` : "/verifications";
+}
+
+export default async function VerificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const search = verificationSearchSchema.parse(params);
+  const hidden = parseHiddenColumns(params.hide);
+  const { rows, nextCursor } = await findVerifications(search);
+  const canCreate = hasRole(user, ["admin", "operator"]);
+
   return (
-    <ComingSoon
-      title="Verifications"
-      description="Every check run through Verdict, with its media and vendor answers."
-      what={[
-        "Upload media and run them through one or several vendors",
-        "Filterable list and detail pages with every vendor run",
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Verifications"
+        description="Every check run through Verdict, with its media and each vendor's answer. Newest first unless sorted otherwise."
+        actions={
+          canCreate ? (
+            <Link
+              href="/verifications/new"
+              className="inline-flex h-9 items-center gap-1.5 rounded-md bg-sky-700 px-3.5 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500"
+            >
+              <Plus className="size-4" aria-hidden /> New verification
+            </Link>
+          ) : null
+        }
+      />
+      <VerificationFilters
+        values={{
+          checkType: search.checkType,
+          vendor: search.vendor,
+          outcome: search.outcome,
+          source: search.source,
+          from: search.from,
+          to: search.to,
+          reference: search.reference,
+        }}
+      />
+      <VerificationsTable
+        rows={rows.map((r) => ({
+          id: r.id,
+          checkType: r.checkType,
+          status: r.status,
+          source: r.source,
+          reference: r.reference,
+          createdAt: r.createdAt.toISOString(),
+          createdBy: r.createdBy,
+          runs: r.runs,
+          thumbnail: r.thumbnail,
+        }))}
+        sort={search.sort}
+        dir={search.dir}
+        hidden={hidden}
+      />
+      <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+        {search.cursor ? (
+          <Link href={hrefWith(params, { cursor: null })} className="underline">
+            First page
+          </Link>
+        ) : null}
+        {nextCursor ? (
+          <Link href={hrefWith(params, { cursor: nextCursor })} className="underline">
+            Next page
+          </Link>
+        ) : null}
+      </nav>
+    </>
   );
 }

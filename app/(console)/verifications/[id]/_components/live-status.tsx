@@ -1,0 +1,64 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { isFinished, progressSchema, progressSignature } from "../_lib/progress-signature";
+
+const POLL_MS = 1500;
+const POLL_AFTER_ERROR_MS = 5000;
+
+// While the verification is queued or running, asks the API for its state every ~1.5 s and
+// re-renders the page (router.refresh) when something changed. Stops once it is done.
+export function LiveStatus({ id, active, signature }: { id: string; active: boolean; signature: string }) {
+  const router = useRouter();
+  const seen = useRef(signature);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    seen.current = signature;
+  }, [signature]);
+
+  useEffect(() => {
+    if (!active) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const controller = new AbortController();
+
+    async function poll() {
+      let delay = POLL_MS;
+      try {
+        const response = await fetch(`/api/v1/verifications/${id}`, { cache: "no-store", signal: controller.signal, headers: { Accept: "application/json" } });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const parsed = progressSchema.safeParse(await response.json());
+        if (!parsed.success) throw new Error("unexpected answer");
+        setProblem(null);
+        const next = progressSignature(parsed.data);
+        if (next !== seen.current) {
+          seen.current = next;
+          router.refresh();
+        }
+        if (isFinished(parsed.data.status)) return;
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        setProblem(error instanceof Error ? error.message : "network error");
+        delay = POLL_AFTER_ERROR_MS;
+      }
+      if (!stopped) timer = setTimeout(poll, delay);
+    }
+
+    timer = setTimeout(poll, POLL_MS);
+    return () => {
+      stopped = true;
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, [active, id, router]);
+
+  if (!active) return null;
+  return (
+    <p role="status" className="flex items-center gap-2 text-sm text-sky-800 dark:text-sky-300" data-testid="live-status">
+      <span className="inline-block size-2 animate-pulse rounded-full bg-sky-600" aria-hidden />
+      {problem ? `Live updates paused (${problem}); retrying…` : "Following live: this page updates as vendors answer."}
+    </p>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { VerificationStatusBadge } from "@/components/verifications/status-badges";
+import { VendorRunCard } from "@/components/verifications/vendor-run-card";
+import { CHECK_TYPE_LABELS, formatDateTime, SOURCE_LABELS } from "@/components/verifications/verification-labels";
+import { hasRole, requirePageUser } from "@/lib/auth/current-user";
+import { getVerification } from "@/lib/verifications/get-verification";
+import { isFinished, progressSignature } from "./_lib/progress-signature";
+import { LiveStatus } from "./_components/live-status";
+import { MediaGallery } from "./_components/media-gallery";
+import { VerificationTimeline } from "./_components/verification-timeline";
+
+export const metadata: Metadata = { title: "Verification" };
+
+const THUMBNAIL_PATIENCE_MS = 10 * 60 * 1000;
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export default async function VerificationPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const v = await getVerification(id);
+  if (!v) notFound();
+  const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
+  // The newest run of each vendor decides; older attempts stay visible as history.
+  // Thumbnails are made by a job of their own; keep asking for missing ones for a while.
+  const thumbnailsMayCome = !isFinished(v.status) || Date.now() - v.createdAt.getTime() < THUMBNAIL_PATIENCE_MS;
+  const newestPerVendor = new Map<string, number>();
+  for (const run of v.runs) newestPerVendor.set(run.vendor, Math.max(newestPerVendor.get(run.vendor) ?? 0, run.attempt));
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/verifications" className="text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400">
+          Verifications
+        </Link>
+      </nav>
+      <PageHeader
+        title={`${CHECK_TYPE_LABELS[v.checkType].title}${v.reference ? ` · ${v.reference}` : ""}`}
+        description={`Verification ${v.id}`}
+        actions={<VerificationStatusBadge status={v.status} />}
+      />
+      <div className="mb-6 flex flex-col gap-2">
+        <LiveStatus id={v.id} active={!isFinished(v.status)} signature={progressSignature({ status: v.status, runs: v.runs })} />
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-xs text-zinc-500">Source</dt>
+            <dd>
+              <Badge>{SOURCE_LABELS[v.source]}</Badge>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-zinc-500">Created</dt>
+            <dd className="font-mono text-xs">{formatDateTime(v.createdAt)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-zinc-500">Created by</dt>
+            <dd className="truncate">{v.createdBy?.email ?? (v.apiKey ? `API key ${v.apiKey.name} (${v.apiKey.prefix}…)` : "—")}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-zinc-500">Completed</dt>
+            <dd className="font-mono text-xs">{formatDateTime(v.completedAt)}</dd>
+          </div>
+        </dl>
+        {v.note ? <p className="whitespace-pre-wrap rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-900">{v.note}</p> : null}
+      </div>
+
+      <section aria-labelledby="media-heading" className="mb-8 flex flex-col gap-3">
+        <h2 id="media-heading" className="text-lg font-medium">
+          Media
+        </h2>
+        <MediaGallery media={v.media} canViewFull={canViewFull} live={thumbnailsMayCome} />
+      </section>
+
+      <div className="grid gap-8 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <section aria-labelledby="runs-heading" className="flex flex-col gap-4">
+          <h2 id="runs-heading" className="text-lg font-medium">
+            Vendor runs
+          </h2>
+          {v.runs.length === 0 ? <p className="text-sm text-zinc-500">No vendor has been asked yet.</p> : null}
+          {v.runs.map((run) => (
+            <VendorRunCard
+              key={run.id}
+              superseded={run.attempt < (newestPerVendor.get(run.vendor) ?? 0)}
+              run={{
+                ...run,
+                requestedAt: run.requestedAt.toISOString(),
+                startedAt: iso(run.startedAt),
+                finishedAt: iso(run.finishedAt),
+              }}
+            />
+          ))}
+        </section>
+        <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
+          <h2 id="timeline-heading" className="text-lg font-medium">
+            Timeline
+          </h2>
+          <VerificationTimeline verification={v} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { Badge } from "@/components/ui/badge";
+
+// Badges for outcomes and statuses, one tone per meaning so a list reads at a glance.
+
+type Tone = "neutral" | "info" | "success" | "warning" | "danger";
+
+const OUTCOME_TONES: Record<string, Tone> = { pass: "success", fail: "danger", review: "warning", error: "danger" };
+const RUN_STATUS_TONES: Record<string, Tone> = { queued: "neutral", running: "info", completed: "success", failed: "danger", cancelled: "neutral" };
+const VERIFICATION_STATUS_TONES: Record<string, Tone> = { queued: "neutral", running: "info", completed: "success", failed: "danger" };
+
+export function OutcomeBadge({ outcome }: { outcome: string | null }) {
+  if (!outcome) return <Badge>no outcome</Badge>;
+  return <Badge tone={OUTCOME_TONES[outcome] ?? "neutral"}>{outcome}</Badge>;
+}
+
+export function RunStatusBadge({ status }: { status: string }) {
+  return <Badge tone={RUN_STATUS_TONES[status] ?? "neutral"}>{status}</Badge>;
+}
+
+export function VerificationStatusBadge({ status }: { status: string }) {
+  return <Badge tone={VERIFICATION_STATUS_TONES[status] ?? "neutral"}>{status}</Badge>;
+}
+
+/** A vendor's latest run in a list cell: "FPT pass", or its status while not finished. */
+export function VendorRunChip({ vendor, status, outcome }: { vendor: string; status: string; outcome: string | null }) {
+  const finished = outcome !== null;
+  return (
+    <span className="inline-flex items-center gap-1 whitespace-nowrap text-xs">
+      <span className="text-zinc-600 dark:text-zinc-400">{vendor}</span>
+      {finished ? <OutcomeBadge outcome={outcome} /> : <RunStatusBadge status={status} />}
+    </span>
+  );
+}

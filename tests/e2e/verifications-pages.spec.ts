@@ -1,0 +1,235 @@
+import { createHash, randomUUID } from "node:crypto";
+import sharp from "sharp";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NormalizedResult, VendorId } from "@/lib/vendors/types";
+import { sandboxBaseUrl, vendorRegistry } from "@/lib/vendors/vendor-registry";
+import { alertIn, expect, signInAs, test } from "./support/fixtures";
+
+// The verification pages over data seeded straight into the database: the upload → vendor → detail
+// path end to end belongs to the API's own browser test.
+
+/** A plain JSON copy, as the database stores it. */
+const asJson = (value: object): Prisma.InputJsonValue => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
+async function seedVerification() {
+  const reference = `e2e-vp-${randomUUID().slice(0, 8)}`;
+  // Unique pixels per test, so the blob (content-addressed) is this test's own.
+  const seed = parseInt(reference.slice(-6), 16);
+  const jpeg = await sharp({ create: { width: 96, height: 96, channels: 3, background: { r: seed % 256, g: (seed >> 8) % 256, b: 90 } } })
+    .jpeg()
+    .toBuffer();
+  const sha256 = createHash("sha256").update(jpeg).digest("hex");
+  const thumb = await sharp(jpeg).resize(64, 64).webp().toBuffer();
+  await db.blob.upsert({ where: { sha256 }, create: { sha256, size: jpeg.length, mime: "image/jpeg", data: jpeg }, update: {} });
+  await db.thumbnail.upsert({
+    where: { sha256_kind_position: { sha256, kind: "thumb", position: 0 } },
+    create: { sha256, kind: "thumb", position: 0, mime: "image/webp", width: 64, height: 64, data: thumb },
+    update: {},
+  });
+  const started = new Date(Date.now() - 5_000);
+  const finished = new Date(started.getTime() + 321);
+  const normalized: NormalizedResult = {
+    vendor: "kairos",
+    checkType: "liveness_selfie",
+    outcome: "review",
+    vendorVerdict: { faces_liveness: 0.62 },
+    liveness: { isLive: true, score: 0.62 },
+    reasons: [{ code: "liveness_borderline", message: "The liveness score is close to the threshold.", vendorCode: "faces_liveness", severity: "warning", category: "fraud" }],
+    warnings: ["Face is small in the frame"],
+    latencyMs: 321,
+    httpStatus: 200,
+    attempts: [{ attempt: 1, startedAt: started.toISOString(), latencyMs: 300, httpStatus: 200, networkError: null }],
+    raw: { status: "ok", marker: reference },
+    policyVersion: "builtin-1",
+  };
+  const verification = await db.verification.create({
+    data: {
+      checkType: "liveness_selfie",
+      source: "api",
+      status: "completed",
+      reference,
+      createdAt: started,
+      completedAt: finished,
+      media: { create: [{ role: "selfie", sha256, mime: "image/jpeg", size: jpeg.length, width: 96, height: 96, originalFilename: "selfie.jpg" }] },
+      runs: {
+        create: [
+          {
+            vendor: "kairos",
+            checkType: "liveness_selfie",
+            attempt: 1,
+            status: "completed",
+            outcome: "review",
+            livenessScore: 0.62,
+            httpStatus: 200,
+            latencyMs: 321,
+            normalized: asJson(normalized),
+            raw: { status: "ok", marker: reference },
+            attempts: asJson(normalized.attempts),
+            requestedAt: started,
+            startedAt: started,
+            finishedAt: finished,
+          },
+        ],
+      },
+    },
+    include: { media: true },
+  });
+  return { id: verification.id, reference, mediaId: verification.media[0]!.id };
+}
+
+/** The upload page offers only configured vendors: make sure the ones these tests pick have a row. */
+async function ensureVendorsConfigured(vendors: VendorId[]) {
+  for (const vendor of vendors) {
+    await db.vendorConfig.upsert({
+      where: { vendor },
+      update: {},
+      create: { vendor, enabled: true, baseUrl: sandboxBaseUrl("http://127.0.0.1:4010", vendor), credentialsMasked: vendorRegistry[vendor].sandboxCredentials },
+    });
+  }
+}
+
+test("the list filters through the URL and a row opens the detail with its vendor run", async ({ page }) => {
+  const seeded = await seedVerification();
+  await signInAs(page, "reviewer");
+  await page.goto("/verifications");
+  await expect(page.getByRole("heading", { level: 1, name: "Verifications" })).toBeVisible();
+  // A reviewer does not upload.
+  await expect(page.getByRole("link", { name: "New verification" })).toHaveCount(0);
+
+  const filters = page.getByRole("search", { name: "Filter verifications" });
+  await filters.getByLabel("Check type").selectOption("liveness_selfie");
+  await expect(page).toHaveURL(/checkType=liveness_selfie/);
+  await filters.getByLabel("Reference contains").fill(seeded.reference);
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`reference=${seeded.reference}`));
+  const row = page.locator(`tr[data-row-id="${seeded.id}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(seeded.reference);
+  await expect(row).toContainText("review");
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+
+  // Another vendor's filter leaves it out.
+  await filters.getByLabel("Vendor").selectOption("fpt");
+  await expect(page).toHaveURL(/vendor=fpt/);
+  await expect(page.getByText("No verifications match these filters.")).toBeVisible();
+  await filters.getByLabel("Vendor").selectOption("kairos");
+  await expect(row).toBeVisible();
+
+  // Hiding a column keeps the choice in the URL.
+  await page.getByText("Columns", { exact: true }).click();
+  await page.getByRole("checkbox", { name: "Source" }).uncheck();
+  await expect(page).toHaveURL(/hide=source/);
+  await expect(page.getByRole("columnheader", { name: /Source/ })).toHaveCount(0);
+
+  await row.getByRole("cell").nth(3).click();
+  await expect(page).toHaveURL(new RegExp(`/verifications/${seeded.id}$`));
+  const run = page.getByTestId("vendor-run");
+  await expect(run).toContainText("Kairos");
+  await expect(run).toContainText("review");
+  await expect(run).toContainText("liveness_borderline");
+  await expect(run).toContainText("The liveness score is close to the threshold.");
+  await expect(run).toContainText("Face is small in the frame");
+  await expect(run.getByRole("meter", { name: "Liveness score" })).toHaveAttribute("aria-valuetext", /threshold 0\.60/);
+  await expect(page.getByTestId("raw-json")).toBeHidden();
+  await run.getByText("Raw vendor response").click();
+  await expect(page.getByTestId("raw-json")).toContainText(`"marker": "${seeded.reference}"`);
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Kairos run 1 completed: review");
+
+  // A reviewer may open the face in full size.
+  await page.getByRole("button", { name: "View full size: Selfie" }).click();
+  await expect(page.getByRole("dialog", { name: "Selfie, full size" })).toBeVisible();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await expect(page.getByRole("dialog")).toContainText("120%");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});
+
+test("Enter on a focused row opens the verification", async ({ page }) => {
+  const seeded = await seedVerification();
+  await signInAs(page, "operator");
+  await page.goto(`/verifications?reference=${seeded.reference}`);
+  await expect(page.getByRole("link", { name: "New verification" })).toBeVisible();
+  await page.locator(`tr[data-row-id="${seeded.id}"]`).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/verifications/${seeded.id}$`));
+});
+
+test("a viewer sees thumbnails but no full-size media", async ({ page }) => {
+  const seeded = await seedVerification();
+  await signInAs(page, "viewer");
+  await page.goto(`/verifications/${seeded.id}`);
+  await expect(page.getByTestId("media-selfie")).toBeVisible();
+  await expect(page.getByRole("button", { name: /View full size/ })).toHaveCount(0);
+  await expect(page.locator(`a[href="/api/media/${seeded.mediaId}"]`)).toHaveCount(0);
+  await expect(page.getByText("Full-size media are shown to reviewers, operators and admins.")).toBeVisible();
+  // The detail of an unknown or malformed id is a 404 page.
+  for (const id of [randomUUID(), "not-a-uuid"]) {
+    const response = await page.goto(`/verifications/${id}`);
+    expect(response?.status()).toBe(404);
+  }
+});
+
+test("the new-verification page asks for the files of the chosen check type and vendors", async ({ page }) => {
+  await ensureVendorsConfigured(["cvs", "fpt", "biometric_kz"]);
+  await signInAs(page, "operator");
+  await page.goto("/verifications/new");
+
+  await page.getByRole("radio", { name: /Liveness — 3 angles/ }).check();
+  await expect(page.getByLabel("Portrait — left", { exact: true })).toBeAttached();
+  await expect(page.getByLabel("Portrait — middle", { exact: true })).toBeAttached();
+  await expect(page.getByLabel("Portrait — right", { exact: true })).toBeAttached();
+
+  await page.getByRole("radio", { name: /Liveness — video/ }).check();
+  await expect(page.getByRole("checkbox", { name: /FPT\.AI Liveness v3/ })).toBeChecked();
+  await expect(page.getByLabel(/^Video \(mp4, 5–6 s, .*≤10 MB\)$/)).toBeAttached();
+  await expect(page.getByLabel(/^ID image \(optional/)).toBeAttached();
+  await expect(page.locator('input[type="file"]')).toHaveCount(2);
+
+  // face_match: CVS wants two images, FPT a video and an ID image; unticking FPT drops its files.
+  await page.getByRole("radio", { name: /Face match/ }).check();
+  await expect(page.getByLabel(/^Image 1/)).toBeAttached();
+  await expect(page.getByLabel(/^Image 2/)).toBeAttached();
+  await expect(page.getByLabel(/^Video/)).toBeAttached();
+  await expect(page.getByLabel(/^ID image \(≥800×600, ≤5 MB\)$/)).toBeAttached();
+  await page.getByRole("checkbox", { name: /FPT\.AI Liveness v3/ }).uncheck();
+  await expect(page.locator('input[type="file"]')).toHaveCount(2);
+  await expect(page.getByLabel(/^Video/)).toHaveCount(0);
+
+  await page.getByRole("radio", { name: /Liveness — selfie/ }).check();
+  await expect(page.getByLabel("Selfie (jpg/jpeg/png)")).toBeAttached();
+  await page.getByText("Testing against the vendor sandboxes").click();
+  await expect(page.getByText("npm run cli -- sandbox media --scenario")).toBeVisible();
+});
+
+test("an oversize or wrong-type file is refused in the browser without uploading", async ({ page }) => {
+  await ensureVendorsConfigured(["fpt", "biometric_kz"]);
+  await signInAs(page, "admin");
+  await page.goto("/verifications/new");
+  const uploads: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/v1/verifications")) uploads.push(request.url());
+  });
+  const reference = `e2e-vp-refused-${randomUUID().slice(0, 8)}`;
+  await page.getByLabel("Reference (optional)").fill(reference);
+
+  await page.getByRole("radio", { name: /Liveness — video/ }).check();
+  await page.getByLabel(/^Video/).setInputFiles({ name: "clip.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(11 * 1024 * 1024) });
+  await expect(page.getByTestId("drop-zone-video")).toContainText("video (clip.mp4): 11 MB is over FPT's 10 MB limit.");
+  await page.getByRole("button", { name: "Run verification" }).click();
+  await expect(alertIn(page)).toContainText("Fix the files marked in red first.");
+
+  await page.getByRole("radio", { name: /Liveness — selfie/ }).check();
+  const selfie = page.getByLabel(/^Selfie/);
+  await selfie.setInputFiles({ name: "face.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1") });
+  await expect(page.getByTestId("drop-zone-selfie")).toContainText("selfie (face.gif): image/gif is not a JPEG, PNG or WebP image.");
+  const webp = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#888" } }).webp().toBuffer();
+  await selfie.setInputFiles({ name: "face.webp", mimeType: "image/webp", buffer: webp });
+  await expect(page.getByTestId("drop-zone-selfie")).toContainText("selfie (face.webp): biometric.kz accepts only .jpg, .jpeg, .png files.");
+  await expect(page.getByAltText("Preview of face.webp")).toBeVisible();
+  await page.getByRole("button", { name: "Run verification" }).click();
+  await expect(alertIn(page)).toContainText("Fix the files marked in red first.");
+
+  expect(uploads).toEqual([]);
+  expect(await db.verification.count({ where: { reference } })).toBe(0);
+});
