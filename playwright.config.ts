@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // Run through `npm test`, which provisions the database, builds the app and picks free ports.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const oidcPort = Number(process.env.OIDC_TEST_PORT ?? 4600);
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4610);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -30,6 +31,20 @@ export default defineConfig({
       // Single sign-on against the test identity provider below.
       env: { OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`, OIDC_CLIENT_ID: "verdict-e2e", OIDC_CLIENT_SECRET: "verdict-e2e-secret", OIDC_NAME: "Test IdP" },
       url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: "npx tsx scripts/sandbox.ts",
+      url: `http://127.0.0.1:${sandboxPort}/_sandbox/health`,
+      env: { SANDBOX_PORT: String(sandboxPort) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The job worker, as `npm run worker` runs it beside the app.
+      command: "npx tsx scripts/worker.ts",
+      wait: { stdout: /\[verdict-worker\] started/ },
       reuseExistingServer: false,
       timeout: 60_000,
     },

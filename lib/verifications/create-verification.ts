@@ -8,6 +8,7 @@ import { putBlob, stageBlob } from "@/lib/media/blob-store";
 import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import { normalizeVendorResponse } from "@/lib/vendors/normalize-response";
 import { checkIncomingFiles } from "@/lib/verifications/check-incoming-files";
+import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
 import { finishedRunData, toJson } from "@/lib/verifications/run-result-data";
 import type { IncomingFile, VerificationRequest } from "@/lib/verifications/verification-input";
 
@@ -127,6 +128,7 @@ export async function createVerification(actor: Actor, input: CreateVerification
       // Large videos are written inside the transaction; allow for it.
       { timeout: 60_000, maxWait: 10_000 },
     );
+    if (input.ingested) await onVerificationFinished(id);
     return { id, created: true, warnings };
   } catch (error) {
     // Two retries of one request racing: the loser answers with the winner's verification.

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
 
 // A verification is done when every vendor run is: `completed` when at least one vendor gave an
 // answer, `failed` when every run ended in an error.
@@ -11,4 +12,5 @@ export async function refreshVerificationStatus(verificationId: string) {
   }
   const anyAnswer = runs.some((r) => r.status === "completed");
   await db.verification.update({ where: { id: verificationId }, data: { status: anyAnswer ? "completed" : "failed", completedAt: new Date() } });
+  await onVerificationFinished(verificationId);
 }
