@@ -1,0 +1,23 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db";
+import { deleteDemoData, seedDemoData } from "@/lib/demo/seed-demo-data";
+
+afterAll(() => disconnectDb());
+
+describe("npm run db:seed", () => {
+  it("creates demo verifications of every check type with real vendor answers, all marked demo", async () => {
+    const before = await db.verification.count({ where: { demo: true } });
+    const created = await seedDemoData({ count: 10 });
+    expect(created).toBe(10);
+    const demo = await db.verification.findMany({ where: { demo: true }, include: { runs: true, media: true }, orderBy: { createdAt: "asc" } });
+    expect(demo.length - before).toBe(10);
+    expect(new Set(demo.map((v) => v.checkType))).toEqual(new Set(["liveness_selfie", "face_match", "liveness_3angle", "liveness_video"]));
+    expect(demo.every((v) => v.reference?.startsWith("DEMO-") && v.status === "completed" && v.runs.length > 0)).toBe(true);
+    const outcomes = new Set(demo.flatMap((v) => v.runs.map((r) => r.outcome)));
+    expect([...outcomes]).toEqual(expect.arrayContaining(["pass", "review", "fail"]));
+    const thumbs = await db.thumbnail.count({ where: { sha256: { in: demo.flatMap((v) => v.media.map((m) => m.sha256)) } } });
+    expect(thumbs).toBeGreaterThan(0);
+    expect(await deleteDemoData()).toBeGreaterThanOrEqual(10);
+    expect(await db.verification.count({ where: { demo: true } })).toBe(0);
+  });
+});
