@@ -45,6 +45,8 @@ export default defineConfig({
       // The job worker, as `npm run worker` runs it beside the app.
       command: "npx tsx scripts/worker.ts",
       wait: { stdout: /\[verdict-worker\] started/ },
+      // Job failures show in the test output.
+      stdout: "pipe",
       reuseExistingServer: false,
       timeout: 60_000,
     },

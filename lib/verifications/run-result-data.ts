@@ -21,7 +21,8 @@ export function finishedRunData(result: NormalizedResult, policyId: string | nul
     matchSimilarity: result.faceMatch?.similarity ?? null,
     httpStatus: result.httpStatus,
     latencyMs: Math.round(result.latencyMs),
-    normalized: toJson({ ...result, raw: undefined }),
+    // The raw body lives in its own column; the normalized copy keeps the field, empty.
+    normalized: toJson({ ...result, raw: null }),
     raw: toJson(result.raw),
     attempts,
     policyId,

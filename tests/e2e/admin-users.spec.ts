@@ -89,15 +89,21 @@ test("an admin creates a user who can then sign in with the one-time password", 
 
 test("the last active admin cannot be demoted or disabled", async ({ page }) => {
   const me = await db.user.findUniqueOrThrow({ where: { email: "e2e-admin@verdict.test" } });
-  expect(await db.user.count({ where: { role: "admin", disabledAt: null } })).toBe(1);
-  await signInAs(page, "admin");
-  await page.goto("/admin/users");
-  const myRow = page.locator(`tr[data-row-id="${me.id}"]`);
-  await myRow.getByLabel(`Role of ${me.email}`).selectOption("viewer");
-  await expect(alertIn(page)).toContainText("last active admin");
-  await myRow.getByRole("button", { name: "Disable" }).click();
-  await expect(alertIn(page)).toContainText("last active admin");
-  const after = await db.user.findUniqueOrThrow({ where: { id: me.id } });
-  expect(after.role).toBe("admin");
-  expect(after.disabledAt).toBeNull();
+  // Other suites may have left admins behind: set them aside so the e2e admin is the last one.
+  const others = await db.user.findMany({ where: { role: "admin", disabledAt: null, id: { not: me.id } }, select: { id: true } });
+  await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabledAt: new Date() } });
+  try {
+    await signInAs(page, "admin");
+    await page.goto("/admin/users");
+    const myRow = page.locator(`tr[data-row-id="${me.id}"]`);
+    await myRow.getByLabel(`Role of ${me.email}`).selectOption("viewer");
+    await expect(alertIn(page)).toContainText("last active admin");
+    await myRow.getByRole("button", { name: "Disable" }).click();
+    await expect(alertIn(page)).toContainText("last active admin");
+    const after = await db.user.findUniqueOrThrow({ where: { id: me.id } });
+    expect(after.role).toBe("admin");
+    expect(after.disabledAt).toBeNull();
+  } finally {
+    await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabledAt: null } });
+  }
 });

@@ -19,9 +19,11 @@ const provider = new Provider(issuer, {
   claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
   findAccount: async (_ctx, id) => ({
     accountId: id,
-    claims: async () => ({ sub: `idp|${id}`, email: id, email_verified: true, name: `SSO ${id}` }),
+    claims: async () => ({ sub: id, email: id, email_verified: true, name: `SSO ${id}` }),
   }),
   features: { devInteractions: { enabled: true } },
+  // Put email and name in the ID token, as the identity providers companies use do.
+  conformIdTokenClaims: false,
   cookies: { keys: ["verdict-e2e-oidc-cookie-key"] },
 });
 

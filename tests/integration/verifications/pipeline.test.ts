@@ -145,3 +145,12 @@ describe("what createVerification refuses, leaving nothing behind", () => {
     expect(parsed.error?.issues[0]?.message).toBe("kairos does not serve liveness_3angle; vendors that do: cvs.");
   });
 });
+
+describe("stored results", () => {
+  it("keep a normalized result that parses back, with the raw body in its own column", async () => {
+    const { normalizedResultSchema } = await import("@/lib/vendors/types");
+    const run = await db.vendorRun.findFirstOrThrow({ where: { status: "completed" }, orderBy: { finishedAt: "desc" } });
+    expect(normalizedResultSchema.safeParse(run.normalized).success).toBe(true);
+    expect(run.raw).not.toBeNull();
+  });
+});
