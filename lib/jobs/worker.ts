@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db";
@@ -72,6 +73,8 @@ export async function startWorker<C extends QueueCatalogue = JobQueues>(options:
   const stopping = new AbortController();
   // Aborted when stop() runs out of patience: the handlers' signal fires and their jobs fail (retryable).
   const handlerAbort = new AbortController();
+  // Every job in flight listens to these two signals; many loops at once is normal, not a leak.
+  setMaxListeners(0, stopping.signal, handlerAbort.signal);
   const rateCache = new Map<string, { rate: number | null; at: number }>();
 
   async function currentRate(queue: QueueDefinition): Promise<number | null> {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { resolveDataDir } from "@/lib/runtime/data-dir";
+import { resolveClusterDir, resolveDataDir } from "@/lib/runtime/data-dir";
 import { startEmbeddedPostgres } from "@/lib/runtime/embedded-postgres";
 import { loadOrCreateLocalSecrets } from "@/lib/runtime/local-secrets";
 
@@ -30,7 +30,7 @@ export async function resolveDatabaseUrlForCli(args: string[]): Promise<() => Pr
   const url = `postgresql://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/verdict`;
   process.env.DATABASE_URL = url;
   if (await canConnect(url)) return noop;
-  const server = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port, password: secrets.postgresPassword, persistent: true });
+  const server = await startEmbeddedPostgres({ dir: resolveClusterDir(dataDir), port, password: secrets.postgresPassword, persistent: true });
   if (!(await canConnect(url))) {
     await server.stop();
     throw new Error("The embedded database has no 'verdict' database yet: run `npm start` once first.");

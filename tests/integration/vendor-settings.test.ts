@@ -17,6 +17,8 @@ beforeAll(async () => {
   await ensureDefaultVendorConfigs({ sandboxUrl: sandbox.url });
 });
 afterAll(async () => {
+  // Leave the vendors' documented defaults for the suites that run after this one.
+  await db.vendorPolicy.deleteMany({ where: { createdById: null, vendor: "cvs", checkType: "face_match" } });
   await sandbox.close();
   await disconnectDb();
 });
@@ -74,6 +76,7 @@ describe("vendor configuration", () => {
 
 describe("decision policies", () => {
   it("starts from the vendor's documented defaults, then versions every save", async () => {
+    await db.vendorPolicy.deleteMany({ where: { vendor: "cvs", checkType: "face_match" } });
     const initial = await getActivePolicy("cvs", "face_match");
     expect(initial).toMatchObject({ policyId: null, version: 0, policy: { matchAbove: 0.75, borderlineFrom: 0.65 } });
     const v1 = await savePolicy(actor, "cvs", "face_match", { matchAbove: 0.8, borderlineFrom: 0.7, reviewOnQualityWarning: true });
