@@ -19,5 +19,6 @@ describe("npm run db:seed", () => {
     expect(thumbs).toBeGreaterThan(0);
     expect(await deleteDemoData()).toBeGreaterThanOrEqual(10);
     expect(await db.verification.count({ where: { demo: true } })).toBe(0);
-  });
+    // Ten verifications with real HTTP calls and two ffmpeg encodes: slow on a busy 2-core machine.
+  }, 180_000);
 });

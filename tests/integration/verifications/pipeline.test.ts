@@ -149,7 +149,7 @@ describe("what createVerification refuses, leaving nothing behind", () => {
 describe("stored results", () => {
   it("keep a normalized result that parses back, with the raw body in its own column", async () => {
     const { normalizedResultSchema } = await import("@/lib/vendors/types");
-    const run = await db.vendorRun.findFirstOrThrow({ where: { status: "completed" }, orderBy: { finishedAt: "desc" } });
+    const run = await db.vendorRun.findFirstOrThrow({ where: { status: "completed", verification: { reference: "pipeline-cvs" } } });
     expect(normalizedResultSchema.safeParse(run.normalized).success).toBe(true);
     expect(run.raw).not.toBeNull();
   });
