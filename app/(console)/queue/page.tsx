@@ -1,17 +1,110 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { CASE_STATUS_LABELS } from "@/components/review/case-labels";
+import { cn } from "@/components/ui/cn";
+import { hasRole, requirePageUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { findCases } from "@/lib/review/find-cases";
+import { queueQueryString, queueSearchSchema } from "@/lib/review/queue-search";
+import { listSavedViews } from "@/lib/review/saved-views";
+import { ClaimNextButton } from "./_components/claim-next-button";
+import { QueueFilters } from "./_components/queue-filters";
+import { QueueTable } from "./_components/queue-table";
+import { SavedViews } from "./_components/saved-views";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-export default function Page() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const STATUS_TABS = ["active", "open", "awaiting_confirmation", "escalated", "decided", "all"] as const;
+
+export default async function QueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const search = queueSearchSchema.parse(params);
+  const canDecide = hasRole(user, ["admin", "reviewer"]);
+  const isAdmin = user.role === "admin";
+  const [{ rows, nextCursor, counts }, views, reviewers] = await Promise.all([
+    findCases(search, user.id),
+    listSavedViews(user.id),
+    isAdmin ? db.user.findMany({ where: { role: { in: ["admin", "reviewer"] }, disabledAt: null }, select: { id: true, email: true }, orderBy: { email: "asc" } }) : Promise.resolve([]),
+  ]);
+  const query = queueQueryString(search);
+  const tabCount = (tab: (typeof STATUS_TABS)[number]) =>
+    tab === "active" ? counts.open + counts.awaiting_confirmation + counts.escalated : tab === "all" ? counts.open + counts.awaiting_confirmation + counts.escalated + counts.decided : counts[tab];
+  const hrefFor = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(query);
+    next.delete("cursor");
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    const text = next.toString();
+    return text ? `/queue?${text}` : "/queue";
+  };
+
   return (
-    <ComingSoon
-      title="Review queue"
-      description="Flagged cases waiting for a reviewer."
-      what={[
-        "Cases flagged by vendor verdicts, borderline scores, vendor disagreement and errors",
-        "Claim next, filters, SLA countdown, keyboard shortcuts",
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Review queue"
+        description="Flagged verifications waiting for a person. Highest priority first, then oldest."
+        actions={canDecide ? <ClaimNextButton /> : null}
+      />
+      <nav aria-label="Case status" className="mb-4 flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
+        {STATUS_TABS.map((tab) => {
+          const current = search.status === tab;
+          return (
+            <Link
+              key={tab}
+              href={hrefFor({ status: tab === "active" ? null : tab })}
+              aria-current={current ? "page" : undefined}
+              data-testid={`status-tab-${tab}`}
+              className={cn(
+                "-mb-px inline-flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-sky-600",
+                current ? "border-sky-600 font-medium text-sky-800 dark:text-sky-300" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400",
+              )}
+            >
+              {tab === "active" ? "To do" : tab === "all" ? "All" : CASE_STATUS_LABELS[tab]}
+              <span className="rounded bg-zinc-100 px-1.5 text-xs tabular-nums dark:bg-zinc-800">{tabCount(tab)}</span>
+            </Link>
+          );
+        })}
+      </nav>
+      <QueueFilters values={{ rule: search.rule, checkType: search.checkType, vendor: search.vendor, assignee: search.assignee, age: search.age, sla: search.sla, reference: search.reference, sort: search.sort }} reviewers={reviewers} />
+      <SavedViews views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))} currentQuery={query} />
+      <QueueTable
+        now={Date.now()}
+        rows={rows.map((r) => ({
+          id: r.id,
+          status: r.status,
+          priority: r.priority,
+          rules: r.rules,
+          checkType: r.checkType,
+          reference: r.reference,
+          assignee: r.assignee?.email ?? null,
+          mine: r.assignee?.id === user.id,
+          openedAt: r.openedAt.toISOString(),
+          slaDueAt: r.slaDueAt?.toISOString() ?? null,
+          decision: r.decision,
+          vendors: r.vendors,
+          thumbnail: r.thumbnail,
+        }))}
+        reviewers={reviewers}
+        canAssign={isAdmin}
+      />
+      <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+        {search.cursor ? (
+          <Link href={hrefFor({})} className="underline">
+            First page
+          </Link>
+        ) : null}
+        {nextCursor ? (
+          <Link href={hrefFor({ cursor: nextCursor })} className="underline">
+            Next page
+          </Link>
+        ) : null}
+      </nav>
+    </>
   );
 }

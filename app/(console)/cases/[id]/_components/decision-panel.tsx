@@ -1,0 +1,152 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import { isPageShortcut } from "@/components/review/shortcuts-dialog";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { decideCaseAction } from "../actions";
+
+type Kind = "approve" | "reject" | "escalate";
+
+const KIND_LABELS: Record<Kind, string> = { approve: "Approve", reject: "Reject", escalate: "Escalate" };
+const KIND_KEYS: Record<string, Kind> = { a: "approve", r: "reject", e: "escalate" };
+
+// Approve / reject / escalate with a reason and a comment. a, r or e starts a decision from anywhere
+// on the page (the reason list gets focus); Enter in the form submits it.
+export function DecisionPanel({
+  caseId,
+  version,
+  reasons,
+  vendorVerdict,
+}: {
+  caseId: string;
+  version: number;
+  reasons: { code: string; label: string; kinds: string[] }[];
+  vendorVerdict: "pass" | "fail" | "review";
+}) {
+  const [kind, setKind] = useState<Kind | null>(null);
+  const [reasonCode, setReasonCode] = useState("");
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<{ text: string; fields: Record<string, string[]> } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const reasonRef = useRef<HTMLSelectElement>(null);
+
+  const overrides = (kind === "approve" && vendorVerdict === "fail") || (kind === "reject" && vendorVerdict === "pass");
+  const fourEyes = kind === "approve" && vendorVerdict === "fail";
+  const options = kind ? reasons.filter((r) => r.kinds.includes(kind)) : [];
+
+  function start(next: Kind) {
+    setKind(next);
+    setReasonCode("");
+    setError(null);
+    // After React renders the reason list for this kind.
+    requestAnimationFrame(() => reasonRef.current?.focus());
+  }
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const next = KIND_KEYS[event.key];
+      if (next && isPageShortcut(event)) {
+        event.preventDefault();
+        start(next);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!kind) return;
+    startTransition(async () => {
+      const result = await decideCaseAction({ caseId, version, kind, reasonCode, comment });
+      if (result.ok) {
+        setError(null);
+        setDone(result.data.needsConfirmation ? "Decision recorded; it waits for a second reviewer's confirmation." : `Case ${kind === "escalate" ? "escalated" : "decided"}.`);
+      } else setError({ text: result.error, fields: result.fieldErrors ?? {} });
+    });
+  }
+
+  if (done) {
+    return (
+      <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
+        {done}
+      </p>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} aria-labelledby="decide-heading" className="flex flex-col gap-3" noValidate>
+      <h2 id="decide-heading" className="font-medium">
+        Decide
+      </h2>
+      <p className="text-xs text-zinc-500">
+        The vendors say <strong>{vendorVerdict}</strong>. Press <kbd className="rounded border px-1">a</kbd>, <kbd className="rounded border px-1">r</kbd> or <kbd className="rounded border px-1">e</kbd> to start.
+      </p>
+      <div role="radiogroup" aria-label="Decision" className="flex gap-2">
+        {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
+          <Button key={k} role="radio" aria-checked={kind === k} aria-keyshortcuts={k[0]} variant={kind === k ? "primary" : "secondary"} size="sm" onClick={() => start(k)} className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
+            {KIND_LABELS[k]} <kbd className="text-xs opacity-70">{k[0]}</kbd>
+          </Button>
+        ))}
+      </div>
+      {kind ? (
+        <>
+          <div className="flex flex-col gap-1 text-sm">
+            <label htmlFor="decision-reason">Reason</label>
+            <select
+              id="decision-reason"
+              ref={reasonRef}
+              name="reasonCode"
+              value={reasonCode}
+              onChange={(e) => setReasonCode(e.target.value)}
+              aria-invalid={Boolean(error?.fields.reasonCode)}
+              className={`${inputClass} focus-visible:outline-2 focus-visible:outline-sky-600`}
+            >
+              <option value="">Choose a reason…</option>
+              {options.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+            {error?.fields.reasonCode ? <span className="text-xs text-red-700 dark:text-red-400">{error.fields.reasonCode.join(" ")}</span> : null}
+          </div>
+          <div className="flex flex-col gap-1 text-sm">
+            <label htmlFor="decision-comment">Comment {overrides ? "(required: this overrides the vendors)" : "(optional)"}</label>
+            <textarea
+              id="decision-comment"
+              name="comment"
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit(e);
+              }}
+              rows={3}
+              maxLength={4000}
+              aria-invalid={Boolean(error?.fields.comment)}
+              className={`${inputClass} h-auto py-2 focus-visible:outline-2 focus-visible:outline-sky-600`}
+            />
+            {error?.fields.comment ? <span className="text-xs text-red-700 dark:text-red-400">{error.fields.comment.join(" ")}</span> : null}
+          </div>
+          {fourEyes ? <p className="text-xs text-amber-800 dark:text-amber-300">Approving over a vendor fail needs a second reviewer to confirm.</p> : null}
+          <div className="flex gap-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : `${KIND_LABELS[kind]} case`}
+            </Button>
+            <Button variant="ghost" onClick={() => setKind(null)}>
+              Cancel
+            </Button>
+          </div>
+          <p className="text-xs text-zinc-500">Ctrl+Enter in the comment submits.</p>
+        </>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { isPageShortcut } from "@/components/review/shortcuts-dialog";
+import { Button } from "@/components/ui/button";
+import { claimNextAction } from "../actions";
+
+// Claims the highest-priority unassigned case for the signed-in reviewer and opens it (also on `c`).
+export function ClaimNextButton() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+
+  function claim() {
+    setMessage(null);
+    startTransition(async () => {
+      const result = await claimNextAction({});
+      if (!result.ok) setMessage(result.error);
+      else if (!result.data.caseId) setMessage("No unassigned open case is waiting. Well done.");
+      else router.push(`/cases/${result.data.caseId}`);
+    });
+  }
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key === "c" && isPageShortcut(event)) {
+        event.preventDefault();
+        claim();
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button onClick={claim} disabled={pending} aria-keyshortcuts="c">
+        {pending ? "Claiming…" : "Claim next"}
+      </Button>
+      {message ? (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

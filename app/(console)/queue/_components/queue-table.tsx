@@ -1,0 +1,256 @@
+"use client";
+
+import { rowSelectionFeature, tableFeatures, useTable, type ColumnDef, type RowSelectionState } from "@tanstack/react-table";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { MediaThumbnail } from "@/components/media/media-thumbnail";
+import { CaseStatusBadge, DecisionBadge, ruleTitle } from "@/components/review/case-labels";
+import { isPageShortcut, ShortcutsDialog } from "@/components/review/shortcuts-dialog";
+import { SlaCountdown } from "@/components/review/sla-countdown";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { VendorRunChip } from "@/components/verifications/status-badges";
+import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import type { MediaRole } from "@/lib/generated/prisma/enums";
+import type { CheckType, Outcome, VendorId } from "@/lib/vendors/types";
+import { assignCasesAction } from "../actions";
+
+export interface QueueTableRow {
+  id: string;
+  status: "open" | "awaiting_confirmation" | "escalated" | "decided";
+  priority: number;
+  rules: string[];
+  checkType: CheckType;
+  reference: string | null;
+  assignee: string | null;
+  mine: boolean;
+  openedAt: string;
+  slaDueAt: string | null;
+  decision: string | null;
+  vendors: { vendor: VendorId; outcome: Outcome | null }[];
+  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "poster" } | null;
+}
+
+const features = tableFeatures({ rowSelectionFeature });
+type Column = ColumnDef<typeof features, QueueTableRow>;
+
+const QUEUE_SHORTCUTS = [
+  { keys: ["j", "↓"], does: "Next case" },
+  { keys: ["k", "↑"], does: "Previous case" },
+  { keys: ["Enter"], does: "Open the selected case" },
+  { keys: ["c"], does: "Claim the next case" },
+  { keys: ["?"], does: "Show these shortcuts" },
+];
+
+function columns(now: number, selectable: boolean): Column[] {
+  const list: Column[] = [
+    {
+      id: "media",
+      header: () => <span className="sr-only">Face</span>,
+      cell: ({ row }) => {
+        const thumb = row.original.thumbnail;
+        if (!thumb) return <span className="block size-10 rounded bg-zinc-100 dark:bg-zinc-800" aria-label="no media" role="img" />;
+        return <MediaThumbnail mediaId={thumb.mediaId} kind={thumb.kind} alt={ROLE_LABELS[thumb.role]} size={40} />;
+      },
+    },
+    {
+      id: "case",
+      header: "Case",
+      cell: ({ row }) => (
+        <Link href={`/cases/${row.original.id}`} tabIndex={-1} className="font-mono text-xs underline-offset-2 hover:underline">
+          {row.original.id.slice(0, 8)}
+        </Link>
+      ),
+    },
+    { id: "priority", header: "Priority", cell: ({ row }) => <span className="tabular-nums">{row.original.priority}</span> },
+    {
+      id: "rules",
+      header: "Why",
+      cell: ({ row }) => (
+        <ul className="flex flex-col text-xs">
+          {row.original.rules.map((r) => (
+            <li key={r}>{ruleTitle(r)}</li>
+          ))}
+        </ul>
+      ),
+    },
+    { id: "checkType", header: "Check", cell: ({ row }) => <span className="whitespace-nowrap text-xs">{CHECK_TYPE_LABELS[row.original.checkType].title}</span> },
+    {
+      id: "vendors",
+      header: "Vendors",
+      cell: ({ row }) => (
+        <div className="flex flex-wrap gap-2">
+          {row.original.vendors.map((v) => (
+            <VendorRunChip key={v.vendor} vendor={VENDOR_SHORT_NAMES[v.vendor]} status="completed" outcome={v.outcome} />
+          ))}
+        </div>
+      ),
+    },
+    { id: "reference", header: "Reference", cell: ({ row }) => <span className="font-mono text-xs">{row.original.reference ?? "—"}</span> },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row }) => (
+        <span className="flex flex-wrap items-center gap-1">
+          <CaseStatusBadge status={row.original.status} />
+          <DecisionBadge decision={row.original.decision} />
+        </span>
+      ),
+    },
+    { id: "assignee", header: "Assignee", cell: ({ row }) => <span className="text-xs">{row.original.mine ? "me" : (row.original.assignee ?? "—")}</span> },
+    { id: "opened", header: "Opened", cell: ({ row }) => <time dateTime={row.original.openedAt} className="whitespace-nowrap text-xs">{formatDateTime(row.original.openedAt)}</time> },
+    { id: "sla", header: "SLA", cell: ({ row }) => <SlaCountdown dueAt={row.original.slaDueAt} decided={row.original.status === "decided"} now={now} /> },
+  ];
+  if (!selectable) return list;
+  return [
+    {
+      id: "select",
+      header: ({ table }) => (
+        <input type="checkbox" aria-label="Select every case on this page" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
+      ),
+      cell: ({ row }) => (
+        <input type="checkbox" aria-label={`Select case ${row.original.id.slice(0, 8)}`} checked={row.getIsSelected()} onChange={(e) => row.toggleSelected(e.target.checked)} />
+      ),
+    },
+    ...list,
+  ];
+}
+
+// The queue as a server-driven table: the page passes one page of rows (filters, sort and cursor
+// are in the URL). Rows are focusable: j/k or arrows move, Enter opens. Admins select rows to assign.
+export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTableRow[]; now: number; canAssign: boolean; reviewers: { id: string; email: string }[] }) {
+  const router = useRouter();
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [assignee, setAssignee] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const table = useTable({
+    features,
+    columns: columns(now, canAssign),
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { rowSelection },
+    enableRowSelection: canAssign,
+    onRowSelectionChange: setRowSelection,
+  });
+
+  useEffect(() => {
+    function focusRow(delta: number) {
+      const items = [...(bodyRef.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-id]") ?? [])];
+      if (items.length === 0) return;
+      const current = items.findIndex((r) => r === document.activeElement);
+      const next = current === -1 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, current + delta));
+      items[next]?.focus();
+    }
+    function onKey(event: KeyboardEvent) {
+      if (!isPageShortcut(event)) return;
+      const onRow = (event.target as HTMLElement | null)?.closest?.("tr[data-row-id]");
+      if (event.key === "j" || (event.key === "ArrowDown" && onRow)) {
+        event.preventDefault();
+        focusRow(1);
+      } else if (event.key === "k" || (event.key === "ArrowUp" && onRow)) {
+        event.preventDefault();
+        focusRow(-1);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const selected = Object.keys(rowSelection);
+  function assign() {
+    startTransition(async () => {
+      const result = await assignCasesAction({ caseIds: selected, assigneeId: assignee });
+      if (result.ok) {
+        setMessage({ ok: true, text: `${result.data.assigned} case(s) ${assignee ? "assigned" : "unassigned"}${result.data.skipped ? `, ${result.data.skipped} decided case(s) skipped` : ""}.` });
+        setRowSelection({});
+      } else setMessage({ ok: false, text: result.fieldErrors?.assigneeId?.join(" ") ?? result.error });
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        {canAssign ? (
+          <div role="group" aria-label="Assign selected cases" className="flex flex-wrap items-center gap-2 text-sm">
+            <span>{selected.length} selected</span>
+            <label className="sr-only" htmlFor="bulk-assignee">
+              Assign to
+            </label>
+            <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className={`${inputClass} h-8 w-auto`}>
+              <option value="">Nobody (unassign)</option>
+              {reviewers.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.email}
+                </option>
+              ))}
+            </select>
+            <Button size="sm" variant="secondary" disabled={pending || selected.length === 0} onClick={assign}>
+              Assign selected
+            </Button>
+            {message ? (
+              <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
+                {message.text}
+              </span>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="ml-auto">
+          <ShortcutsDialog shortcuts={QUEUE_SHORTCUTS} />
+        </div>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Review cases (j/k to move, Enter to open)</caption>
+          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col" className="px-3 py-2 font-medium">
+                    <table.FlexRender header={header} />
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody ref={bodyRef}>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={table.getAllLeafColumns().length} className="px-3 py-8 text-center text-zinc-500">
+                  No cases match these filters.
+                </td>
+              </tr>
+            ) : (
+              table.getRowModel().rows.map((row) => (
+                <tr
+                  key={row.id}
+                  data-row-id={row.id}
+                  data-testid="queue-row"
+                  tabIndex={0}
+                  aria-label={`Case ${row.original.id.slice(0, 8)}, priority ${row.original.priority}, ${row.original.rules.map(ruleTitle).join(", ")}${row.original.reference ? `, reference ${row.original.reference}` : ""}`}
+                  className="cursor-pointer border-b border-zinc-100 last:border-0 hover:bg-zinc-50 focus:bg-sky-50 focus:outline-2 focus:-outline-offset-2 focus:outline-sky-600 dark:border-zinc-800 dark:hover:bg-zinc-800/50 dark:focus:bg-sky-950"
+                  onClick={(e) => {
+                    if ((e.target as HTMLElement).closest("a,button,input,select,label")) return;
+                    router.push(`/cases/${row.id}`);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter" && e.target === e.currentTarget) router.push(`/cases/${row.id}`);
+                  }}
+                >
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} className="px-3 py-2 align-middle">
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

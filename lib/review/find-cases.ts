@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseStatus, DecisionKind, MediaRole, Outcome } from "@/lib/generated/prisma/enums";
+import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
+import { queueSearchSchema, SLA_DUE_SOON_MS, type QueueSearch } from "@/lib/review/queue-search";
+import type { CheckType, VendorId } from "@/lib/vendors/types";
+
+// The review queue: server-side filters, an allow-list of sorts, keyset pagination and counts per
+// status. Nothing from the URL reaches the SQL except as a bound parameter.
+
+const cursorSchema = z.object({ s: z.enum(["priority", "oldest", "newest", "sla"]), p: z.number().int(), o: z.iso.datetime(), d: z.iso.datetime().nullable(), i: z.uuid() });
+type Cursor = z.infer<typeof cursorSchema>;
+
+function encodeCursor(cursor: Cursor) {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(value: string | undefined, sort: QueueSearch["sort"]): Cursor | null {
+  if (!value) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success && parsed.data.s === sort ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function escapeLike(value: string) {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const FAR_FUTURE = "9999-12-31T00:00:00.000Z";
+
+/** A time as a bound timestamptz parameter. */
+function ts(date: Date | string): Prisma.Sql {
+  return Prisma.sql`${typeof date === "string" ? date : date.toISOString()}::timestamptz`;
+}
+
+function filterConditions(search: QueueSearch, userId: string | null, { withStatus }: { withStatus: boolean }): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (withStatus) {
+    if (search.status === "active") where.push(Prisma.sql`c."status" <> 'decided'`);
+    else if (search.status !== "all") where.push(Prisma.sql`c."status" = ${search.status}::"CaseStatus"`);
+  }
+  if (search.rule) where.push(Prisma.sql`${search.rule} = ANY(c."rules")`);
+  if (search.checkType) where.push(Prisma.sql`c."checkType" = ${search.checkType}::"CheckType"`);
+  if (search.vendor) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "VendorRun" r WHERE r."verificationId" = c."verificationId" AND r."vendor" = ${search.vendor}::"Vendor")`);
+  if (search.assignee === "unassigned") where.push(Prisma.sql`c."assigneeId" IS NULL`);
+  else if (search.assignee === "mine") where.push(userId ? Prisma.sql`c."assigneeId" = ${userId}::uuid` : Prisma.sql`FALSE`);
+  else if (search.assignee) where.push(Prisma.sql`c."assigneeId" = ${search.assignee}::uuid`);
+  const hour = 3600_000;
+  if (search.age === "lt1h") where.push(Prisma.sql`c."openedAt" > ${ts(new Date(Date.now() - hour))}`);
+  if (search.age === "lt24h") where.push(Prisma.sql`c."openedAt" > ${ts(new Date(Date.now() - 24 * hour))}`);
+  if (search.age === "gt24h") where.push(Prisma.sql`c."openedAt" <= ${ts(new Date(Date.now() - 24 * hour))}`);
+  if (search.age === "gt7d") where.push(Prisma.sql`c."openedAt" <= ${ts(new Date(Date.now() - 7 * 24 * hour))}`);
+  const now = new Date();
+  if (search.sla === "breached") where.push(Prisma.sql`c."status" <> 'decided' AND c."slaDueAt" <= ${ts(now)}`);
+  if (search.sla === "due_soon") where.push(Prisma.sql`c."status" <> 'decided' AND c."slaDueAt" > ${ts(now)} AND c."slaDueAt" <= ${ts(new Date(now.getTime() + SLA_DUE_SOON_MS))}`);
+  if (search.sla === "ok") where.push(Prisma.sql`c."status" <> 'decided' AND c."slaDueAt" > ${ts(new Date(now.getTime() + SLA_DUE_SOON_MS))}`);
+  if (search.sla === "none") where.push(Prisma.sql`(c."slaDueAt" IS NULL OR c."status" = 'decided')`);
+  if (search.reference) where.push(Prisma.sql`c."reference" ILIKE ${`%${escapeLike(search.reference)}%`}`);
+  return where;
+}
+
+function cursorCondition(sort: QueueSearch["sort"], cursor: Cursor): Prisma.Sql {
+  const opened = new Date(cursor.o);
+  switch (sort) {
+    case "priority":
+      return Prisma.sql`(c."priority" < ${cursor.p} OR (c."priority" = ${cursor.p} AND (c."openedAt", c."id") > (${ts(opened)}, ${cursor.i}::uuid)))`;
+    case "oldest":
+      return Prisma.sql`(c."openedAt", c."id") > (${ts(opened)}, ${cursor.i}::uuid)`;
+    case "newest":
+      return Prisma.sql`(c."openedAt", c."id") < (${ts(opened)}, ${cursor.i}::uuid)`;
+    case "sla":
+      return Prisma.sql`(COALESCE(c."slaDueAt", ${FAR_FUTURE}::timestamptz), c."id") > (${cursor.d ?? FAR_FUTURE}::timestamptz, ${cursor.i}::uuid)`;
+  }
+}
+
+const ORDER_BY: Record<QueueSearch["sort"], Prisma.Sql> = {
+  priority: Prisma.sql`ORDER BY c."priority" DESC, c."openedAt" ASC, c."id" ASC`,
+  oldest: Prisma.sql`ORDER BY c."openedAt" ASC, c."id" ASC`,
+  newest: Prisma.sql`ORDER BY c."openedAt" DESC, c."id" DESC`,
+  sla: Prisma.sql`ORDER BY COALESCE(c."slaDueAt", '9999-12-31T00:00:00.000Z'::timestamptz) ASC, c."id" ASC`,
+};
+
+function whereSql(conditions: Prisma.Sql[]) {
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+export interface QueueRow {
+  id: string;
+  verificationId: string;
+  status: CaseStatus;
+  priority: number;
+  rules: string[];
+  checkType: CheckType;
+  reference: string | null;
+  assignee: { id: string; email: string } | null;
+  openedAt: Date;
+  slaDueAt: Date | null;
+  decision: DecisionKind | null;
+  decidedAt: Date | null;
+  version: number;
+  vendors: { vendor: VendorId; outcome: Outcome | null }[];
+  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "poster" } | null;
+}
+
+const THUMBNAIL_ROLE_ORDER: MediaRole[] = ["portrait_mid", "selfie", "image2", "video", "portrait_left", "portrait_right", "image1", "id_image"];
+
+export type StatusCounts = Record<CaseStatus, number>;
+
+/** One page of the queue, the next cursor, and how many cases each status holds under the other filters. */
+export async function findCases(filters: Partial<QueueSearch> & Record<string, unknown>, userId: string | null): Promise<{ rows: QueueRow[]; nextCursor: string | null; counts: StatusCounts }> {
+  const search = queueSearchSchema.parse(filters);
+  const cursor = decodeCursor(search.cursor, search.sort);
+  const conditions = filterConditions(search, userId, { withStatus: true });
+  if (cursor) conditions.push(cursorCondition(search.sort, cursor));
+  const [page, countRows] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "ReviewCase" c ${whereSql(conditions)} ${ORDER_BY[search.sort]} LIMIT ${search.limit + 1}`,
+    db.$queryRaw<{ status: CaseStatus; n: bigint }[]>`SELECT c."status", count(*) AS n FROM "ReviewCase" c ${whereSql(filterConditions(search, userId, { withStatus: false }))} GROUP BY c."status"`,
+  ]);
+  const counts: StatusCounts = { open: 0, awaiting_confirmation: 0, escalated: 0, decided: 0 };
+  for (const row of countRows) counts[row.status] = Number(row.n);
+
+  const ids = page.slice(0, search.limit).map((r) => r.id);
+  const found = ids.length
+    ? await db.reviewCase.findMany({
+        where: { id: { in: ids } },
+        include: {
+          assignee: { select: { id: true, email: true } },
+          verification: { select: { media: { select: { id: true, role: true } }, runs: { select: { vendor: true, attempt: true, outcome: true } } } },
+        },
+      })
+    : [];
+  const byId = new Map(found.map((c) => [c.id, c]));
+  const rows = ids.flatMap((id): QueueRow[] => {
+    const c = byId.get(id);
+    if (!c) return [];
+    const media = c.verification.media;
+    const role = THUMBNAIL_ROLE_ORDER.find((r) => media.some((m) => m.role === r));
+    const item = role ? media.find((m) => m.role === role) : undefined;
+    return [
+      {
+        id: c.id,
+        verificationId: c.verificationId,
+        status: c.status,
+        priority: c.priority,
+        rules: c.rules,
+        checkType: c.checkType,
+        reference: c.reference,
+        assignee: c.assignee,
+        openedAt: c.openedAt,
+        slaDueAt: c.slaDueAt,
+        decision: c.decision,
+        decidedAt: c.decidedAt,
+        version: c.version,
+        vendors: latestRunPerVendor(c.verification.runs).map((r) => ({ vendor: r.vendor, outcome: r.outcome })),
+        thumbnail: item && role ? { mediaId: item.id, role, kind: role === "video" ? "poster" : "thumb" } : null,
+      },
+    ];
+  });
+  const last = rows[rows.length - 1];
+  const nextCursor =
+    page.length > search.limit && last
+      ? encodeCursor({ s: search.sort, p: last.priority, o: last.openedAt.toISOString(), d: last.slaDueAt?.toISOString() ?? null, i: last.id })
+      : null;
+  return { rows, nextCursor, counts };
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+// The rules that put a verification in front of a reviewer, and their admin-editable settings.
+// Client-safe (the admin page renders the same list).
+
+export const REVIEW_RULE_CODES = ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage"] as const;
+export const reviewRuleCodeSchema = z.enum(REVIEW_RULE_CODES);
+export type ReviewRuleCode = z.infer<typeof reviewRuleCodeSchema>;
+
+export const REVIEW_RULE_LABELS: Record<ReviewRuleCode, { title: string; explanation: string }> = {
+  manual_review: { title: "Manual review requested", explanation: "An operator or API client asked for a person to look." },
+  vendor_disagreement: { title: "Vendors disagree", explanation: "Two vendors on the same verification: one says pass, another fail (latest attempt of each)." },
+  vendor_review: { title: "Vendor asks for review", explanation: "The vendor itself flags the result (FPT need_to_review, CVS face_matching match = 0)." },
+  score_in_band: { title: "Score in the borderline band", explanation: "A score falls inside the review band of the vendor/check-type policy (plus the extra margin below)." },
+  vendor_error_triage: { title: "Vendor error to triage", explanation: "A media quality code (face too small, several faces, no face, blur…) a person must look at." },
+};
+
+const ruleBase = {
+  enabled: z.boolean(),
+  /** Higher first in the queue; a case takes the highest priority of its rules. */
+  priority: z.coerce.number().int("Whole numbers only.").min(0, "0 to 100.").max(100, "0 to 100."),
+  /** Minutes from opening to the SLA due time; a case takes the shortest SLA of its rules. */
+  slaMinutes: z.coerce.number().int("Whole minutes only.").min(5, "At least 5 minutes.").max(60 * 24 * 30, "At most 30 days."),
+};
+
+export const reviewRuleSettingsSchema = z.object({
+  manual_review: z.object(ruleBase),
+  vendor_disagreement: z.object(ruleBase),
+  vendor_review: z.object(ruleBase),
+  score_in_band: z.object({
+    ...ruleBase,
+    /** Scores this close to a policy threshold also go to review, even when the policy decided pass or fail (0 = the policy's band only). */
+    extraMargin: z.coerce.number().min(0, "0 to 0.2.").max(0.2, "0 to 0.2."),
+  }),
+  vendor_error_triage: z.object({
+    ...ruleBase,
+    /** Quality warnings (sunglasses, face too small) as well as quality errors. */
+    includeWarnings: z.boolean(),
+  }),
+});
+
+export type ReviewRuleSettings = z.infer<typeof reviewRuleSettingsSchema>;
+
+export const DEFAULT_REVIEW_RULE_SETTINGS: ReviewRuleSettings = {
+  manual_review: { enabled: true, priority: 60, slaMinutes: 8 * 60 },
+  vendor_disagreement: { enabled: true, priority: 80, slaMinutes: 4 * 60 },
+  vendor_review: { enabled: true, priority: 50, slaMinutes: 24 * 60 },
+  score_in_band: { enabled: true, priority: 40, slaMinutes: 24 * 60, extraMargin: 0 },
+  vendor_error_triage: { enabled: true, priority: 30, slaMinutes: 48 * 60, includeWarnings: true },
+};

@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { db } from "@/lib/db";
+import { stopBoss } from "@/lib/jobs/boss";
+import { decideCase } from "@/lib/review/decide-case";
+import { createSampleImage } from "@/lib/sandbox/sample-media";
+import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
+import { createVerification } from "@/lib/verifications/create-verification";
+import { createWebhook } from "@/lib/webhooks/manage-webhooks";
+import { verifyWebhookSignature } from "@/lib/webhooks/sign-webhook";
+import { createThrowawayUser, expect, signIn, signInAs, test } from "./support/fixtures";
+import { serverActionId } from "./support/server-actions";
+import { E2E_USERS } from "./support/users";
+
+// The review queue end to end: a sandbox `borderline` face match flows through the real worker into
+// the queue, a reviewer claims it and decides it with the keyboard, and the audit trail and the
+// webhook delivery show it. Then four eyes at the HTTP level.
+
+const system = { kind: "system", label: "e2e-review" } as const;
+
+let server: Server;
+let receiverUrl: string;
+const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+const webhookIds: string[] = [];
+
+test.beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/verdict-hook`;
+});
+
+test.afterAll(async () => {
+  await db.webhook.updateMany({ where: { id: { in: webhookIds } }, data: { active: false } });
+  await new Promise((resolve) => server.close(resolve));
+  await stopBoss();
+});
+
+test("a borderline face match reaches the queue; a reviewer claims and decides it by keyboard; audit and webhook show it", async ({ page, browser }) => {
+  // A real vendor call through the worker, then a webhook delivery: more than the default 30 s budget.
+  test.setTimeout(90_000);
+  const { webhook, secret } = await createWebhook(system, { url: receiverUrl, events: ["case.opened", "case.decided"], allowPrivate: true });
+  webhookIds.push(webhook.id);
+  const reference = `e2e-rq-${randomUUID().slice(0, 8)}`;
+  const seed = parseInt(reference.slice(-6), 16) % 1000;
+  const image = (n: number) => createSampleImage({ scenario: "borderline", seed: seed + n, width: 640, height: 480 });
+  const created = await createVerification(system, {
+    request: { checkType: "face_match", vendors: ["cvs"], reference, note: null, manualReview: false },
+    files: [
+      { role: "image1", bytes: await image(1), filename: "card.jpg" },
+      { role: "image2", bytes: await image(2), filename: "portrait.jpg" },
+    ],
+    source: "api",
+  });
+
+  // The worker calls the CVS sandbox; its `borderline` answer (match = 0) opens a case.
+  await expect.poll(async () => db.reviewCase.count({ where: { verificationId: created.id } }), { timeout: 30_000 }).toBe(1);
+  const opened = await db.reviewCase.findFirstOrThrow({ where: { verificationId: created.id } });
+  expect(opened.rules).toEqual(["vendor_review", "score_in_band"]);
+  // Other browser tests leave cases in the shared queue; put this one first for "Claim next".
+  await db.reviewCase.update({ where: { id: opened.id }, data: { priority: 1_000_000 } });
+
+  await signInAs(page, "reviewer");
+  await page.goto(`/queue?reference=${reference}`);
+  const row = page.locator(`tr[data-row-id="${opened.id}"]`);
+  await expect(row).toContainText("Vendor asks for review");
+  await expect(row).toContainText("Score in the borderline band");
+  await expect(row.locator("[data-sla]")).toHaveAttribute("data-sla", "ok");
+
+  // j focuses the first row, Enter opens it.
+  await page.locator("body").press("j");
+  await expect(row).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/cases/${opened.id}$`));
+  await expect(page.getByTestId("case-rules")).toContainText("CVS face_matching says match = 0");
+
+  // Claim next from the queue (the `c` shortcut).
+  await page.goto("/queue");
+  await page.locator("body").press("c");
+  await expect(page).toHaveURL(new RegExp(`/cases/${opened.id}$`));
+  await expect(page.getByTestId("case-assignee")).toHaveText(E2E_USERS.reviewer.email);
+
+  // Decide with the keyboard: a starts an approval, the reason list has focus.
+  await page.locator("body").press("a");
+  const reason = page.getByRole("combobox", { name: "Reason", exact: true });
+  await expect(reason).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(reason).toHaveValue("borderline_acceptable");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("textbox", { name: /^Comment/ })).toBeFocused();
+  await page.keyboard.type("Same person; lighting explains the score.");
+  await page.keyboard.press("Control+Enter");
+  // The page re-renders as decided and read-only.
+  await expect(page.getByTestId("case-decided")).toContainText("approve");
+
+  const decided = await db.reviewCase.findUniqueOrThrow({ where: { id: opened.id }, include: { decisions: { include: { decidedBy: true } } } });
+  expect(decided).toMatchObject({ status: "decided", decision: "approve" });
+  expect(decided.decisions[0]).toMatchObject({ kind: "approve", reasonCode: "borderline_acceptable", comment: "Same person; lighting explains the score.", decidedBy: { email: E2E_USERS.reviewer.email } });
+
+  await page.reload();
+  await expect(page.getByTestId("case-decided")).toBeVisible();
+  const audit = page.getByTestId("case-audit");
+  for (const action of ["case.opened", "case.viewed", "case.claimed", "case.decided"]) await expect(audit).toContainText(action);
+
+  // The webhook: case.opened and case.decided, signed, delivered and logged.
+  await expect.poll(() => received.filter((r) => r.body.includes(opened.id)).map((r) => String(r.headers["verdict-event"])).sort(), { timeout: 30_000 }).toEqual(["case.decided", "case.opened"]);
+  const decidedDelivery = received.find((r) => r.headers["verdict-event"] === "case.decided" && r.body.includes(opened.id))!;
+  expect(verifyWebhookSignature(secret, String(decidedDelivery.headers["verdict-signature"]), decidedDelivery.body)).toEqual({ ok: true });
+  expect(JSON.parse(decidedDelivery.body)).toMatchObject({ event: "case.decided", data: { id: opened.id, status: "decided", decision: "approve", reasonCode: "borderline_acceptable" } });
+
+  const adminPage = await (await browser.newContext()).newPage();
+  await signInAs(adminPage, "admin");
+  await adminPage.goto("/admin/webhooks");
+  const log = adminPage.locator(`[data-webhook-id="${webhook.id}"]`);
+  await expect(log.locator("tr", { hasText: "case.decided" })).toContainText("delivered");
+  await expect(log.locator("tr", { hasText: "case.decided" })).toContainText("204");
+});
+
+test("four eyes over HTTP: the first reviewer calling the confirm action is refused and nothing changes", async ({ page, browser }) => {
+  const reference = `e2e-4e-${randomUUID().slice(0, 8)}`;
+  const verification = await db.verification.create({
+    data: {
+      checkType: "face_match", source: "api", status: "completed", reference, completedAt: new Date(),
+      runs: {
+        create: [{
+          vendor: "cvs", checkType: "face_match", status: "failed", outcome: "error", finishedAt: new Date(),
+          normalized: { vendor: "cvs", checkType: "face_match", outcome: "error", vendorVerdict: {}, reasons: [{ code: "face_not_found_portrait", message: "The portrait photo does not contain a face", vendorCode: "invalidCode:5", severity: "error", category: "quality" }], warnings: [], latencyMs: 1, httpStatus: 200, attempts: [], raw: {} },
+        }, {
+          vendor: "fpt", checkType: "face_match", status: "completed", outcome: "fail", finishedAt: new Date(),
+          normalized: { vendor: "fpt", checkType: "face_match", outcome: "fail", vendorVerdict: {}, reasons: [{ code: "face_mismatch", message: "The faces do not match", vendorCode: null, severity: "error", category: "fraud" }], warnings: [], latencyMs: 1, httpStatus: 200, attempts: [], raw: {} },
+        }],
+      },
+    },
+  });
+  await onVerificationFinished(verification.id);
+  const opened = await db.reviewCase.findFirstOrThrow({ where: { verificationId: verification.id } });
+  const first = await db.user.findUniqueOrThrow({ where: { email: E2E_USERS.reviewer.email } });
+  const pending = await decideCase({ kind: "user", id: first.id, email: first.email }, first, {
+    caseId: opened.id, version: opened.version, kind: "approve", reasonCode: "same_person_confirmed", comment: "The vendors are wrong here.",
+  });
+  expect(pending.case.status).toBe("awaiting_confirmation");
+
+  await signInAs(page, "reviewer");
+  const response = await page.request.post(`/cases/${opened.id}`, {
+    headers: { "Next-Action": serverActionId("confirmDecisionAction", "cases/[id]/actions.ts"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([{ caseId: opened.id, version: pending.case.version }]),
+  });
+  expect(await response.text()).toContain("You made this decision; a second reviewer must confirm it.");
+  expect(await db.reviewCase.findUniqueOrThrow({ where: { id: opened.id } })).toMatchObject({ status: "awaiting_confirmation", version: pending.case.version, decision: null });
+  expect(await db.decision.findUniqueOrThrow({ where: { id: pending.decision.id } })).toMatchObject({ confirmedById: null, confirmedAt: null });
+  expect(await db.auditEvent.count({ where: { action: "case.decision_confirmed", targetId: opened.id } })).toBe(0);
+
+  // The page says so too, and a second reviewer confirms.
+  await page.goto(`/cases/${opened.id}`);
+  await expect(page.getByText("You made this decision; a second reviewer must confirm it.")).toBeVisible();
+  const second = await createThrowawayUser("reviewer");
+  const secondPage = await (await browser.newContext()).newPage();
+  await signIn(secondPage, second.email);
+  await expect(secondPage).toHaveURL(/\/queue$/);
+  await secondPage.goto(`/cases/${opened.id}`);
+  await secondPage.getByRole("button", { name: "Confirm approval" }).click();
+  await expect(secondPage.getByTestId("case-decided")).toContainText("approve");
+  expect(await db.reviewCase.findUniqueOrThrow({ where: { id: opened.id } })).toMatchObject({ status: "decided", decision: "approve" });
+  expect(await db.decision.findUniqueOrThrow({ where: { id: pending.decision.id } })).toMatchObject({ confirmedById: second.id });
+});
+
+test("admins version the review rules and manage reasons; the API lists and reads cases", async ({ page, request }) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/review-rules");
+  const before = await db.reviewRuleSet.count();
+  await page.getByLabel("Vendors disagree priority").fill("95");
+  await page.getByLabel("Vendors disagree SLA minutes").fill("1");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Some fields" })).toBeVisible();
+  await expect(page.getByText("At least 5 minutes.")).toBeVisible();
+  expect(await db.reviewRuleSet.count()).toBe(before);
+  await page.getByLabel("Vendors disagree SLA minutes").fill("120");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Saved as version \d+/ })).toBeVisible();
+  const saved = await db.reviewRuleSet.findFirstOrThrow({ orderBy: { version: "desc" } });
+  expect(saved.settings).toMatchObject({ vendor_disagreement: { priority: 95, slaMinutes: 120 } });
+  expect(await db.auditEvent.count({ where: { action: "review_rules.saved", targetId: String(saved.version) } })).toBe(1);
+
+  const code = `e2e_${randomUUID().slice(0, 6)}`;
+  await page.goto("/admin/decision-reasons");
+  const form = page.getByRole("form", { name: "New reason" });
+  await form.getByLabel("Code").fill(code);
+  await form.getByLabel("Label").fill("Checked against the customer file");
+  await form.getByLabel("approve").check();
+  await form.getByRole("button", { name: "Add reason" }).click();
+  await expect.poll(async () => (await db.decisionReason.findUnique({ where: { code } }))?.kinds).toEqual(["approve"]);
+
+  // The customer's backend reads cases with an API key.
+  const key = (await createApiKey(system, { name: `e2e-rc-${randomUUID().slice(0, 6)}`, role: "viewer" })).key;
+  const reference = `e2e-api-${randomUUID().slice(0, 8)}`;
+  const v = await db.verification.create({ data: { checkType: "face_match", source: "api", status: "completed", reference, completedAt: new Date(), manualReview: true, manualReviewNote: "API asked" } });
+  await onVerificationFinished(v.id);
+  const listed = await request.get(`/api/v1/review-cases?reference=${reference}`, { headers: { Authorization: `Bearer ${key}` } });
+  expect(listed.status()).toBe(200);
+  const body = await listed.json();
+  expect(body.data).toHaveLength(1);
+  expect(body.data[0]).toMatchObject({ verificationId: v.id, status: "open", rules: ["manual_review"], reference });
+  const one = await request.get(`/api/v1/review-cases/${body.data[0].id}`, { headers: { Authorization: `Bearer ${key}` } });
+  expect(await one.json()).toMatchObject({ id: body.data[0].id, ruleDetails: [{ code: "manual_review", details: ["Manual review requested: “API asked”"] }], decisions: [] });
+  const bad = await request.get(`/api/v1/review-cases?status=nope`, { headers: { Authorization: `Bearer ${key}` } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).errors.status).toBeDefined();
+});
