@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listVendorConfigs } from "@/lib/vendor-settings/vendor-configs";
@@ -59,14 +60,12 @@ export default async function VendorsPage() {
             <div className="mt-6 flex flex-col gap-4">
               {s.policies.map((p) =>
                 p.active ? (
-                  <PolicyForm
-                    key={p.checkType}
-                    vendor={s.vendor}
-                    checkType={p.checkType}
-                    version={p.active.version}
-                    policy={p.active.policy}
-                    history={p.versions}
-                  />
+                  <div key={p.checkType} className="flex flex-col gap-1">
+                    <PolicyForm vendor={s.vendor} checkType={p.checkType} version={p.active.version} policy={p.active.policy} history={p.versions} />
+                    <Link href={`/admin/vendors/${s.vendor}/${p.checkType}/what-if`} className="self-start text-sm text-sky-700 underline dark:text-sky-400">
+                      Threshold what-if for {p.checkType}…
+                    </Link>
+                  </div>
                 ) : null,
               )}
             </div>

@@ -1,0 +1,69 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { CHECK_TYPE_LABELS } from "@/components/verifications/verification-labels";
+import { checkTypes } from "@/lib/vendors/types";
+import { createTestSetAction } from "../actions";
+
+export function CreateTestSetForm() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await createTestSetAction(data);
+      if (result.ok) {
+        router.push(`/test-sets/${result.data.id}`);
+        return;
+      }
+      setFieldErrors(result.fieldErrors ?? {});
+      setError(result.error);
+    });
+  }
+
+  return (
+    <section aria-labelledby="create-test-set" className="max-w-2xl rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 id="create-test-set" className="mb-4 font-medium">
+        New test set
+      </h2>
+      <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <Field label="Name" error={fieldErrors.name}>
+          {(p) => <input {...p} name="name" required maxLength={120} className={inputClass} />}
+        </Field>
+        <Field label="Check type" error={fieldErrors.checkType}>
+          {(p) => (
+            <select {...p} name="checkType" defaultValue="liveness_selfie" className={inputClass}>
+              {checkTypes.map((t) => (
+                <option key={t} value={t}>
+                  {CHECK_TYPE_LABELS[t].title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="sm:col-span-2">
+          <Field label="Description (optional)" error={fieldErrors.description}>
+            {(p) => <input {...p} name="description" maxLength={2000} className={inputClass} />}
+          </Field>
+        </div>
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create test set"}
+          </Button>
+        </div>
+        {error && !Object.keys(fieldErrors).length ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400 sm:col-span-2">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}
