@@ -50,6 +50,30 @@ const verification = {
   },
 };
 
+const reviewCase = {
+  type: "object",
+  description: "A verification flagged for a person. Webhooks case.opened and case.decided carry the same fields as `data`.",
+  properties: {
+    id: { type: "string", format: "uuid" },
+    url: { type: "string" },
+    verificationId: { type: "string", format: "uuid" },
+    verificationUrl: { type: "string" },
+    status: { enum: ["open", "awaiting_confirmation", "escalated", "decided"] },
+    rules: { type: "array", items: { type: "string" } },
+    ruleDetails: { type: "array", items: { type: "object", properties: { code: { type: "string" }, details: { type: "array", items: { type: "string" } }, vendors: { type: "array", items: { type: "string" } } } } },
+    priority: { type: "integer" },
+    checkType: { enum: [...checkTypes] },
+    reference: { type: ["string", "null"] },
+    openedAt: { type: "string", format: "date-time" },
+    slaDueAt: { type: ["string", "null"], format: "date-time" },
+    decision: { enum: ["approve", "reject", "escalate", null] },
+    decidedAt: { type: ["string", "null"], format: "date-time" },
+    version: { type: "integer" },
+    assignee: { type: ["string", "null"] },
+    decisions: { type: "array", items: { type: "object" } },
+  },
+};
+
 const errorResponses = {
   "400": { description: "Invalid input", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
   "401": { description: "Missing or invalid API key", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
@@ -67,6 +91,7 @@ export function buildOpenApiDocument() {
       schemas: {
         Problem: problem,
         Verification: verification,
+        ReviewCase: reviewCase,
         NormalizedResult: z.toJSONSchema(normalizedResultSchema, { unrepresentable: "any", io: "output" }),
       },
     },
@@ -149,6 +174,54 @@ export function buildOpenApiDocument() {
             },
           },
           responses: { "201": { description: "Recorded", content: { "application/json": { schema: { $ref: "#/components/schemas/Verification" } } } }, ...errorResponses },
+        },
+      },
+      "/api/v1/review-cases": {
+        get: {
+          summary: "List review cases (newest first by default), with filters and cursor pagination",
+          parameters: [
+            { name: "status", in: "query", schema: { enum: ["all", "active", "open", "awaiting_confirmation", "escalated", "decided"], default: "all" } },
+            { name: "rule", in: "query", schema: { enum: ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage"] } },
+            { name: "checkType", in: "query", schema: { enum: [...checkTypes] } },
+            { name: "vendor", in: "query", schema: { enum: [...vendorIds] } },
+            { name: "assignee", in: "query", schema: { type: "string" }, description: "'unassigned' or a user id" },
+            { name: "age", in: "query", schema: { enum: ["lt1h", "lt24h", "gt24h", "gt7d"] } },
+            { name: "sla", in: "query", schema: { enum: ["ok", "due_soon", "breached", "none"] } },
+            { name: "reference", in: "query", schema: { type: "string" }, description: "contains" },
+            { name: "sort", in: "query", schema: { enum: ["newest", "oldest", "priority", "sla"], default: "newest" } },
+            { name: "cursor", in: "query", schema: { type: "string" } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 25 } },
+          ],
+          responses: {
+            "200": {
+              description: "A page of cases and the cursor of the next page (null at the end)",
+              content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/ReviewCase" } }, nextCursor: { type: ["string", "null"] } } } } },
+            },
+            ...errorResponses,
+          },
+        },
+      },
+      "/api/v1/review-cases/{id}": {
+        get: {
+          summary: "A review case with the rules that flagged it (in words) and its decisions",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { "200": { description: "The case", content: { "application/json": { schema: { $ref: "#/components/schemas/ReviewCase" } } } }, "404": { description: "Unknown id" }, ...errorResponses },
+        },
+      },
+      "/api/v1/dashboards/export": {
+        get: {
+          summary: "One dashboard table as CSV (the dashboards page's filters and defaults)",
+          parameters: [
+            { name: "dataset", in: "query", required: true, schema: { enum: ["rates", "rates-by-vendor", "vendor-health", "vendor-health-by-vendor", "vendor-errors", "queue-open", "queue-flow", "reviewers"] } },
+            { name: "from", in: "query", schema: { type: "string", format: "date" }, description: "local date in tz; default 29 days before `to`" },
+            { name: "to", in: "query", schema: { type: "string", format: "date" }, description: "local date in tz; default today" },
+            { name: "bucket", in: "query", schema: { enum: ["day", "week", "month"], default: "day" } },
+            { name: "tz", in: "query", schema: { type: "string", default: "UTC" }, description: "IANA time zone the buckets follow" },
+            { name: "vendor", in: "query", schema: { enum: [...vendorIds] } },
+            { name: "checkType", in: "query", schema: { enum: [...checkTypes] } },
+            { name: "source", in: "query", schema: { enum: ["upload", "api", "ingest"] } },
+          ],
+          responses: { "200": { description: "text/csv, one row per bucket or group" }, ...errorResponses },
         },
       },
       "/api/media/{mediaId}": {

@@ -76,6 +76,10 @@ export const JOB_QUEUES = catalogue(
     expireInSeconds: 2 * 60,
     concurrency: 2,
   }),
+  // Bulk reruns (lib/reruns/run-bulk-rerun-job.ts): one chunk of runs per job, then the next job.
+  defineQueue("bulk-rerun", z.object({ batchId: z.uuid() }), { retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 5 * 60, concurrency: 1 }),
+  // Webhook deliveries (lib/webhooks/deliver-webhook-job.ts), retried with backoff from 10 s.
+  defineQueue("webhook-delivery", z.object({ deliveryId: z.uuid() }), { retryLimit: 6, retryDelaySeconds: 10, retryBackoff: true, expireInSeconds: 60, concurrency: 4 }),
 );
 
 export type JobQueues = typeof JOB_QUEUES;

@@ -1,6 +1,8 @@
 import { registerJobHandler, registerVendorCallHandler } from "@/lib/jobs/handlers";
 import { handleThumbnailJob } from "@/lib/media/generate-thumbnails";
+import { runBulkRerunJob } from "@/lib/reruns/run-bulk-rerun-job";
 import { runVendorCallJob } from "@/lib/verifications/run-vendor-call-job";
+import { deliverWebhookJob } from "@/lib/webhooks/deliver-webhook-job";
 
 // The real job handlers: imported for its side effects by `npm run worker` (scripts/worker.ts) and
 // by startInProcessWorker (`npm start`). Handlers follow the idempotency contract in handlers.ts.
@@ -8,3 +10,5 @@ registerVendorCallHandler(runVendorCallJob);
 registerJobHandler("thumbnails", async (payload) => {
   await handleThumbnailJob(payload);
 });
+registerJobHandler("webhook-delivery", deliverWebhookJob);
+registerJobHandler("bulk-rerun", runBulkRerunJob);

@@ -73,6 +73,7 @@ export async function createVerification(actor: Actor, input: CreateVerification
             checkType: input.request.checkType,
             reference: input.request.reference,
             note: input.request.note,
+            manualReview: input.request.manualReview,
             source: input.source,
             createdById: input.createdById ?? null,
             apiKeyId: input.apiKeyId ?? null,

@@ -81,7 +81,8 @@ function nextDay(day: string): string {
   return date.toISOString();
 }
 
-function buildWhere(search: VerificationSearch, cursor: Cursor | null): Prisma.Sql {
+// Exported for bulk reruns (lib/reruns), which page through the same filters.
+export function buildWhere(search: VerificationSearch, cursor: Cursor | null): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (search.checkType) conditions.push(Prisma.sql`v."checkType" = ${search.checkType}::"CheckType"`);
   if (search.source) conditions.push(Prisma.sql`v."source" = ${search.source}::"VerificationSource"`);

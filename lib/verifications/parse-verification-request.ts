@@ -68,7 +68,7 @@ async function readJson(req: Request): Promise<RawBody> {
     const value = record[name];
     if (typeof value === "string") return value;
     // The vendor's answer may come as a JSON object: keep it as the text the vendor sent.
-    return value !== undefined && value !== null && typeof value === "object" ? JSON.stringify(value) : typeof value === "number" ? String(value) : undefined;
+    return value !== undefined && value !== null && typeof value === "object" ? JSON.stringify(value) : typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
   };
   const list = (name: string) => {
     const value = record[name];
@@ -104,7 +104,7 @@ async function readBody(req: Request): Promise<RawBody> {
 // The body of POST /api/v1/verifications: multipart with one part per role, or JSON with base64.
 export async function parseVerificationRequest(req: Request): Promise<ParsedVerificationRequest> {
   const body = await readBody(req);
-  const request = parseRequestFields({ checkType: body.fields("checkType"), vendors: body.list("vendors"), reference: body.fields("reference"), note: body.fields("note") });
+  const request = parseRequestFields({ checkType: body.fields("checkType"), vendors: body.list("vendors"), reference: body.fields("reference"), note: body.fields("note"), manualReview: body.fields("manualReview") });
   return { request, files: body.files };
 }
 

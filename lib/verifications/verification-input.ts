@@ -13,6 +13,11 @@ export const verificationRequestSchema = z
       .refine((v) => new Set(v).size === v.length, "Each vendor may be listed once."),
     reference: z.string().trim().max(200, "reference must be at most 200 characters.").optional().transform((v) => v || null),
     note: z.string().trim().max(2000, "note must be at most 2000 characters.").optional().transform((v) => v || null),
+    // Ask for a person to review the result whatever the vendors say (review queue rule manual_review).
+    manualReview: z
+      .union([z.boolean(), z.enum(["true", "false", "on", "1", "0", ""])], { error: "manualReview must be true or false." })
+      .optional()
+      .transform((v) => v === true || v === "true" || v === "on" || v === "1"),
   })
   .superRefine((input, ctx) => {
     for (const vendor of input.vendors) {

@@ -44,8 +44,30 @@ describe("the migrated database matches the Prisma schema", () => {
     await db.comment.create({ data: { caseId: reviewCase.id, authorId: user.id, body: "hi @x", mentions: [user.id] } });
     const webhook = await db.webhook.create({ data: { url: "https://example.com/hook", events: ["case.decided"], secretEncrypted: "enc", allowPrivate: true, createdById: user.id } });
     await db.webhookDelivery.create({ data: { webhookId: webhook.id, event: "case.decided", payload: { a: 1 }, status: "delivered", attempts: 1, responseStatus: 200, responseBody: "ok", lastAttemptAt: new Date() } });
+    // Review queue (issue 5): new columns and tables.
+    await db.verification.update({ where: { id: verification.id }, data: { manualReview: true, manualReviewNote: "look" } });
+    await db.reviewCase.update({ where: { id: reviewCase.id }, data: { ruleSetVersion: 3, evaluatedRunsAt: new Date() } });
+    await db.decision.updateMany({ where: { caseId: reviewCase.id }, data: { declinedById: user.id, declinedAt: new Date() } });
+    await db.webhookDelivery.updateMany({ where: { webhookId: webhook.id }, data: { lastError: "HTTP 500", deliveredAt: new Date() } });
+    const ruleSet = await db.reviewRuleSet.create({ data: { version: 100_000 + Math.floor(Math.random() * 1e6), settings: { manual_review: { enabled: true } }, createdById: user.id } });
+    const view = await db.savedView.create({ data: { userId: user.id, name: `view-${tag}`, query: "status=open" } });
+    expect((await db.reviewRuleSet.findUniqueOrThrow({ where: { id: ruleSet.id } })).settings).toEqual({ manual_review: { enabled: true } });
+    expect(await db.savedView.findUniqueOrThrow({ where: { id: view.id }, include: { user: true } })).toMatchObject({ query: "status=open", user: { id: user.id } });
+    expect(await db.reviewCase.findUniqueOrThrow({ where: { id: reviewCase.id } })).toMatchObject({ ruleSetVersion: 3, updatedAt: expect.any(Date) });
+    expect(await db.decision.findFirstOrThrow({ where: { caseId: reviewCase.id } })).toMatchObject({ declinedById: user.id });
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { webhookId: webhook.id } })).toMatchObject({ lastError: "HTTP 500" });
+    expect(await db.verification.findUniqueOrThrow({ where: { id: verification.id } })).toMatchObject({ manualReview: true, manualReviewNote: "look" });
+    expect(await db.decisionReason.count({ where: { code: { in: ["same_person_confirmed", "different_person", "needs_senior_review"] } } })).toBe(3);
+
     const testSet = await db.testSet.create({ data: { name: `set-${tag}`, checkType: "face_match", description: "d", createdById: user.id } });
     await db.testSetItem.create({ data: { testSetId: testSet.id, verificationId: verification.id, label: "same_person", attackType: null } });
+    const batch = await db.rerunBatch.create({
+      data: {
+        status: "cancelled", vendors: ["cvs", "fpt"], selection: { kind: "ids", ids: [verification.id] }, reason: "schema", testSetId: testSet.id, requestedById: user.id, chunkSize: 7,
+        cursor: "1", selectedCount: 1, plannedRuns: 2, createdRuns: 1, skippedRuns: 1, enqueuedAt: new Date(), finishedAt: new Date(), cancelledAt: new Date(), error: "e",
+      },
+    });
+    expect(await db.rerunBatch.findUniqueOrThrow({ where: { id: batch.id }, include: { testSet: true } })).toMatchObject({ vendors: ["cvs", "fpt"], chunkSize: 7, testSet: { name: `set-${tag}` } });
 
     const read = await db.verification.findUniqueOrThrow({
       where: { id: verification.id },

@@ -1,7 +1,12 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BulkRerunDialog } from "@/components/reruns/bulk-rerun-dialog";
 import { PageHeader } from "@/components/ui/page-header";
+import { db } from "@/lib/db";
+import { describeSelection, type VerificationFilter } from "@/lib/reruns/rerun-selection";
+import { vendorRegistry } from "@/lib/vendors/vendor-registry";
+import { vendorIds } from "@/lib/vendors/types";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { findVerifications, verificationSearchSchema } from "@/lib/verifications/find-verifications";
 import { parseHiddenColumns } from "./_lib/list-columns";
@@ -29,6 +34,10 @@ export default async function VerificationsPage({ searchParams }: { searchParams
   const hidden = parseHiddenColumns(params.hide);
   const { rows, nextCursor } = await findVerifications(search);
   const canCreate = hasRole(user, ["admin", "operator"]);
+  // "Rerun these…" works on the filters (every page), not on the rows shown.
+  const filter: VerificationFilter = { checkType: search.checkType, vendor: search.vendor, outcome: search.outcome, source: search.source, from: search.from, to: search.to, reference: search.reference };
+  const vendorConfigs = canCreate ? await db.vendorConfig.findMany({ select: { vendor: true, enabled: true } }) : [];
+  const bulkVendors = vendorIds.map((vendor) => ({ vendor, displayName: vendorRegistry[vendor].displayName, enabled: vendorConfigs.find((c) => c.vendor === vendor)?.enabled ?? false }));
 
   return (
     <>
@@ -37,12 +46,15 @@ export default async function VerificationsPage({ searchParams }: { searchParams
         description="Every check run through Verdict, with its media and each vendor's answer. Newest first unless sorted otherwise."
         actions={
           canCreate ? (
+            <div className="flex flex-wrap items-center gap-2">
+            {rows.length ? <BulkRerunDialog filter={filter} vendors={bulkVendors} describe={describeSelection({ kind: "filter", filter })} /> : null}
             <Link
               href="/verifications/new"
               className="inline-flex h-9 items-center gap-1.5 rounded-md bg-sky-700 px-3.5 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500"
             >
               <Plus className="size-4" aria-hidden /> New verification
             </Link>
+            </div>
           ) : null
         }
       />

@@ -5,6 +5,10 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { VerificationStatusBadge } from "@/components/verifications/status-badges";
 import { VendorRunCard } from "@/components/verifications/vendor-run-card";
+import { RerunButton } from "@/components/reruns/rerun-button";
+import { RequestManualReviewButton } from "@/components/review/request-manual-review-button";
+import { RunChangesList } from "@/components/reruns/run-changes";
+import { describeRunHistory } from "@/lib/reruns/describe-run-changes";
 import { CHECK_TYPE_LABELS, formatDateTime, SOURCE_LABELS } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getVerification } from "@/lib/verifications/get-verification";
@@ -40,7 +44,18 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
       <PageHeader
         title={`${CHECK_TYPE_LABELS[v.checkType].title}${v.reference ? ` · ${v.reference}` : ""}`}
         description={`Verification ${v.id}`}
-        actions={<VerificationStatusBadge status={v.status} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            {new Set(v.runs.map((r) => r.vendor)).size > 1 ? (
+              <Link href={`/compare/${v.id}`} className="text-sm font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+                Compare vendors
+              </Link>
+            ) : null}
+            <RerunButton verificationId={v.id} />
+            {hasRole(user, ["admin", "operator", "reviewer"]) ? <RequestManualReviewButton verificationId={v.id} /> : null}
+            <VerificationStatusBadge status={v.status} />
+          </div>
+        }
       />
       <div className="mb-6 flex flex-col gap-2">
         <LiveStatus id={v.id} active={!isFinished(v.status)} signature={progressSignature({ status: v.status, runs: v.runs })} />
@@ -80,18 +95,32 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
             Vendor runs
           </h2>
           {v.runs.length === 0 ? <p className="text-sm text-zinc-500">No vendor has been asked yet.</p> : null}
-          {v.runs.map((run) => (
-            <VendorRunCard
-              key={run.id}
-              superseded={run.attempt < (newestPerVendor.get(run.vendor) ?? 0)}
-              run={{
-                ...run,
-                requestedAt: run.requestedAt.toISOString(),
-                startedAt: iso(run.startedAt),
-                finishedAt: iso(run.finishedAt),
-              }}
-            />
-          ))}
+          {/* Grouped by vendor: the newest run, what changed since the earlier ones, then the history. */}
+          {[...new Set(v.runs.map((r) => r.vendor))].map((vendor) => {
+            const runs = v.runs.filter((r) => r.vendor === vendor);
+            const toCard = (run: (typeof runs)[number]) => (
+              <VendorRunCard
+                key={run.id}
+                superseded={run.attempt < (newestPerVendor.get(run.vendor) ?? 0)}
+                run={{ ...run, requestedAt: run.requestedAt.toISOString(), startedAt: iso(run.startedAt), finishedAt: iso(run.finishedAt) }}
+              />
+            );
+            const [newest, ...earlier] = runs;
+            return (
+              <div key={vendor} className="flex flex-col gap-3" data-testid={`vendor-group-${vendor}`}>
+                {newest ? toCard(newest) : null}
+                <RunChangesList history={describeRunHistory(runs)} />
+                {earlier.length ? (
+                  <details className="rounded-md border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
+                    <summary className="cursor-pointer text-sm font-medium">
+                      Earlier runs of this vendor ({earlier.length})
+                    </summary>
+                    <div className="mt-3 flex flex-col gap-3">{earlier.map(toCard)}</div>
+                  </details>
+                ) : null}
+              </div>
+            );
+          })}
         </section>
         <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
           <h2 id="timeline-heading" className="text-lg font-medium">

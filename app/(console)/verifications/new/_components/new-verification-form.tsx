@@ -85,9 +85,19 @@ export function NewVerificationForm({ availability }: { availability: VendorAvai
     });
   }
 
-  async function submit(e: React.FormEvent) {
+  // "Compare vendors" sends the same media to every enabled vendor serving the check type, then
+  // opens the compare view instead of the verification page.
+  async function submit(e: React.SyntheticEvent, mode: "run" | "compare" = "run") {
     e.preventDefault();
     setMessage(null);
+    if (mode === "compare") {
+      const every = enabledVendorsFor(checkType, availability);
+      if (every.length < 2) return setMessage("Comparing needs at least two enabled vendors serving this check type.");
+      if ([...every].sort().join() !== [...vendors].sort().join()) {
+        setVendors(every);
+        return setMessage("Every vendor serving this check type is now selected: check the files they need, then press Compare vendors again.");
+      }
+    }
     if (vendors.length === 0) return setMessage("Pick at least one vendor.");
     if (missing.length) return setMessage(`Add the missing file${missing.length > 1 ? "s" : ""}: ${missing.map((s) => s.role).join(", ")}.`);
     if (checking) return setMessage("Still checking the files; try again in a moment.");
@@ -109,7 +119,7 @@ export function NewVerificationForm({ availability }: { availability: VendorAvai
     abortRef.current = null;
     if (result.ok) {
       setPhase({ kind: "redirecting" });
-      router.push(`/verifications/${result.id}`);
+      router.push(mode === "compare" ? `/compare/${result.id}` : `/verifications/${result.id}`);
       return;
     }
     setPhase({ kind: "idle" });
@@ -209,6 +219,11 @@ export function NewVerificationForm({ availability }: { availability: VendorAvai
         <Button type="submit" disabled={busy}>
           {phase.kind === "uploading" ? "Uploading…" : phase.kind === "redirecting" ? "Opening…" : "Run verification"}
         </Button>
+        {phase.kind === "idle" && enabledVendorsFor(checkType, availability).length > 1 ? (
+          <Button variant="secondary" onClick={(e) => void submit(e, "compare")} title="Send the same media to every enabled vendor serving this check type and compare their answers">
+            Compare vendors
+          </Button>
+        ) : null}
         {phase.kind === "uploading" ? (
           <>
             <div className="flex min-w-64 flex-1 items-center gap-2">
