@@ -100,7 +100,11 @@ export async function seedDemoData(options: { count?: number; log?: (line: strin
 }
 
 export async function deleteDemoData() {
-  const ids = (await db.verification.findMany({ where: { demo: true }, select: { id: true } })).map((v) => v.id);
-  await db.verification.deleteMany({ where: { id: { in: ids } } });
-  return ids.length;
+  return db.$transaction(async (tx) => {
+    const ids = (await tx.verification.findMany({ where: { demo: true }, select: { id: true } })).map((v) => v.id);
+    // Demo verifications leave the test sets they were put in; their runs, media rows and cases go with them.
+    await tx.testSetItem.deleteMany({ where: { verificationId: { in: ids } } });
+    await tx.verification.deleteMany({ where: { id: { in: ids } } });
+    return ids.length;
+  });
 }

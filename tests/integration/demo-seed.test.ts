@@ -6,10 +6,11 @@ afterAll(() => disconnectDb());
 
 describe("npm run db:seed", () => {
   it("creates demo verifications of every check type with real vendor answers, all marked demo", async () => {
-    const before = await db.verification.count({ where: { demo: true } });
+    const seeded = { demo: true, reference: { startsWith: "DEMO-" } };
+    const before = await db.verification.count({ where: seeded });
     const created = await seedDemoData({ count: 10 });
     expect(created).toBe(10);
-    const demo = await db.verification.findMany({ where: { demo: true }, include: { runs: true, media: true }, orderBy: { createdAt: "asc" } });
+    const demo = await db.verification.findMany({ where: seeded, include: { runs: true, media: true }, orderBy: { createdAt: "asc" } });
     expect(demo.length - before).toBe(10);
     expect(new Set(demo.map((v) => v.checkType))).toEqual(new Set(["liveness_selfie", "face_match", "liveness_3angle", "liveness_video"]));
     // Every one finished with its vendors' answers (an unmarked file may draw a vendor error).

@@ -17,7 +17,7 @@ export default async function ReviewRulesPage() {
         description="Which finished verifications open a review case, how urgent they are and their SLA. Every save is a new version, audited; it applies to verifications that finish from then on."
       />
       <p className="mb-4 text-sm">Active: {active.version === 0 ? "built-in defaults" : `version ${active.version}`}</p>
-      <ReviewRulesForm key={active.version} settings={active.settings} />
+      <ReviewRulesForm settings={active.settings} />
       <section aria-labelledby="versions-heading" className="mt-8">
         <h2 id="versions-heading" className="mb-2 font-medium">
           Versions
