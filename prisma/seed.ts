@@ -13,6 +13,9 @@ if (!Number.isInteger(count) || count < 1 || count > 10_000) {
 const stopDatabase = await resolveDatabaseUrlForCli(["seed"]);
 try {
   await seedDemoData({ count, log: (line) => console.log(`[seed] ${line}`) });
+} catch (error) {
+  console.error(`[seed] failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 } finally {
   await disconnectDb();
   await stopDatabase();

@@ -12,7 +12,10 @@ registerUserCommands(program);
 registerApiKeyCommands(program);
 registerSandboxCommands(program);
 
-const stopDatabase = await resolveDatabaseUrlForCli(process.argv.slice(2));
+const stopDatabase = await resolveDatabaseUrlForCli(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`error: cannot reach the database: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 let code = 0;
 try {
   await program.parseAsync(process.argv);

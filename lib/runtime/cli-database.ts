@@ -1,5 +1,6 @@
 import path from "node:path";
 import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrate";
 import { resolveClusterDir, resolveDataDir } from "@/lib/runtime/data-dir";
 import { startEmbeddedPostgres } from "@/lib/runtime/embedded-postgres";
 import { loadOrCreateLocalSecrets } from "@/lib/runtime/local-secrets";
@@ -19,11 +20,18 @@ async function canConnect(url: string) {
 }
 
 // Points the CLI at the same database as `npm start`: DATABASE_URL when set, otherwise the
-// embedded server under .data/ (reused when the app is running, started briefly when not).
-// Returns the function that stops what it started.
+// embedded server under .data/ (reused when the app is running, started briefly when not), and
+// brings its schema up to date as `npm start` would. Returns the function that stops what it started.
 export async function resolveDatabaseUrlForCli(args: string[]): Promise<() => Promise<void>> {
+  if (args.length === 0 || NO_DATABASE_COMMANDS.has(args[0] ?? "")) return async () => {};
+  const stop = await connectDatabase();
+  await applyMigrations(process.env.DATABASE_URL!);
+  return stop;
+}
+
+async function connectDatabase(): Promise<() => Promise<void>> {
   const noop = async () => {};
-  if (process.env.DATABASE_URL || args.length === 0 || NO_DATABASE_COMMANDS.has(args[0] ?? "")) return noop;
+  if (process.env.DATABASE_URL) return noop;
   const dataDir = resolveDataDir();
   const secrets = loadOrCreateLocalSecrets(dataDir);
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
