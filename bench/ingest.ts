@@ -1,30 +1,30 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { getBoss } from "@/lib/jobs/boss";
-import type { JobQueues } from "@/lib/jobs/queues";
-import { startWorker } from "@/lib/jobs/worker";
 import { generateThumbnails } from "@/lib/media/generate-thumbnails";
 import { createSampleImage } from "@/lib/sandbox/sample-media";
 import { ensureDefaultVendorConfigs } from "@/lib/vendor-settings/vendor-configs";
 import { createVerification } from "@/lib/verifications/create-verification";
 import { verificationRequestSchema, type IncomingFile } from "@/lib/verifications/verification-input";
-import { runVendorCallJob } from "@/lib/verifications/run-vendor-call-job";
 import { freePort } from "@/tests/support/provision-database";
 
 // Ingest throughput through the whole pipeline: createVerification (what the REST API calls once it
 // has parsed the request: files checked, media stored, runs and jobs queued in one transaction) → the
 // vendor-call jobs on a real worker → the vendor sandbox over HTTP (no added latency) → normalized
-// answers stored → onVerificationFinished (review flagging) → rollup triggers. The app side (API
-// calls and the job worker, as `npm start` runs them) in this process; the sandbox stands in for the
-// vendors in a process of its own, as a vendor would. Then thumbnails per second through generateThumbnails on the stored images.
+// answers stored → onVerificationFinished (review flagging) → rollup triggers. The API side in this
+// process; the vendor-call worker in its own, as `npm run worker` runs it in production
+// (VERDICT_WORKER_QUEUES=vendor-call.*); the sandbox stands in for the vendors in a third, as a
+// vendor would. Then thumbnails per second through generateThumbnails on the stored images.
+
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** The vendor sandbox as its own process (npm run sandbox), ready once its health route answers. */
 async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const root = path.resolve(import.meta.dirname, "..");
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], {
-    cwd: root,
+    cwd: ROOT,
     env: { ...process.env, SANDBOX_PORT: String(port) },
     stdio: "ignore",
   });
@@ -39,10 +39,41 @@ async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess
   throw new Error("the sandbox did not start within 30 s");
 }
 
+/** `npm run worker` for the vendor-call queues, ready once it says it started. */
+async function startWorkerProcess(): Promise<{ child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, VERDICT_WORKER_QUEUES: "vendor-call.*", JOBS_POLL_SECONDS: "0.5" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("[verdict-worker] started")) resolve();
+    });
+    void exited.then((code) => reject(new Error(`the worker exited with code ${code} before it started:\n${output}`)));
+  });
+  return {
+    child,
+    // Linux keeps a process's peak resident set in /proc (VmHWM); read it while the worker lives.
+    peakRssMb() {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      return match ? Number(match[1]) / 1024 : Number.NaN;
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
 export interface IngestResult {
   verifications: number;
   seconds: number;
   perSecond: number;
+  workerPeakRssMb: number;
   thumbnails: { blobs: number; seconds: number; perSecond: number };
 }
 
@@ -63,8 +94,7 @@ export async function measureIngest(count: number, log: (line: string) => void):
   await db.vendorConfig.deleteMany();
   await ensureDefaultVendorConfigs({ sandboxUrl: sandbox.url });
   await db.vendorConfig.updateMany({ data: { concurrency: 8, ratePerSecond: null } });
-  const handlers = { "vendor-call.cvs": runVendorCallJob, "vendor-call.kairos": runVendorCallJob };
-  const worker = await startWorker<JobQueues>({ handlers, pollingIntervalSeconds: 0.5, log: () => {} });
+  const worker = await startWorkerProcess();
   try {
     // Distinct images (so every verification stores new media), made before the clock starts.
     log(`  preparing ${count} verifications' images`);
@@ -105,6 +135,7 @@ export async function measureIngest(count: number, log: (line: string) => void):
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seconds = (performance.now() - started) / 1000;
+    const workerPeakRssMb = worker.peakRssMb();
     const failed = await db.verification.count({ where: { id: { in: ids }, status: "failed" } });
     if (failed) log(`  warning: ${failed} verifications ended failed`);
 
@@ -119,6 +150,7 @@ export async function measureIngest(count: number, log: (line: string) => void):
       verifications: ids.length,
       seconds,
       perSecond: ids.length / seconds,
+      workerPeakRssMb,
       thumbnails: { blobs: distinct.length, seconds: thumbSeconds, perSecond: distinct.length / thumbSeconds },
     };
   } finally {

@@ -1,13 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-// One Prisma client per process. Secret columns are omitted by default so a password hash or
-// an encrypted vendor secret never leaves a query by accident; ask for them with `omit: { x: false }`.
-function createClient() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set");
+// One connection pool and one Prisma client per process. Prisma runs on the pool; the few hot paths
+// that a verification goes through on its way in (lib/verifications/*-sql.ts) talk to the same pool
+// in plain SQL, where Prisma's per-query work would cost more than the database's.
+//
+// Secret columns are omitted by default so a password hash or an encrypted vendor secret never
+// leaves a query by accident; ask for them with `omit: { x: false }`.
+function createClient(pool: pg.Pool) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg(pool),
     omit: {
       user: { passwordHash: true },
       vendorConfig: { credentialsEncrypted: true },
@@ -22,17 +25,56 @@ function createClient() {
 export type Db = ReturnType<typeof createClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { verdictDb?: Db };
+const globalForDb = globalThis as unknown as { verdictDb?: { pool: pg.Pool; client: Db } };
+
+// Created on first use, so importing this module never needs DATABASE_URL (e.g. at build time).
+function connection() {
+  if (!globalForDb.verdictDb) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set");
+    const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // A connection the server drops while idle must not crash the process; the pool replaces it.
+    pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+    globalForDb.verdictDb = { pool, client: createClient(pool) };
+  }
+  return globalForDb.verdictDb;
+}
 
 export const db: Db = new Proxy({} as Db, {
-  // Created on first use, so importing this module never needs DATABASE_URL (e.g. at build time).
   get(_target, property, receiver) {
-    globalForDb.verdictDb ??= createClient();
-    return Reflect.get(globalForDb.verdictDb, property, receiver);
+    return Reflect.get(connection().client, property, receiver);
   },
 });
 
+/** The process's pool, for plain SQL on hot paths. */
+export function sqlPool(): pg.Pool {
+  return connection().pool;
+}
+
+/** Runs `work` in one transaction on one pooled connection: committed when it resolves, rolled back when it throws. */
+export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await sqlPool().connect();
+  // A connection whose ROLLBACK fails is in an unknown state: the pool discards it.
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export async function disconnectDb() {
-  await globalForDb.verdictDb?.$disconnect();
+  const current = globalForDb.verdictDb;
   globalForDb.verdictDb = undefined;
+  if (!current) return;
+  await current.client.$disconnect();
+  await current.pool.end();
 }

@@ -1,8 +1,10 @@
-// Generates prisma/migrations/20261123200000_dashboard_rollups/migration.sql (the dashboard rollup
-// tables, views, triggers and functions), whose per-bin and per-tier SQL is too repetitive to write by
-// hand. That migration is applied and must not change: for a change, point this at a NEW migration
-// folder and add the DROP/ALTER statements it needs.
-//   node scripts/generate-dashboard-rollups-sql.mjs prisma/migrations/<timestamp>_<name>/migration.sql
+// Generates the dashboard rollup migrations, whose per-bin and per-tier SQL is too repetitive to write
+// by hand. Applied migrations must not change: a change goes into a NEW migration (a new mode here).
+//   node scripts/generate-dashboard-rollups-sql.mjs prisma/migrations/20261123200000_dashboard_rollups/migration.sql
+//     the rollup tables, views, triggers and functions;
+//   node scripts/generate-dashboard-rollups-sql.mjs --skip-unchanged prisma/migrations/20261124000000_rollups_skip_unchanged_updates/migration.sql
+//     the VendorRun and Verification update triggers again, returning at once when no column a
+//     rollup reads has changed (a run being claimed, a verification's status moving).
 import { writeFileSync } from "node:fs";
 const B = 32;
 const range = [...Array(B).keys()];
@@ -265,18 +267,30 @@ const RUN_PAIRS_LOCK = (src) => `  -- Serialises writers of the same (verificati
   FOR p IN SELECT DISTINCT "verificationId", "vendor" FROM ${src} ORDER BY 1, 2 LOOP
     PERFORM pg_advisory_xact_lock(74111, hashtext(p."verificationId"::text || '/' || p."vendor"::text));
   END LOOP;`;
-function runTrigger(op) {
+// The columns of VendorRun that some rollup reads ("status" only as finished or not).
+const RUN_COLUMNS = (t) => `(${t}."requestedAt", ${t}."verificationId", ${t}."vendor", ${t}."checkType", ${t}."attempt", ${t}."status" IN ('completed', 'failed'), ${t}."outcome", ${t}."latencyMs", ${t}."attempts", ${t}."normalized")`;
+// The columns of Verification that some rollup reads.
+const VERIFICATION_COLUMNS = (t) => `(${t}."createdAt", ${t}."checkType", ${t}."source")`;
+// An UPDATE trigger's first statement: nothing to count when no row changed a column the rollups read.
+const SKIP_UNCHANGED = (columns) => `IF NOT EXISTS (
+    SELECT 1 FROM old_rows o LEFT JOIN new_rows n ON n."id" = o."id"
+    WHERE n."id" IS NULL OR ${columns("o")} IS DISTINCT FROM ${columns("n")}
+  ) THEN
+    RETURN NULL;
+  END IF;
+  `;
+function runTrigger(op, { guard = "", functionOnly = false } = {}) {
   const hasNew = op !== "DELETE", hasOld = op !== "INSERT";
   const changed = [hasNew && "new_rows", hasOld && "old_rows"].filter(Boolean);
   const touched = `(${changed.map((t) => `SELECT "verificationId", "vendor", "id" FROM ${t}`).join(" UNION ALL ")})`;
   const pairs = `(SELECT r.* FROM "VendorRun" r WHERE (r."verificationId", r."vendor") IN (SELECT "verificationId", "vendor" FROM ${touched} AS t))`;
   const before = `(SELECT * FROM ${pairs} AS cur WHERE ${hasNew ? `cur."id" NOT IN (SELECT "id" FROM new_rows)` : "true"}${hasOld ? ` UNION ALL SELECT * FROM old_rows` : ""})`;
   const parts = (name) => [hasNew && { R: "new_rows", V: `"Verification"`, S: "1" }, hasOld && { R: "old_rows", V: `"Verification"`, S: "-1" }].filter(Boolean);
-  return `CREATE FUNCTION dash_vendor_run_${op.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $$
+  const fn = `CREATE ${guard ? "OR REPLACE " : ""}FUNCTION dash_vendor_run_${op.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   p RECORD;
 BEGIN
-  ${deltaInsert("dash_vendor_runs", parts())}
+  ${guard}${deltaInsert("dash_vendor_runs", parts())}
   ${deltaInsert("dash_vendor_errors", parts())}
 ${RUN_PAIRS_LOCK(touched + " AS t")}
   ${deltaInsert("dash_outcomes", [
@@ -285,7 +299,9 @@ ${RUN_PAIRS_LOCK(touched + " AS t")}
   ])}
   RETURN NULL;
 END $$;
-CREATE TRIGGER "dash_vendor_run_${op.toLowerCase()}" AFTER ${op} ON "VendorRun"
+`;
+  if (functionOnly) return fn;
+  return `${fn}CREATE TRIGGER "dash_vendor_run_${op.toLowerCase()}" AFTER ${op} ON "VendorRun"
   REFERENCING ${[hasNew && "NEW TABLE AS new_rows", hasOld && "OLD TABLE AS old_rows"].filter(Boolean).join(" ")}
   FOR EACH STATEMENT EXECUTE FUNCTION dash_vendor_run_${op.toLowerCase()}();
 
@@ -379,6 +395,17 @@ function tree(sides) {
     deltaInsert("dash_decisions", ps.map((p) => p.decisions)),
   ].join("\n    ");
 }
+function verificationUpdateFunction(guard = "") {
+  return `CREATE ${guard ? "OR REPLACE " : ""}FUNCTION dash_verification_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  ${guard}${deltaInsert("dash_verifications", [{ V: "new_rows", S: "1" }, { V: "old_rows", S: "-1" }])}
+  IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE (o."createdAt", o."source") IS DISTINCT FROM (n."createdAt", n."source")) THEN
+    ${tree([["new_rows", "1"], ["old_rows", "-1"]])}
+  END IF;
+  RETURN NULL;
+END $$;
+`;
+}
 sql += `-- Verification: the verification counts; a change of its hour or source moves its whole tree; and
 -- before it is deleted, its whole tree is subtracted (the cascade then finds no parent and adds nothing).
 CREATE FUNCTION dash_verification_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -390,15 +417,7 @@ CREATE TRIGGER "dash_verification_insert" AFTER INSERT ON "Verification"
   REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION dash_verification_insert();
 
-CREATE FUNCTION dash_verification_update() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  ${deltaInsert("dash_verifications", [{ V: "new_rows", S: "1" }, { V: "old_rows", S: "-1" }])}
-  IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE (o."createdAt", o."source") IS DISTINCT FROM (n."createdAt", n."source")) THEN
-    ${tree([["new_rows", "1"], ["old_rows", "-1"]])}
-  END IF;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER "dash_verification_update" AFTER UPDATE ON "Verification"
+${verificationUpdateFunction()}CREATE TRIGGER "dash_verification_update" AFTER UPDATE ON "Verification"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION dash_verification_update();
 
@@ -419,5 +438,14 @@ CREATE INDEX "dash_ReviewCase_open_slaDueAt_idx" ON "ReviewCase"("slaDueAt") WHE
 -- The current rollups of whatever is already stored.
 SELECT dash_recompute_rollups();
 `;
-writeFileSync(process.argv[2], sql);
-console.log(sql.length);
+const skipUnchanged = `-- Dashboard rollups: the UPDATE triggers of VendorRun and Verification return at once when no row
+-- changed a column that a rollup reads. Most updates are such: a vendor run being claimed
+-- (queued → running), a verification's status moving. Generated by
+-- scripts/generate-dashboard-rollups-sql.mjs --skip-unchanged; the counting itself is unchanged.
+${runTrigger("UPDATE", { guard: SKIP_UNCHANGED(RUN_COLUMNS), functionOnly: true })}
+${verificationUpdateFunction(SKIP_UNCHANGED(VERIFICATION_COLUMNS))}`;
+
+const [output, text] = process.argv[2] === "--skip-unchanged" ? [process.argv[3], skipUnchanged] : [process.argv[2], sql];
+if (!output) throw new Error("usage: node scripts/generate-dashboard-rollups-sql.mjs [--skip-unchanged] <migration.sql>");
+writeFileSync(output, text);
+console.log(text.length);

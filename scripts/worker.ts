@@ -1,8 +1,9 @@
 import { disconnectDb } from "@/lib/db";
-import { startInProcessWorker } from "@/lib/jobs/start-in-process-worker";
+import { startInProcessWorker, workerSettingsFromEnv, type WorkerSettings } from "@/lib/jobs/start-in-process-worker";
 
 // `npm run worker`: job workers alone, for scaling out beside `npm start` (which runs one in-process).
-// Needs DATABASE_URL (the same database as the app). Ctrl-C or SIGTERM: finish running jobs, then exit.
+// Needs DATABASE_URL (the same database as the app); VERDICT_WORKER_QUEUES picks the queues (e.g.
+// `vendor-call.*` for a worker of vendor calls only). Ctrl-C or SIGTERM: finish running jobs, then exit.
 const log = (line: string) => console.log(`[verdict-worker] ${line}`);
 
 if (!process.env.DATABASE_URL) {
@@ -10,7 +11,17 @@ if (!process.env.DATABASE_URL) {
   process.exit(2);
 }
 
-const worker = await startInProcessWorker(log);
+let settings: WorkerSettings;
+try {
+  settings = workerSettingsFromEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
+const worker = await startInProcessWorker(log, settings).catch((error: unknown) => {
+  console.error(`the worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 log("started");
 
 let stopping = false;

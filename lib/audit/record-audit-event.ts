@@ -29,14 +29,21 @@ export function actorLabel(actor: Actor): string {
   }
 }
 
+/** Who acted, as the AuditEvent columns record it (also for audit rows written in plain SQL). */
+export function auditActorColumns(actor: Actor) {
+  return {
+    actorId: actor.kind === "user" ? actor.id : null,
+    apiKeyId: actor.kind === "api-key" ? actor.id : null,
+    actorLabel: actorLabel(actor),
+    ip: actor.kind === "user" || actor.kind === "api-key" ? (actor.ip ?? null) : null,
+  };
+}
+
 // Pass the transaction that makes the change, so the change and its audit row land together.
 export async function recordAuditEvent(tx: Tx | Db, actor: Actor, input: AuditInput) {
   await tx.auditEvent.create({
     data: {
-      actorId: actor.kind === "user" ? actor.id : null,
-      apiKeyId: actor.kind === "api-key" ? actor.id : null,
-      actorLabel: actorLabel(actor),
-      ip: actor.kind === "user" || actor.kind === "api-key" ? (actor.ip ?? null) : null,
+      ...auditActorColumns(actor),
       action: input.action,
       targetType: input.targetType,
       targetId: input.targetId ?? null,

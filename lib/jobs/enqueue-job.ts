@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type PgBoss from "pg-boss";
 import type { Tx } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
@@ -16,6 +17,50 @@ export function transactionExecutor(tx: Tx): PgBoss.Db {
   };
 }
 
+function checkedPayload<P>(queue: QueueDefinition<P>, payload: P): object {
+  const parsed = queue.payload.safeParse(payload);
+  if (!parsed.success) {
+    throw new ValidationError(`Invalid payload for the ${queue.name} queue: ${parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`);
+  }
+  return toJobData(parsed.data);
+}
+
+/** One job of a batch for `enqueueJobs`; its payload is checked against the queue's schema here. */
+export interface JobToSend {
+  queue: QueueDefinition<unknown>;
+  data: object;
+}
+
+export function jobFor<P>(queue: QueueDefinition<P>, payload: NoInfer<P>): JobToSend {
+  return { queue: queue as QueueDefinition<unknown>, data: checkedPayload(queue, payload) };
+}
+
+/**
+ * Sends several jobs in ONE statement on the caller's transaction (a connection of our own pool,
+ * see inSqlTransaction); queue settings apply as with `enqueueJob`. Throws unless every job was
+ * inserted, so a verification never commits without its jobs.
+ */
+export async function enqueueJobs(client: pg.PoolClient, jobs: JobToSend[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const boss = await getBoss();
+  await ensureQueues(boss, jobs.map((j) => j.queue));
+  // pg-boss's batch insert answers nothing; the statement's row count tells what it inserted.
+  let inserted = 0;
+  await boss.insert(
+    jobs.map((j) => ({ name: j.queue.name, data: j.data })),
+    {
+      db: {
+        async executeSql(text: string, values: unknown[] = []) {
+          const result = await client.query<Record<string, unknown>>(text, values);
+          inserted = result.rowCount ?? 0;
+          return result;
+        },
+      },
+    },
+  );
+  if (inserted !== jobs.length) throw new Error(`pg-boss inserted ${inserted} of ${jobs.length} jobs (${[...new Set(jobs.map((j) => j.queue.name))].join(", ")})`);
+}
+
 export interface EnqueueOptions {
   // Run no earlier than this.
   startAfter?: Date;
@@ -27,14 +72,11 @@ export interface EnqueueOptions {
 // Sends a job inside the caller's transaction; returns the job id. The payload is checked against
 // the queue's schema first, so a bad payload fails the caller's transaction, not a worker later.
 export async function enqueueJob<P>(tx: Tx, queue: QueueDefinition<P>, payload: NoInfer<P>, options: EnqueueOptions = {}): Promise<string> {
-  const parsed = queue.payload.safeParse(payload);
-  if (!parsed.success) {
-    throw new ValidationError(`Invalid payload for the ${queue.name} queue: ${parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`);
-  }
+  const data = checkedPayload(queue, payload);
   const boss = await getBoss();
   // Catalogue queues exist once the boss has started; this covers queues defined elsewhere (tests).
   await ensureQueues(boss, [queue]);
-  const id = await boss.send(queue.name, toJobData(parsed.data), {
+  const id = await boss.send(queue.name, data, {
     db: transactionExecutor(tx),
     ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),

@@ -27,9 +27,21 @@ const mediaEnvSchema = z.object({
 
 export type MediaEnv = z.infer<typeof mediaEnvSchema>;
 
-// Parsed on every call (cheap) so tests and long-running workers see the current environment.
+const MEDIA_ENV_KEYS = Object.keys(mediaEnvSchema.shape);
+let cached: { key: string; env: MediaEnv } | undefined;
+
+// Read on every call, so tests and long-running workers see the current environment; parsed again
+// only when one of its variables changed (it is read for every stored and every sent file).
 export function getMediaEnv(source: Record<string, string | undefined> = process.env): MediaEnv {
-  const blankAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const key = JSON.stringify(MEDIA_ENV_KEYS.map((k) => source[k] ?? null));
+  if (cached?.key === key) return cached.env;
+  const env = parseMediaEnv(source);
+  cached = { key, env };
+  return env;
+}
+
+function parseMediaEnv(source: Record<string, string | undefined>): MediaEnv {
+  const blankAsUnset = Object.fromEntries(MEDIA_ENV_KEYS.flatMap((k) => (source[k] === undefined || source[k] === "" ? [] : [[k, source[k]]])));
   const parsed = mediaEnvSchema.safeParse(blankAsUnset);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

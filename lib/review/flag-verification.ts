@@ -3,8 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { caseWebhookData } from "@/lib/review/case-json";
 import { evaluateReviewRules, summarizeFiredRules } from "@/lib/review/evaluate-review-rules";
-import { getActiveRuleSet } from "@/lib/review/review-rule-sets";
-import { getVerification } from "@/lib/verifications/get-verification";
+import { readFlaggingInput } from "@/lib/review/read-flagging-input";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 const SYSTEM: Actor = { kind: "system", label: "review-rules" };
@@ -22,22 +21,11 @@ export type FlagResult = { action: "none" | "unchanged" | "opened" | "updated"; 
  */
 export async function flagVerification(verificationId: string, options: { actor?: Actor; force?: boolean } = {}): Promise<FlagResult> {
   const actor = options.actor ?? SYSTEM;
-  const [detail, flags, ruleSet] = await Promise.all([
-    getVerification(verificationId),
-    db.verification.findUnique({ where: { id: verificationId }, select: { manualReview: true, manualReviewNote: true } }),
-    getActiveRuleSet(),
-  ]);
-  if (!detail || !flags) return { action: "none", caseId: null, rules: [] };
+  const detail = await readFlaggingInput(verificationId);
+  if (!detail) return { action: "none", caseId: null, rules: [] };
+  const { ruleSet } = detail;
 
-  const fired = evaluateReviewRules(
-    {
-      checkType: detail.checkType,
-      manualReview: flags.manualReview,
-      manualReviewNote: flags.manualReviewNote,
-      runs: detail.runs.map((r) => ({ ...r, policy: r.policy?.policy ?? null })),
-    },
-    ruleSet.settings,
-  );
+  const fired = evaluateReviewRules(detail, ruleSet.settings);
   if (fired.length === 0) return { action: "none", caseId: null, rules: [] };
   const summary = summarizeFiredRules(fired);
   const finishes = detail.runs.map((r) => r.finishedAt?.getTime() ?? 0);

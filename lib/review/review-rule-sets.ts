@@ -15,7 +15,11 @@ export interface ActiveRuleSet {
 }
 
 export async function getActiveRuleSet(): Promise<ActiveRuleSet> {
-  const row = await db.reviewRuleSet.findFirst({ orderBy: { version: "desc" } });
+  return activeRuleSetOf(await db.reviewRuleSet.findFirst({ orderBy: { version: "desc" } }));
+}
+
+/** The rule set that applies, given the newest ReviewRuleSet row (or none). */
+export function activeRuleSetOf(row: { version: number; settings: unknown } | null): ActiveRuleSet {
   if (!row) return { settings: DEFAULT_REVIEW_RULE_SETTINGS, version: 0 };
   const parsed = reviewRuleSettingsSchema.safeParse(row.settings);
   // A stored set that no longer parses must not switch flagging off: the defaults apply.

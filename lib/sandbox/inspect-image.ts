@@ -14,8 +14,17 @@ export async function inspectImage(bytes: Uint8Array): Promise<ImageInspection> 
   }
 }
 
-/** A small JPEG thumbnail as base64 (what CVS returns as face1/face2 crops). */
-export async function thumbnailBase64(bytes: Uint8Array, size = 48): Promise<string> {
-  const thumb = await sharp(bytes).resize(size, size, { fit: "cover" }).jpeg({ quality: 70 }).toBuffer();
-  return thumb.toString("base64");
+let faceCrop: Promise<string> | undefined;
+
+/**
+ * What the sandbox returns as CVS's face crops (face1/face2): a 48-px grey JPEG as base64, made
+ * once. The sandbox looks for no faces, so a crop of the upload would be no truer, and decoding
+ * every upload to shrink it would bill the vendor's work to the machine Verdict is measured on.
+ */
+export function sandboxFaceCrop(): Promise<string> {
+  faceCrop ??= sharp({ create: { width: 48, height: 48, channels: 3, background: { r: 200, g: 180, b: 160 } } })
+    .jpeg({ quality: 70 })
+    .toBuffer()
+    .then((bytes) => bytes.toString("base64"));
+  return faceCrop;
 }

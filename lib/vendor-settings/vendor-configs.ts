@@ -34,14 +34,28 @@ export interface VendorRuntimeConfig {
 }
 
 export async function getVendorRuntimeConfig(vendor: VendorId): Promise<VendorRuntimeConfig | null> {
-  const row = await db.vendorConfig.findUnique({ where: { vendor } });
-  if (!row) return null;
+  const row = await db.vendorConfig.findUnique({ where: { vendor }, omit: { credentialsEncrypted: false } });
+  return row ? runtimeConfigOf(row) : null;
+}
+
+/** A VendorConfig row (read with its encrypted credentials) as the adapters use it: credentials decrypted. */
+export function runtimeConfigOf(row: {
+  vendor: VendorId;
+  enabled: boolean;
+  concurrency: number;
+  ratePerSecond: number | null;
+  baseUrl: string;
+  credentialsEncrypted: string | null;
+  timeoutMs: number;
+  maxRetries: number;
+}): VendorRuntimeConfig {
+  const credentials = row.credentialsEncrypted ? (JSON.parse(decryptSecret(row.credentialsEncrypted)) as Record<string, string>) : {};
   return {
-    vendor,
+    vendor: row.vendor,
     enabled: row.enabled,
     concurrency: row.concurrency,
     ratePerSecond: row.ratePerSecond,
-    call: { baseUrl: row.baseUrl, credentials: await readCredentials(vendor), timeoutMs: row.timeoutMs, maxRetries: row.maxRetries },
+    call: { baseUrl: row.baseUrl, credentials, timeoutMs: row.timeoutMs, maxRetries: row.maxRetries },
   };
 }
 

@@ -23,9 +23,15 @@ function settingsOf(policy: Policy): Prisma.InputJsonValue {
 }
 
 export async function getActivePolicy(vendor: VendorId, checkType: CheckType): Promise<ActivePolicy | null> {
+  if (!getDefaultPolicy(vendor, checkType)) return null;
+  const row = await db.vendorPolicy.findFirst({ where: { vendor, checkType, active: true }, orderBy: { version: "desc" } });
+  return activePolicyOf(vendor, checkType, row);
+}
+
+/** The policy that applies, given the newest active VendorPolicy row (or none): the row parsed, else the built-in defaults. */
+export function activePolicyOf(vendor: VendorId, checkType: CheckType, row: { id: string; version: number; settings: unknown } | null): ActivePolicy | null {
   const fallback = getDefaultPolicy(vendor, checkType);
   if (!fallback) return null;
-  const row = await db.vendorPolicy.findFirst({ where: { vendor, checkType, active: true }, orderBy: { version: "desc" } });
   if (!row) return { policy: fallback, policyId: null, version: 0 };
   const parsed = policySchema.safeParse({ ...(row.settings as object), kind: fallback.kind, version: `v${row.version}` });
   // A stored policy that no longer parses (e.g. after a schema change) must not silently pass

@@ -73,9 +73,10 @@ export interface VerificationDetail {
 
 const attemptsSchema = z.array(attemptSchema);
 
-type StoredPolicy = { version: number; settings: unknown } | null;
+export type StoredPolicy = { version: number; settings: unknown } | null;
 
-async function resolveRunPolicies(
+/** The policy each run was judged with: its stored version, the built-in defaults it names, or else today's active one. */
+export async function resolveRunPolicies(
   runs: { vendor: VendorId; checkType: CheckType; policy: StoredPolicy; normalized: NormalizedResult | null }[],
 ): Promise<(RunPolicy | null)[]> {
   const active = new Map<string, Promise<RunPolicy | null>>();

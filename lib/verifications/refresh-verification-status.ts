@@ -1,16 +1,8 @@
-import { db } from "@/lib/db";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
+import { settleVerificationStatus } from "@/lib/verifications/vendor-call-sql";
 
 // A verification is done when every vendor run is: `completed` when at least one vendor gave an
-// answer, `failed` when every run ended in an error.
+// answer, `failed` when every run ended in an error. Once done, the review queue and webhooks hear of it.
 export async function refreshVerificationStatus(verificationId: string) {
-  const runs = await db.vendorRun.findMany({ where: { verificationId }, select: { status: true } });
-  const open = runs.some((r) => r.status === "queued" || r.status === "running");
-  if (open) {
-    await db.verification.updateMany({ where: { id: verificationId, status: { in: ["queued", "completed", "failed"] } }, data: { status: "running", completedAt: null } });
-    return;
-  }
-  const anyAnswer = runs.some((r) => r.status === "completed");
-  await db.verification.update({ where: { id: verificationId }, data: { status: anyAnswer ? "completed" : "failed", completedAt: new Date() } });
-  await onVerificationFinished(verificationId);
+  if ((await settleVerificationStatus(verificationId)) === "finished") await onVerificationFinished(verificationId);
 }

@@ -5,12 +5,11 @@ import { RetryableJobError } from "@/lib/jobs/job-errors";
 import type { VendorCallPayload } from "@/lib/jobs/queues";
 import { readBlobBytes } from "@/lib/media/blob-store";
 import { IMAGE_TYPES, VIDEO_TYPES, isImageMime, isVideoMime } from "@/lib/media/media-types";
-import { getVendorRuntimeConfig } from "@/lib/vendor-settings/vendor-configs";
-import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import { runCheck } from "@/lib/vendors/run-check";
 import type { MediaInput, NormalizedResult } from "@/lib/vendors/types";
-import { refreshVerificationStatus } from "@/lib/verifications/refresh-verification-status";
+import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
 import { finishedRunData, toJson } from "@/lib/verifications/run-result-data";
+import { claimVendorRun, finishVendorRun, readVendorCall } from "@/lib/verifications/vendor-call-sql";
 
 // Vendors see the role and the sniffed type as the file name, never what the client called it.
 function extensionOfMime(mime: string): string {
@@ -31,30 +30,22 @@ function isTransient(result: NormalizedResult) {
  * write is conditional on the run still being open.
  */
 export async function runVendorCallJob(payload: VendorCallPayload, job: JobContext): Promise<void> {
-  const run = await db.vendorRun.findUnique({
-    where: { id: payload.vendorRunId },
-    include: { verification: { include: { media: true } } },
-  });
-  if (!run || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
+  const call = await readVendorCall(payload.vendorRunId);
+  if (!call) return;
+  const { run, config, policy } = call;
+  if (run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
+  if (!(await claimVendorRun(run.id))) return;
 
-  const claimed = await db.vendorRun.updateMany({
-    where: { id: run.id, status: { in: ["queued", "running"] } },
-    data: { status: "running", startedAt: run.startedAt ?? new Date() },
-  });
-  if (claimed.count === 0) return;
-  await db.verification.updateMany({ where: { id: run.verificationId, status: "queued" }, data: { status: "running" } });
-
-  const [config, active] = await Promise.all([getVendorRuntimeConfig(run.vendor), getActivePolicy(run.vendor, run.checkType)]);
   const media: MediaInput[] = [];
-  for (const item of run.verification.media) {
-    const blob = await readBlobBytes(item.sha256);
-    if (!blob) throw new Error(`media ${item.id} has no stored bytes (${item.sha256})`);
-    media.push({ role: item.role, bytes: Buffer.from(blob.bytes), mime: item.mime, filename: `${item.role}.${extensionOfMime(item.mime)}` });
+  for (const item of call.media) {
+    const bytes = item.data ?? (await readBlobBytes(item.sha256))?.bytes;
+    if (!bytes) throw new Error(`media ${item.id} has no stored bytes (${item.sha256})`);
+    media.push({ role: item.role, bytes: Buffer.from(bytes), mime: item.mime, filename: `${item.role}.${extensionOfMime(item.mime)}` });
   }
 
   const result: NormalizedResult =
     config && config.enabled
-      ? await runCheck({ vendor: run.vendor, checkType: run.checkType, media, config: config.call, policy: active?.policy })
+      ? await runCheck({ vendor: run.vendor, checkType: run.checkType, media, config: config.call, policy: policy?.policy })
       : {
           vendor: run.vendor, checkType: run.checkType, outcome: "error", vendorVerdict: {}, warnings: [], latencyMs: 0, httpStatus: null, attempts: [], raw: null,
           reasons: [{ code: "vendor_disabled", message: `${run.vendor} is not enabled; an admin configures it under Admin → Vendors.`, vendorCode: null, severity: "error", category: "vendor" }],
@@ -69,10 +60,6 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
     throw new RetryableJobError(`${run.vendor}: ${result.reasons.map((r) => r.message).join("; ")}`);
   }
 
-  const finished = await db.vendorRun.updateMany({
-    where: { id: run.id, status: "running" },
-    data: finishedRunData(result, active?.policyId ?? null, attempts),
-  });
-  if (finished.count === 0) return;
-  await refreshVerificationStatus(run.verificationId);
+  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts));
+  if (settled === "finished") await onVerificationFinished(run.verificationId);
 }

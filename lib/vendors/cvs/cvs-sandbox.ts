@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { inspectImage, thumbnailBase64 } from "@/lib/sandbox/inspect-image";
+import { inspectImage, sandboxFaceCrop } from "@/lib/sandbox/inspect-image";
 import {
   decodeBase64Field,
   fetchRemoteMedia,
@@ -122,8 +122,8 @@ async function answerFaceMatching(images: Buffer[]): Promise<Response> {
   const match = similarity === null ? "N/A" : similarity > 75 ? "1" : similarity >= 65 ? "0" : "-1";
   return cvsAnswer("0", {
     matching: similarity === null ? "N/A" : percent(similarity),
-    face1: similarity === null ? "" : await thumbnailBase64(images[0]),
-    face2: similarity === null ? "" : await thumbnailBase64(images[1]),
+    face1: similarity === null ? "" : await sandboxFaceCrop(),
+    face2: similarity === null ? "" : await sandboxFaceCrop(),
     face1_score: similarity === null ? "N/A" : "0.99",
     face2_score: similarity === null ? "N/A" : "0.98",
     invalidCode,

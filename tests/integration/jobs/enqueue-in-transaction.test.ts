@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb, inSqlTransaction } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { stopBoss } from "@/lib/jobs/boss";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { enqueueJob, enqueueJobs, jobFor } from "@/lib/jobs/enqueue-job";
 import { startWorker } from "@/lib/jobs/worker";
 import { deferred, dropQueues, FAST, jobsIn, testQueue, type TestPayload } from "./job-test-kit";
 
 const queue = testQueue();
 const queues = { [queue.name]: queue };
+const batchQueue = testQueue({ retryLimit: 7 });
 
 afterAll(async () => {
-  await dropQueues(queue);
+  await dropQueues(queue, batchQueue);
   await stopBoss();
   await disconnectDb();
 });
@@ -75,5 +76,28 @@ describe("enqueueJob inside a Prisma transaction", () => {
     expect(calls).toEqual([{ payload: { n: 42 }, jobId, attempt: 1 }]);
     // Completed, so no worker will ever take it again.
     expect(await jobsIn(queue.name)).toEqual([expect.objectContaining({ id: jobId, state: "completed", retry_count: 0 })]);
+  });
+});
+
+describe("enqueueJobs: a batch in one statement, on a plain-SQL transaction", () => {
+  it("commits every job with the queue's settings, or none when the transaction rolls back", async () => {
+    const failed = inSqlTransaction(async (client) => {
+      await enqueueJobs(client, [jobFor(batchQueue, { n: 1 }), jobFor(batchQueue, { n: 2 })]);
+      throw new Error("something after the enqueue failed");
+    });
+    await expect(failed).rejects.toThrow("something after the enqueue failed");
+    expect(await jobsIn(batchQueue.name)).toEqual([]);
+
+    await inSqlTransaction((client) => enqueueJobs(client, [jobFor(batchQueue, { n: 3 }), jobFor(batchQueue, { n: 4 }), jobFor(batchQueue, { n: 5 })]));
+    const rows = await db.$queryRawUnsafe<Array<{ n: number; retry_limit: number; state: string }>>(
+      `SELECT (data->>'n')::int AS n, retry_limit, state::text AS state FROM pgboss.job WHERE name = $1 ORDER BY 1`,
+      batchQueue.name,
+    );
+    expect(rows).toEqual([3, 4, 5].map((n) => ({ n, retry_limit: 7, state: "created" })));
+  });
+
+  it("checks each payload against its queue before anything is written", () => {
+    const untrusted: TestPayload = JSON.parse('{"n":"three"}');
+    expect(() => jobFor(batchQueue, untrusted)).toThrow(`Invalid payload for the ${batchQueue.name} queue: n:`);
   });
 });

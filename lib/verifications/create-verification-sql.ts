@@ -1,0 +1,160 @@
+import type pg from "pg";
+import { sqlPool } from "@/lib/db";
+import type { BlobStorage, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
+import { activePolicyOf, type ActivePolicy } from "@/lib/vendor-settings/vendor-policies";
+import type { CheckType, MediaRole, Outcome, VendorId } from "@/lib/vendors/types";
+
+// The statements createVerification sends, in plain SQL: a verification is the hottest write in
+// Verdict (every API call), and these few statements replace a dozen ORM round trips.
+
+export interface VendorSetup {
+  vendor: VendorId;
+  /** null when the vendor has no VendorConfig row yet. */
+  enabled: boolean | null;
+  policy: ActivePolicy | null;
+}
+
+/** Each vendor's switch and its active decision policy for the check type, in one query. */
+export async function readVendorSetup(vendors: VendorId[], checkType: CheckType): Promise<VendorSetup[]> {
+  const { rows } = await sqlPool().query<{ vendor: VendorId; enabled: boolean | null; policyId: string | null; version: number | null; settings: unknown }>(
+    `SELECT x."vendor"::text AS "vendor", c."enabled", p."id" AS "policyId", p."version", p."settings"
+     FROM unnest($1::"Vendor"[]) AS x("vendor")
+     LEFT JOIN "VendorConfig" c ON c."vendor" = x."vendor"
+     LEFT JOIN LATERAL (
+       SELECT "id", "version", "settings" FROM "VendorPolicy"
+       WHERE "vendor" = x."vendor" AND "checkType" = $2::"CheckType" AND "active"
+       ORDER BY "version" DESC LIMIT 1
+     ) p ON true`,
+    [vendors, checkType],
+  );
+  return vendors.map((vendor) => {
+    const row = rows.find((r) => r.vendor === vendor);
+    const policyRow = row?.policyId && row.version !== null ? { id: row.policyId, version: row.version, settings: row.settings } : null;
+    return { vendor, enabled: row?.enabled ?? null, policy: activePolicyOf(vendor, checkType, policyRow) };
+  });
+}
+
+export interface VerificationRow {
+  checkType: CheckType;
+  reference: string | null;
+  note: string | null;
+  manualReview: boolean;
+  source: VerificationSource;
+  createdById: string | null;
+  apiKeyId: string | null;
+  idempotencyKey: string | null;
+  status: VerificationStatus;
+  completedAt: Date | null;
+}
+
+export interface BlobRow {
+  sha256: string;
+  size: number;
+  mime: string;
+  storage: BlobStorage;
+  /** The bytes when storage is postgres. */
+  data: Uint8Array | null;
+}
+
+export interface MediaRow {
+  role: MediaRole;
+  sha256: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  fps: number | null;
+  originalFilename: string;
+}
+
+/** A vendor run as inserted: queued, or (ingested answers) already finished. JSON columns as values. */
+export interface RunRow {
+  vendor: VendorId;
+  checkType: CheckType;
+  policyId: string | null;
+  requestedById: string | null;
+  status: VendorRunStatus;
+  outcome?: Outcome | null;
+  vendorVerdict?: string | null;
+  livenessScore?: number | null;
+  matchSimilarity?: number | null;
+  httpStatus?: number | null;
+  latencyMs?: number | null;
+  normalized?: unknown;
+  raw?: unknown;
+  attempts?: unknown;
+  startedAt?: Date | null;
+  finishedAt?: Date | null;
+}
+
+export interface AuditRow {
+  actorId: string | null;
+  apiKeyId: string | null;
+  actorLabel: string;
+  ip: string | null;
+  action: string;
+  targetType: string;
+  after: unknown;
+}
+
+/**
+ * The verification, its blobs (kept once per content hash), media, vendor runs and its audit row,
+ * in ONE statement on the caller's transaction. Returns the verification id and the run ids in
+ * the order of `runs`.
+ */
+export async function insertVerificationRows(
+  client: pg.PoolClient,
+  rows: { verification: VerificationRow; blobs: BlobRow[]; media: MediaRow[]; runs: RunRow[]; audit: AuditRow },
+): Promise<{ id: string; runIds: string[] }> {
+  const { verification: v, audit } = rows;
+  const params: unknown[] = [
+    v.checkType, v.reference, v.note, v.manualReview, v.source, v.createdById, v.apiKeyId, v.idempotencyKey, v.status, v.completedAt,
+    JSON.stringify(rows.media),
+    JSON.stringify(rows.runs),
+    audit.actorId, audit.apiKeyId, audit.actorLabel, audit.ip, audit.action, audit.targetType, JSON.stringify(audit.after),
+  ];
+  // Bytes travel as binary parameters, one per blob; content already stored stays as it is.
+  const blobValues = rows.blobs.map(
+    (b) => `($${params.push(b.sha256)}, $${params.push(b.size)}::int, $${params.push(b.mime)}, $${params.push(b.storage)}::"BlobStorage", $${params.push(b.data === null ? null : Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength))}::bytea)`,
+  );
+  const blobs = blobValues.length
+    ? `, b AS (INSERT INTO "Blob" ("sha256", "size", "mime", "storage", "data") VALUES ${blobValues.join(", ")} ON CONFLICT ("sha256") DO NOTHING)`
+    : "";
+  const { rows: [created] } = await client.query<{ id: string; runs: { id: string; vendor: VendorId }[] | null }>(
+    `WITH v AS (
+       INSERT INTO "Verification" ("checkType", "reference", "note", "manualReview", "source", "createdById", "apiKeyId", "idempotencyKey", "status", "completedAt")
+       VALUES ($1::"CheckType", $2, $3, $4, $5::"VerificationSource", $6::uuid, $7::uuid, $8, $9::"VerificationStatus", $10::timestamptz)
+       RETURNING "id"
+     )${blobs},
+     m AS (
+       INSERT INTO "Media" ("verificationId", "role", "sha256", "mime", "size", "width", "height", "durationMs", "fps", "originalFilename")
+       SELECT v."id", x."role", x."sha256", x."mime", x."size", x."width", x."height", x."durationMs", x."fps", x."originalFilename"
+       FROM v, jsonb_to_recordset($11::jsonb) AS x("role" "MediaRole", "sha256" text, "mime" text, "size" int, "width" int, "height" int, "durationMs" int, "fps" float8, "originalFilename" text)
+     ),
+     r AS (
+       INSERT INTO "VendorRun" ("verificationId", "vendor", "checkType", "policyId", "requestedById", "status", "outcome", "vendorVerdict", "livenessScore",
+         "matchSimilarity", "httpStatus", "latencyMs", "normalized", "raw", "attempts", "startedAt", "finishedAt")
+       SELECT v."id", x."vendor", x."checkType", x."policyId", x."requestedById", x."status", x."outcome", x."vendorVerdict", x."livenessScore",
+         x."matchSimilarity", x."httpStatus", x."latencyMs", x."normalized", x."raw", x."attempts", x."startedAt", x."finishedAt"
+       FROM v, jsonb_to_recordset($12::jsonb) AS x("vendor" "Vendor", "checkType" "CheckType", "policyId" uuid, "requestedById" uuid,
+         "status" "VendorRunStatus", "outcome" "Outcome", "vendorVerdict" text, "livenessScore" float8, "matchSimilarity" float8, "httpStatus" int,
+         "latencyMs" int, "normalized" jsonb, "raw" jsonb, "attempts" jsonb, "startedAt" timestamptz, "finishedAt" timestamptz)
+       RETURNING "id", "vendor"
+     ),
+     a AS (
+       INSERT INTO "AuditEvent" ("actorId", "apiKeyId", "actorLabel", "ip", "action", "targetType", "targetId", "after")
+       SELECT $13::uuid, $14::uuid, $15, $16, $17, $18, v."id"::text, $19::jsonb FROM v
+     )
+     SELECT v."id", (SELECT json_agg(json_build_object('id', r."id", 'vendor', r."vendor")) FROM r) AS "runs" FROM v`,
+    params,
+  );
+  if (!created) throw new Error("the verification was not inserted");
+  // A new verification has one run per vendor: the ids map back by vendor.
+  const runIds = rows.runs.map((run) => {
+    const found = created.runs?.find((r) => r.vendor === run.vendor);
+    if (!found) throw new Error(`the ${run.vendor} run was not inserted`);
+    return found.id;
+  });
+  return { id: created.id, runIds };
+}

@@ -1,0 +1,176 @@
+import type pg from "pg";
+import { inSqlTransaction, sqlPool } from "@/lib/db";
+import type { BlobStorage, VendorRunStatus } from "@/lib/generated/prisma/enums";
+import { runtimeConfigOf, type VendorRuntimeConfig } from "@/lib/vendor-settings/vendor-configs";
+import { activePolicyOf, type ActivePolicy } from "@/lib/vendor-settings/vendor-policies";
+import type { CheckType, MediaRole, VendorId } from "@/lib/vendors/types";
+import type { finishedRunData } from "@/lib/verifications/run-result-data";
+
+// The statements of the vendor-call job (lib/verifications/run-vendor-call-job.ts) in plain SQL:
+// every vendor answer passes through them, so each step is one round trip.
+
+export interface VendorCallMedia {
+  id: string;
+  role: MediaRole;
+  sha256: string;
+  mime: string;
+  storage: BlobStorage | null;
+  /** The bytes when the blob lives in PostgreSQL. */
+  data: Buffer | null;
+}
+
+export interface VendorCall {
+  run: { id: string; verificationId: string; vendor: VendorId; checkType: CheckType; status: VendorRunStatus; attempts: unknown };
+  media: VendorCallMedia[];
+  config: VendorRuntimeConfig | null;
+  policy: ActivePolicy | null;
+}
+
+interface VendorCallRow {
+  id: string;
+  verificationId: string;
+  vendor: VendorId;
+  checkType: CheckType;
+  status: VendorRunStatus;
+  attempts: unknown;
+  enabled: boolean | null;
+  concurrency: number | null;
+  ratePerSecond: number | null;
+  baseUrl: string | null;
+  credentialsEncrypted: string | null;
+  timeoutMs: number | null;
+  maxRetries: number | null;
+  policyId: string | null;
+  policyVersion: number | null;
+  policySettings: unknown;
+  mediaId: string | null;
+  role: MediaRole | null;
+  sha256: string | null;
+  mime: string | null;
+  storage: BlobStorage | null;
+  data: Buffer | null;
+}
+
+/** Everything a vendor call needs, in one query: the run, its media with their bytes, the vendor's settings and active policy. */
+export async function readVendorCall(vendorRunId: string): Promise<VendorCall | null> {
+  const { rows } = await sqlPool().query<VendorCallRow>(
+    `SELECT r."id", r."verificationId", r."vendor"::text AS "vendor", r."checkType"::text AS "checkType", r."status"::text AS "status", r."attempts",
+       c."enabled", c."concurrency", c."ratePerSecond", c."baseUrl", c."credentialsEncrypted", c."timeoutMs", c."maxRetries",
+       p."id" AS "policyId", p."version" AS "policyVersion", p."settings" AS "policySettings",
+       m."id" AS "mediaId", m."role"::text AS "role", m."sha256", m."mime", b."storage"::text AS "storage", b."data"
+     FROM "VendorRun" r
+     LEFT JOIN "VendorConfig" c ON c."vendor" = r."vendor"
+     LEFT JOIN LATERAL (
+       SELECT "id", "version", "settings" FROM "VendorPolicy"
+       WHERE "vendor" = r."vendor" AND "checkType" = r."checkType" AND "active"
+       ORDER BY "version" DESC LIMIT 1
+     ) p ON true
+     LEFT JOIN "Media" m ON m."verificationId" = r."verificationId"
+     LEFT JOIN "Blob" b ON b."sha256" = m."sha256"
+     WHERE r."id" = $1::uuid
+     ORDER BY m."role"`,
+    [vendorRunId],
+  );
+  const first = rows[0];
+  if (!first) return null;
+  const { vendor, checkType } = first;
+  const config =
+    first.enabled !== null && first.baseUrl !== null
+      ? runtimeConfigOf({
+          vendor,
+          enabled: first.enabled,
+          concurrency: first.concurrency ?? 1,
+          ratePerSecond: first.ratePerSecond,
+          baseUrl: first.baseUrl,
+          credentialsEncrypted: first.credentialsEncrypted,
+          timeoutMs: first.timeoutMs ?? 30_000,
+          maxRetries: first.maxRetries ?? 0,
+        })
+      : null;
+  const policyRow = first.policyId !== null && first.policyVersion !== null ? { id: first.policyId, version: first.policyVersion, settings: first.policySettings } : null;
+  return {
+    run: { id: first.id, verificationId: first.verificationId, vendor, checkType, status: first.status, attempts: first.attempts },
+    media: rows.flatMap((r) =>
+      r.mediaId && r.role && r.sha256 && r.mime ? [{ id: r.mediaId, role: r.role, sha256: r.sha256, mime: r.mime, storage: r.storage, data: r.data }] : [],
+    ),
+    config,
+    policy: activePolicyOf(vendor, checkType, policyRow),
+  };
+}
+
+/** Marks the run running (once: false when another attempt finished it) and its verification too, if still queued. */
+export async function claimVendorRun(vendorRunId: string): Promise<boolean> {
+  const { rows } = await sqlPool().query<{ n: number }>(
+    `WITH claimed AS (
+       UPDATE "VendorRun" SET "status" = 'running', "startedAt" = coalesce("startedAt", now())
+       WHERE "id" = $1::uuid AND "status" IN ('queued', 'running')
+       RETURNING "verificationId"
+     ), started AS (
+       UPDATE "Verification" SET "status" = 'running', "updatedAt" = now()
+       WHERE "id" = (SELECT "verificationId" FROM claimed) AND "status" = 'queued'
+     )
+     SELECT count(*)::int AS n FROM claimed`,
+    [vendorRunId],
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/** A JSON column's parameter: SQL NULL for null, else the JSON text. */
+function jsonParam(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+export type Settled = "open" | "finished" | "missing";
+
+// Under the verification's row lock, so two runs finishing at once (or a rerun being added) are
+// seen in order: the last one to finish sees every answer and finishes the verification.
+// `completed` when at least one vendor answered, `failed` when every run ended in an error.
+async function settleLocked(client: pg.PoolClient, verificationId: string): Promise<Settled> {
+  const { rows } = await client.query<{ open: boolean }>(
+    `WITH s AS (
+       SELECT coalesce(bool_or("status" IN ('queued', 'running')), false) AS "open", coalesce(bool_or("status" = 'completed'), false) AS "answered"
+       FROM "VendorRun" WHERE "verificationId" = $1::uuid
+     )
+     UPDATE "Verification" v SET
+       "status" = (CASE WHEN s."open" THEN 'running' WHEN s."answered" THEN 'completed' ELSE 'failed' END)::"VerificationStatus",
+       "completedAt" = CASE WHEN s."open" THEN NULL ELSE now() END,
+       "updatedAt" = now()
+     FROM s
+     WHERE v."id" = $1::uuid AND (NOT s."open" OR v."status" IN ('queued', 'completed', 'failed'))
+     RETURNING s."open"`,
+    [verificationId],
+  );
+  const row = rows[0];
+  // No row: still open and already running (nothing to change), or no such verification.
+  return row ? (row.open ? "open" : "finished") : "open";
+}
+
+/** Re-derives a verification's status from its runs (e.g. after runs were cancelled). */
+export async function settleVerificationStatus(verificationId: string): Promise<Settled> {
+  return inSqlTransaction(async (client) => {
+    const locked = await client.query(`SELECT 1 FROM "Verification" WHERE "id" = $1::uuid FOR UPDATE`, [verificationId]);
+    if (locked.rowCount === 0) return "missing";
+    return settleLocked(client, verificationId);
+  });
+}
+
+/**
+ * Records a run's final answer if the run is still running (another attempt may have won), then
+ * settles its verification, in one transaction. `null` when the answer was not recorded.
+ */
+export async function finishVendorRun(run: { id: string; verificationId: string }, data: ReturnType<typeof finishedRunData>): Promise<Settled | null> {
+  return inSqlTransaction(async (client) => {
+    const finished = await client.query(
+      `WITH locked AS (SELECT 1 FROM "Verification" WHERE "id" = $2::uuid FOR UPDATE)
+       UPDATE "VendorRun" SET "status" = $3::"VendorRunStatus", "outcome" = $4::"Outcome", "vendorVerdict" = $5, "livenessScore" = $6, "matchSimilarity" = $7,
+         "httpStatus" = $8, "latencyMs" = $9, "normalized" = $10::jsonb, "raw" = $11::jsonb, "attempts" = $12::jsonb, "policyId" = $13::uuid, "finishedAt" = $14
+       WHERE "id" = $1::uuid AND "status" = 'running' AND EXISTS (SELECT 1 FROM locked)`,
+      [
+        run.id, run.verificationId, data.status, data.outcome, data.vendorVerdict, data.livenessScore, data.matchSimilarity, data.httpStatus, data.latencyMs,
+        jsonParam(data.normalized), jsonParam(data.raw), jsonParam(data.attempts), data.policyId, data.finishedAt,
+      ],
+    );
+    if (finished.rowCount === 0) return null;
+    return settleLocked(client, run.verificationId);
+  });
+}
