@@ -160,56 +160,57 @@ function latestAttempts(runs: VerificationListRun[]): VerificationListRun[] {
   return [...byVendor.values()].sort((a, b) => a.vendor.localeCompare(b.vendor));
 }
 
+interface PageRow {
+  id: string;
+  checkType: CheckType;
+  status: VerificationStatus;
+  source: VerificationSource;
+  reference: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  email: string | null;
+  apiKeyName: string | null;
+  runs: VerificationListRun[] | null;
+  media: { id: string; role: MediaRole }[] | null;
+}
+
 /**
- * One page of verifications: one keyset query for the page's ids, then one batch for their
- * runs, media and creators. No total count: it would scan the whole table.
+ * One page of verifications in one statement: the keyset page of ids first, then each row with its
+ * runs, media and creator. No total count: it would scan the whole table.
  */
 export async function findVerifications(filters: VerificationFilters = {}): Promise<{ rows: VerificationListRow[]; nextCursor: string | null }> {
   const search = verificationSearchSchema.parse(filters);
   const cursor = decodeCursor(search.cursor, search.sort, search.dir);
-  const page = await db.$queryRaw<{ id: string }[]>`
-    SELECT v."id" FROM "Verification" v
-    ${buildWhere(search, cursor)}
-    ${buildOrderBy(search)}
-    LIMIT ${search.limit + 1}`;
-  const ids = page.slice(0, search.limit).map((r) => r.id);
-  if (ids.length === 0) return { rows: [], nextCursor: null };
-
-  const found = await db.verification.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      checkType: true,
-      status: true,
-      source: true,
-      reference: true,
-      createdAt: true,
-      completedAt: true,
-      createdBy: { select: { email: true } },
-      apiKey: { select: { name: true } },
-      runs: { select: { vendor: true, attempt: true, status: true, outcome: true } },
-      media: { select: { id: true, role: true } },
-    },
-  });
-  const byId = new Map(found.map((v) => [v.id, v]));
-  const rows = ids.flatMap((id): VerificationListRow[] => {
-    const v = byId.get(id);
-    if (!v) return [];
-    return [
-      {
-        id: v.id,
-        checkType: v.checkType,
-        status: v.status,
-        source: v.source,
-        reference: v.reference,
-        createdAt: v.createdAt,
-        completedAt: v.completedAt,
-        createdBy: v.createdBy?.email ?? (v.apiKey ? `api-key:${v.apiKey.name}` : null),
-        runs: latestAttempts(v.runs),
-        thumbnail: pickThumbnail(v.media),
-      },
-    ];
-  });
+  const page = await db.$queryRaw<PageRow[]>`
+    WITH page AS (
+      SELECT v.* FROM "Verification" v
+      ${buildWhere(search, cursor)}
+      ${buildOrderBy(search)}
+      LIMIT ${search.limit + 1}
+    )
+    SELECT v."id", v."checkType", v."status", v."source", v."reference", v."createdAt", v."completedAt", u."email", k."name" AS "apiKeyName",
+      (SELECT json_agg(json_build_object('vendor', r."vendor", 'attempt', r."attempt", 'status', r."status", 'outcome', r."outcome"))
+        FROM "VendorRun" r WHERE r."verificationId" = v."id") AS "runs",
+      (SELECT json_agg(json_build_object('id', m."id", 'role', m."role")) FROM "Media" m WHERE m."verificationId" = v."id") AS "media"
+    FROM page v
+    LEFT JOIN "User" u ON u."id" = v."createdById"
+    LEFT JOIN "ApiKey" k ON k."id" = v."apiKeyId"
+    ${buildOrderBy(search)}`;
+  const rows = page.slice(0, search.limit).map(
+    (v): VerificationListRow => ({
+      id: v.id,
+      checkType: v.checkType,
+      status: v.status,
+      source: v.source,
+      reference: v.reference,
+      createdAt: v.createdAt,
+      completedAt: v.completedAt,
+      createdBy: v.email ?? (v.apiKeyName ? `api-key:${v.apiKeyName}` : null),
+      runs: latestAttempts(v.runs ?? []),
+      thumbnail: pickThumbnail(v.media ?? []),
+    }),
+  );
+  if (rows.length === 0) return { rows: [], nextCursor: null };
 
   const last = rows[rows.length - 1];
   const hasMore = page.length > search.limit;
