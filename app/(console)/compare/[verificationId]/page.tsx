@@ -13,8 +13,8 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { compareRuns, latestRunPerVendor } from "@/lib/compare/compare-runs";
 import { buildSideBySideDiff } from "@/lib/compare/side-by-side-diff";
 import { getVerification } from "@/lib/verifications/get-verification";
-import { LiveStatus } from "../../verifications/[id]/_components/live-status";
-import { isFinished, progressSignature } from "../../verifications/[id]/_lib/progress-signature";
+import { LiveStatus } from "@/components/verifications/live-status";
+import { isFinished, progressSignature } from "@/lib/verifications/progress-signature";
 
 export const metadata: Metadata = { title: "Compare vendors" };
 

@@ -12,8 +12,8 @@ import { describeRunHistory } from "@/lib/reruns/describe-run-changes";
 import { CHECK_TYPE_LABELS, formatDateTime, SOURCE_LABELS } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getVerification } from "@/lib/verifications/get-verification";
-import { isFinished, progressSignature } from "./_lib/progress-signature";
-import { LiveStatus } from "./_components/live-status";
+import { isFinished, progressSignature } from "@/lib/verifications/progress-signature";
+import { LiveStatus } from "@/components/verifications/live-status";
 import { MediaGallery } from "./_components/media-gallery";
 import { VerificationTimeline } from "./_components/verification-timeline";
 

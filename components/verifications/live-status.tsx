@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { isFinished, progressSchema, progressSignature } from "../_lib/progress-signature";
+import { isFinished, progressSchema, progressSignature } from "@/lib/verifications/progress-signature";
 
 const POLL_MS = 1500;
 const POLL_AFTER_ERROR_MS = 5000;
