@@ -24,7 +24,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { size: 1_000_000, json: false, iterations: 30, ingest: 400, keep: false };
+  const options: Options = { size: 1_000_000, json: false, iterations: 30, ingest: 2000, keep: false };
   const number = (flag: string, value: string | undefined, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) {
@@ -55,6 +55,7 @@ const log = (line: string) => console.error(line);
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   process.env.VERDICT_MASTER_KEY ??= Buffer.alloc(32, 7).toString("base64");
+  const embedded = !process.env.DATABASE_URL;
   const database = await provisionTestDatabase(log);
   process.env.DATABASE_URL = database.url;
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
@@ -128,7 +129,7 @@ async function main() {
     await pool.end();
     await stopBoss().catch(() => {});
     await disconnectDb();
-    if (options.keep) log(`kept the database: ${database.url}`);
+    if (options.keep) log(`kept the database: ${database.url}${embedded ? " (the embedded server runs until Ctrl-C)" : ""}`);
     else await database.drop();
   }
   process.exitCode = lines.every((l) => l.ok) ? 0 : 1;

@@ -13,6 +13,15 @@ export type SampleImageOptions = {
   seed?: number;
 };
 
+/** Writes `value` bit by bit as black and white 16-px blocks across the top band of the image. */
+function stampSeed(pixels: Buffer, width: number, rows: number, value: number) {
+  const blocks = Math.min(24, Math.floor(width / 16));
+  for (let bit = 0; bit < blocks; bit += 1) {
+    const shade = (value >> bit) & 1 ? 255 : 0;
+    for (let y = 0; y < rows; y += 1) pixels.fill(shade, (y * width + bit * 16) * 3, (y * width + bit * 16 + 16) * 3);
+  }
+}
+
 /** A plain gradient image (no face): enough for sandboxes, which decide from markers and hashes. */
 export async function createSampleImage(options: SampleImageOptions = {}): Promise<Buffer> {
   const { width = 640, height = 480, format = "jpg", scenario, seed = 0 } = options;
@@ -26,6 +35,10 @@ export async function createSampleImage(options: SampleImageOptions = {}): Promi
       pixels[i + 2] = (128 + seed * 53) & 0xff;
     }
   }
+  // The gradient repeats every 256 seeds: above that, a band of the top rows carries the rest of the
+  // seed in blocks, so every seed gives its own picture (and hash) after JPEG compression.
+  const high = Math.floor(seed / 256);
+  if (high > 0) stampSeed(pixels, width, Math.min(16, height), high);
   const image = sharp(pixels, { raw: { width, height, channels } });
   const encoded = format === "png" ? await image.png().toBuffer() : await image.jpeg({ quality: 85 }).toBuffer();
   return scenario ? writeImageScenarioMarker(encoded, scenario) : encoded;

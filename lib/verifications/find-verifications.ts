@@ -160,19 +160,12 @@ function latestAttempts(runs: VerificationListRun[]): VerificationListRun[] {
   return [...byVendor.values()].sort((a, b) => a.vendor.localeCompare(b.vendor));
 }
 
-interface PageRow {
-  id: string;
-  checkType: CheckType;
-  status: VerificationStatus;
-  source: VerificationSource;
-  reference: string | null;
-  createdAt: Date;
-  completedAt: Date | null;
+type PageRow = Omit<VerificationListRow, "createdBy" | "runs" | "thumbnail"> & {
   email: string | null;
   apiKeyName: string | null;
   runs: VerificationListRun[] | null;
   media: { id: string; role: MediaRole }[] | null;
-}
+};
 
 /**
  * One page of verifications in one statement: the keyset page of ids first, then each row with its
