@@ -8,6 +8,7 @@ import { inputClass } from "@/components/ui/field";
 // Filter bars of the server-driven tables: every filter lives in the URL, the server parses it and
 // runs the query. Changing a filter starts again at the first page (the cursor belongs to the old
 // result) and keeps every other parameter (status tab, sort, hidden columns…).
+const PAGE_PARAMS = ["cursor", "before"];
 
 export interface FilterOption {
   value: string;
@@ -49,7 +50,7 @@ export function UrlFilterForm({
     if (!form) return;
     const data = new FormData(form);
     const params = new URLSearchParams(searchParams.toString());
-    params.delete("cursor");
+    for (const key of PAGE_PARAMS) params.delete(key);
     for (const key of keys) {
       const value = String(data.get(key) ?? "").trim();
       if (value && omitWhen[key] !== value) params.set(key, value);
@@ -60,7 +61,7 @@ export function UrlFilterForm({
 
   function clear() {
     const params = new URLSearchParams(searchParams.toString());
-    for (const key of [...keys, "cursor"]) params.delete(key);
+    for (const key of [...keys, ...PAGE_PARAMS]) params.delete(key);
     formRef.current?.reset();
     navigate(params);
   }

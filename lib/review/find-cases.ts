@@ -63,17 +63,19 @@ function filterConditions(search: QueueSearch, userId: string | null, { withStat
   return where;
 }
 
-function cursorCondition(sort: QueueSearch["sort"], cursor: Cursor): Prisma.Sql {
+// The rows after the cursor in the sort's order, or (backward) the rows before it.
+function cursorCondition(sort: QueueSearch["sort"], cursor: Cursor, backward: boolean): Prisma.Sql {
   const opened = new Date(cursor.o);
+  const [after, before] = backward ? [Prisma.raw("<"), Prisma.raw(">")] : [Prisma.raw(">"), Prisma.raw("<")];
   switch (sort) {
     case "priority":
-      return Prisma.sql`(c."priority" < ${cursor.p} OR (c."priority" = ${cursor.p} AND (c."openedAt", c."id") > (${ts(opened)}, ${cursor.i}::uuid)))`;
+      return Prisma.sql`(c."priority" ${before} ${cursor.p} OR (c."priority" = ${cursor.p} AND (c."openedAt", c."id") ${after} (${ts(opened)}, ${cursor.i}::uuid)))`;
     case "oldest":
-      return Prisma.sql`(c."openedAt", c."id") > (${ts(opened)}, ${cursor.i}::uuid)`;
+      return Prisma.sql`(c."openedAt", c."id") ${after} (${ts(opened)}, ${cursor.i}::uuid)`;
     case "newest":
-      return Prisma.sql`(c."openedAt", c."id") < (${ts(opened)}, ${cursor.i}::uuid)`;
+      return Prisma.sql`(c."openedAt", c."id") ${before} (${ts(opened)}, ${cursor.i}::uuid)`;
     case "sla":
-      return Prisma.sql`(COALESCE(c."slaDueAt", ${FAR_FUTURE}::timestamptz), c."id") > (${cursor.d ?? FAR_FUTURE}::timestamptz, ${cursor.i}::uuid)`;
+      return Prisma.sql`(COALESCE(c."slaDueAt", ${FAR_FUTURE}::timestamptz), c."id") ${after} (${cursor.d ?? FAR_FUTURE}::timestamptz, ${cursor.i}::uuid)`;
   }
 }
 
@@ -82,6 +84,14 @@ const ORDER_BY: Record<QueueSearch["sort"], Prisma.Sql> = {
   oldest: Prisma.sql`ORDER BY c."openedAt" ASC, c."id" ASC`,
   newest: Prisma.sql`ORDER BY c."openedAt" DESC, c."id" DESC`,
   sla: Prisma.sql`ORDER BY COALESCE(c."slaDueAt", '9999-12-31T00:00:00.000Z'::timestamptz) ASC, c."id" ASC`,
+};
+
+// The same orders reversed, for reading the page before a cursor.
+const REVERSED_ORDER_BY: Record<QueueSearch["sort"], Prisma.Sql> = {
+  priority: Prisma.sql`ORDER BY c."priority" ASC, c."openedAt" DESC, c."id" DESC`,
+  oldest: Prisma.sql`ORDER BY c."openedAt" DESC, c."id" DESC`,
+  newest: Prisma.sql`ORDER BY c."openedAt" ASC, c."id" ASC`,
+  sla: Prisma.sql`ORDER BY COALESCE(c."slaDueAt", '9999-12-31T00:00:00.000Z'::timestamptz) DESC, c."id" DESC`,
 };
 
 function whereSql(conditions: Prisma.Sql[]) {
@@ -110,20 +120,37 @@ const THUMBNAIL_ROLE_ORDER: MediaRole[] = ["portrait_mid", "selfie", "image2", "
 
 export type StatusCounts = Record<CaseStatus, number>;
 
-/** One page of the queue, the next cursor, and how many cases each status holds under the other filters. */
-export async function findCases(filters: Partial<QueueSearch> & Record<string, unknown>, userId: string | null): Promise<{ rows: QueueRow[]; nextCursor: string | null; counts: StatusCounts }> {
+export interface QueuePage {
+  rows: QueueRow[];
+  /** The `cursor` of the next page, null on the last one. */
+  nextCursor: string | null;
+  /** The `before` of the previous page, null on the first one. */
+  prevCursor: string | null;
+  counts: StatusCounts;
+}
+
+/**
+ * One page of the queue, the cursors of the pages next to it, and how many cases each status holds
+ * under the other filters. With `before`, the page that ends just before that case.
+ */
+export async function findCases(filters: Partial<QueueSearch> & Record<string, unknown>, userId: string | null): Promise<QueuePage> {
   const search = queueSearchSchema.parse(filters);
-  const cursor = decodeCursor(search.cursor, search.sort);
+  const before = decodeCursor(search.before, search.sort);
+  const cursor = before ?? decodeCursor(search.cursor, search.sort);
+  const backward = before !== null;
   const conditions = filterConditions(search, userId, { withStatus: true });
-  if (cursor) conditions.push(cursorCondition(search.sort, cursor));
+  if (cursor) conditions.push(cursorCondition(search.sort, cursor, backward));
+  const orderBy = backward ? REVERSED_ORDER_BY[search.sort] : ORDER_BY[search.sort];
   const [page, countRows] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "ReviewCase" c ${whereSql(conditions)} ${ORDER_BY[search.sort]} LIMIT ${search.limit + 1}`,
+    db.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "ReviewCase" c ${whereSql(conditions)} ${orderBy} LIMIT ${search.limit + 1}`,
     db.$queryRaw<{ status: CaseStatus; n: bigint }[]>`SELECT c."status", count(*) AS n FROM "ReviewCase" c ${whereSql(filterConditions(search, userId, { withStatus: false }))} GROUP BY c."status"`,
   ]);
   const counts: StatusCounts = { open: 0, awaiting_confirmation: 0, escalated: 0, decided: 0 };
   for (const row of countRows) counts[row.status] = Number(row.n);
 
+  const hasMore = page.length > search.limit;
   const ids = page.slice(0, search.limit).map((r) => r.id);
+  if (backward) ids.reverse();
   const found = ids.length
     ? await db.reviewCase.findMany({
         where: { id: { in: ids } },
@@ -160,10 +187,16 @@ export async function findCases(filters: Partial<QueueSearch> & Record<string, u
       },
     ];
   });
+  const first = rows[0];
   const last = rows[rows.length - 1];
-  const nextCursor =
-    page.length > search.limit && last
-      ? encodeCursor({ s: search.sort, p: last.priority, o: last.openedAt.toISOString(), d: last.slaDueAt?.toISOString() ?? null, i: last.id })
-      : null;
-  return { rows, nextCursor, counts };
+  // Nothing before that case any more (or a hand-edited URL): the first page is what comes before.
+  if (backward && !first) return findCases({ ...search, before: undefined, cursor: undefined }, userId);
+  if (!first || !last) return { rows: [], nextCursor: null, prevCursor: null, counts };
+  const cursorOf = (row: QueueRow) => encodeCursor({ s: search.sort, p: row.priority, o: row.openedAt.toISOString(), d: row.slaDueAt?.toISOString() ?? null, i: row.id });
+  return {
+    rows,
+    nextCursor: (backward ? true : hasMore) ? cursorOf(last) : null,
+    prevCursor: (backward ? hasMore : cursor !== null) ? cursorOf(first) : null,
+    counts,
+  };
 }

@@ -24,7 +24,10 @@ export const queueSearchSchema = z.object({
   sla: z.enum(SLA_FILTERS).optional().catch(undefined),
   reference: z.string().trim().min(1).max(200).optional().catch(undefined),
   sort: z.enum(QUEUE_SORTS).catch("priority"),
+  /** The page after this case (Next page)… */
   cursor: z.string().max(400).optional().catch(undefined),
+  /** …or the page before this case (Previous page). */
+  before: z.string().max(400).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(100).catch(DEFAULT_QUEUE_LIMIT),
 });
 

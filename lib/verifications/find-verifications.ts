@@ -30,7 +30,10 @@ export const verificationSearchSchema = z.object({
   reference: z.string().trim().min(1).max(200).optional().catch(undefined),
   sort: z.enum(VERIFICATION_SORT_COLUMNS).catch("createdAt"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
+  /** The page after this row (Next page)… */
   cursor: z.string().max(400).optional().catch(undefined),
+  /** …or the page before this row (Previous page). */
+  before: z.string().max(400).optional().catch(undefined),
   limit: z.coerce.number().int().min(5).max(100).catch(DEFAULT_PAGE_SIZE),
 });
 
@@ -81,8 +84,9 @@ function nextDay(day: string): string {
   return date.toISOString();
 }
 
-// Exported for bulk reruns (lib/reruns), which page through the same filters.
-export function buildWhere(search: VerificationSearch, cursor: Cursor | null): Prisma.Sql {
+// Exported for bulk reruns (lib/reruns), which page through the same filters. `backward` reads the
+// rows before the cursor (in reverse order) instead of those after it.
+export function buildWhere(search: VerificationSearch, cursor: Cursor | null, backward = false): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (search.checkType) conditions.push(Prisma.sql`v."checkType" = ${search.checkType}::"CheckType"`);
   if (search.source) conditions.push(Prisma.sql`v."source" = ${search.source}::"VerificationSource"`);
@@ -99,7 +103,7 @@ export function buildWhere(search: VerificationSearch, cursor: Cursor | null): P
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "VendorRun" r WHERE r."verificationId" = v."id" ${vendor} ${outcome})`);
   }
   if (cursor) {
-    const op = Prisma.raw(search.dir === "desc" ? "<" : ">");
+    const op = Prisma.raw((search.dir === "desc") !== backward ? "<" : ">");
     if (search.sort === "createdAt") {
       conditions.push(Prisma.sql`(v."createdAt", v."id") ${op} (${cursor.c}::timestamptz, ${cursor.i}::uuid)`);
     } else {
@@ -110,8 +114,8 @@ export function buildWhere(search: VerificationSearch, cursor: Cursor | null): P
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
-function buildOrderBy(search: VerificationSearch): Prisma.Sql {
-  const dir = Prisma.raw(search.dir === "desc" ? "DESC" : "ASC");
+function buildOrderBy(search: VerificationSearch, backward = false): Prisma.Sql {
+  const dir = Prisma.raw((search.dir === "desc") !== backward ? "DESC" : "ASC");
   const tail = Prisma.sql`v."createdAt" ${dir}, v."id" ${dir}`;
   if (search.sort === "createdAt") return Prisma.sql`ORDER BY ${tail}`;
   return Prisma.sql`ORDER BY ${SORT_SQL[search.sort].column} ${dir}, ${tail}`;
@@ -167,18 +171,29 @@ type PageRow = Omit<VerificationListRow, "createdBy" | "runs" | "thumbnail"> & {
   media: { id: string; role: MediaRole }[] | null;
 };
 
+export interface VerificationPage {
+  rows: VerificationListRow[];
+  /** The `cursor` of the next page, null on the last one. */
+  nextCursor: string | null;
+  /** The `before` of the previous page, null on the first one. */
+  prevCursor: string | null;
+}
+
 /**
  * One page of verifications in one statement: the keyset page of ids first, then each row with its
- * runs, media and creator. No total count: it would scan the whole table.
+ * runs, media and creator. No total count: it would scan the whole table. With `before`, the page
+ * that ends just before that row (read backwards, shown in the usual order).
  */
-export async function findVerifications(filters: VerificationFilters = {}): Promise<{ rows: VerificationListRow[]; nextCursor: string | null }> {
+export async function findVerifications(filters: VerificationFilters = {}): Promise<VerificationPage> {
   const search = verificationSearchSchema.parse(filters);
-  const cursor = decodeCursor(search.cursor, search.sort, search.dir);
+  const before = decodeCursor(search.before, search.sort, search.dir);
+  const cursor = before ?? decodeCursor(search.cursor, search.sort, search.dir);
+  const backward = before !== null;
   const page = await db.$queryRaw<PageRow[]>`
     WITH page AS (
       SELECT v.* FROM "Verification" v
-      ${buildWhere(search, cursor)}
-      ${buildOrderBy(search)}
+      ${buildWhere(search, cursor, backward)}
+      ${buildOrderBy(search, backward)}
       LIMIT ${search.limit + 1}
     )
     SELECT v."id", v."checkType", v."status", v."source", v."reference", v."createdAt", v."completedAt", u."email", k."name" AS "apiKeyName",
@@ -188,8 +203,11 @@ export async function findVerifications(filters: VerificationFilters = {}): Prom
     FROM page v
     LEFT JOIN "User" u ON u."id" = v."createdById"
     LEFT JOIN "ApiKey" k ON k."id" = v."apiKeyId"
-    ${buildOrderBy(search)}`;
-  const rows = page.slice(0, search.limit).map(
+    ${buildOrderBy(search, backward)}`;
+  const hasMore = page.length > search.limit;
+  const pageRows = page.slice(0, search.limit);
+  if (backward) pageRows.reverse();
+  const rows = pageRows.map(
     (v): VerificationListRow => ({
       id: v.id,
       checkType: v.checkType,
@@ -203,19 +221,19 @@ export async function findVerifications(filters: VerificationFilters = {}): Prom
       thumbnail: pickThumbnail(v.media ?? []),
     }),
   );
-  if (rows.length === 0) return { rows: [], nextCursor: null };
-
+  const first = rows[0];
   const last = rows[rows.length - 1];
-  const hasMore = page.length > search.limit;
-  const nextCursor =
-    hasMore && last
-      ? encodeCursor({
-          s: search.sort,
-          d: search.dir,
-          v: search.sort === "createdAt" ? null : last[search.sort],
-          c: last.createdAt.toISOString(),
-          i: last.id,
-        })
-      : null;
-  return { rows, nextCursor };
+  // Nothing before that row any more (or a hand-edited URL): the first page is what comes before.
+  if (backward && !first) return findVerifications({ ...search, before: undefined, cursor: undefined });
+  if (!first || !last) return { rows: [], nextCursor: null, prevCursor: null };
+  const cursorOf = (row: VerificationListRow) =>
+    encodeCursor({ s: search.sort, d: search.dir, v: search.sort === "createdAt" ? null : row[search.sort], c: row.createdAt.toISOString(), i: row.id });
+  // Forward: more rows after this page when the query found one more; rows before it when we came
+  // from a cursor. Backward: the other way round.
+  return {
+    rows,
+    nextCursor: (backward ? true : hasMore) ? cursorOf(last) : null,
+    prevCursor: (backward ? hasMore : cursor !== null) ? cursorOf(first) : null,
+  };
 }
+

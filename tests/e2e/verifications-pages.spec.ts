@@ -233,3 +233,27 @@ test("an oversize or wrong-type file is refused in the browser without uploading
   expect(uploads).toEqual([]);
   expect(await db.verification.count({ where: { reference } })).toBe(0);
 });
+
+test("Next page and Previous page walk the list both ways, keeping the filters", async ({ page }) => {
+  const tag = `e2e-vp-pages-${randomUUID().slice(0, 8)}`;
+  const created = Date.now() - 60_000;
+  // Seven rows a second apart: pages of five (the smallest page size) and two, newest first.
+  for (let i = 0; i < 7; i++) {
+    await db.verification.create({ data: { checkType: "face_match", source: "api", status: "queued", reference: `${tag}-${i}`, createdAt: new Date(created + i * 1000) } });
+  }
+  await signInAs(page, "viewer");
+  await page.goto(`/verifications?reference=${tag}&limit=5`);
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  const references = () => page.getByRole("cell", { name: new RegExp(`^${tag}-\\d$`) });
+  await expect(references()).toHaveText([6, 5, 4, 3, 2].map((i) => `${tag}-${i}`));
+  await expect(pages.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(references()).toHaveText([`${tag}-1`, `${tag}-0`]);
+  await expect(pages.getByRole("link", { name: "Next page" })).toHaveCount(0);
+
+  await pages.getByRole("link", { name: "Previous page" }).click();
+  await expect(references()).toHaveText([6, 5, 4, 3, 2].map((i) => `${tag}-${i}`));
+  await expect(page).toHaveURL(new RegExp(`reference=${tag}`));
+  await expect(pages.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+});

@@ -183,6 +183,33 @@ describe("findVerifications keyset pagination", () => {
     expect(tampered.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
   });
 
+  it("walks back with Previous page to the same pages, in the same order, for every sort", async () => {
+    for (const dir of ["asc", "desc"] as const) {
+      for (const sort of ["checkType", "createdAt"] as const) {
+        const forward: Array<{ ids: string[]; prevCursor: string | null }> = [];
+        let cursor: string | undefined;
+        for (;;) {
+          const page = await findVerifications({ reference: tag, limit: 5, sort, dir, cursor });
+          forward.push({ ids: page.rows.map((r) => r.id), prevCursor: page.prevCursor });
+          if (!page.nextCursor) break;
+          cursor = page.nextCursor;
+        }
+        expect(forward.length).toBeGreaterThan(1);
+        expect(forward[0]!.prevCursor).toBeNull();
+        // From the last page back to the first: each Previous page is the page seen before it.
+        let before = forward[forward.length - 1]!.prevCursor;
+        for (let i = forward.length - 2; i >= 0; i--) {
+          expect(before).not.toBeNull();
+          const page = await findVerifications({ reference: tag, limit: 5, sort, dir, before: before! });
+          expect(page.rows.map((r) => r.id)).toEqual(forward[i]!.ids);
+          expect(page.nextCursor).not.toBeNull();
+          before = page.prevCursor;
+        }
+        expect(before).toBeNull();
+      }
+    }
+  });
+
   it("gives no next cursor on the last page", async () => {
     const { nextCursor } = await findVerifications({ reference: `${tag}-a` });
     expect(nextCursor).toBeNull();

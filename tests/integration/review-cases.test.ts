@@ -215,3 +215,33 @@ describe("deciding", () => {
     expect(comment.mentions).toEqual([bob.id]);
   });
 });
+
+describe("paging the queue", () => {
+  it("Previous page walks back through the same pages as Next page, for every sort", async () => {
+    const pageTag = `${tag}-page`;
+    for (let i = 0; i < 7; i++) {
+      const v = await seedVerification([borderlineCvs], `page-${i}`);
+      await onVerificationFinished(v.id);
+    }
+    for (const sort of ["priority", "oldest", "newest", "sla"] as const) {
+      const forward: Array<{ ids: string[]; prevCursor: string | null }> = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await findCases({ reference: pageTag, status: "all", sort, limit: 3, cursor }, null);
+        forward.push({ ids: page.rows.map((r) => r.id), prevCursor: page.prevCursor });
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(forward.map((p) => p.ids.length)).toEqual([3, 3, 1]);
+      expect(new Set(forward.flatMap((p) => p.ids)).size).toBe(7);
+      expect(forward[0]!.prevCursor).toBeNull();
+      let before = forward[2]!.prevCursor;
+      for (const expected of [forward[1]!, forward[0]!]) {
+        const page = await findCases({ reference: pageTag, status: "all", sort, limit: 3, before: before! }, null);
+        expect(page.rows.map((r) => r.id)).toEqual(expected.ids);
+        before = page.prevCursor;
+      }
+      expect(before).toBeNull();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageLinks } from "@/components/data-table/page-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { CASE_STATUS_LABELS } from "@/components/review/case-labels";
 import { cn } from "@/components/ui/cn";
@@ -25,7 +26,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const search = queueSearchSchema.parse(params);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
   const isAdmin = user.role === "admin";
-  const [{ rows, nextCursor, counts }, views, reviewers] = await Promise.all([
+  const [{ rows, nextCursor, prevCursor, counts }, views, reviewers] = await Promise.all([
     findCases(search, user.id),
     listSavedViews(user.id),
     isAdmin ? db.user.findMany({ where: { role: { in: ["admin", "reviewer"] }, disabledAt: null }, select: { id: true, email: true }, orderBy: { email: "asc" } }) : Promise.resolve([]),
@@ -36,6 +37,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const hrefFor = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(query);
     next.delete("cursor");
+    next.delete("before");
     for (const [k, v] of Object.entries(changes)) {
       if (v === null) next.delete(k);
       else next.set(k, v);
@@ -93,18 +95,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         reviewers={reviewers}
         canAssign={isAdmin}
       />
-      <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-        {search.cursor ? (
-          <Link href={hrefFor({})} className="underline">
-            First page
-          </Link>
-        ) : null}
-        {nextCursor ? (
-          <Link href={hrefFor({ cursor: nextCursor })} className="underline">
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <PageLinks
+        first={prevCursor ? hrefFor({}) : null}
+        previous={prevCursor ? hrefFor({ before: prevCursor }) : null}
+        next={nextCursor ? hrefFor({ cursor: nextCursor }) : null}
+      />
     </>
   );
 }

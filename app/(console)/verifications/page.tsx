@@ -2,6 +2,7 @@ import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkRerunDialog } from "@/components/reruns/bulk-rerun-dialog";
+import { PageLinks } from "@/components/data-table/page-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db";
 import { describeSelection, type VerificationFilter } from "@/lib/reruns/rerun-selection";
@@ -32,7 +33,7 @@ export default async function VerificationsPage({ searchParams }: { searchParams
   const params = await searchParams;
   const search = verificationSearchSchema.parse(params);
   const hidden = parseHiddenColumns(params.hide);
-  const { rows, nextCursor } = await findVerifications(search);
+  const { rows, nextCursor, prevCursor } = await findVerifications(search);
   const canCreate = hasRole(user, ["admin", "operator"]);
   // "Rerun these…" works on the filters (every page), not on the rows shown.
   const filter: VerificationFilter = { checkType: search.checkType, vendor: search.vendor, outcome: search.outcome, source: search.source, from: search.from, to: search.to, reference: search.reference };
@@ -85,18 +86,11 @@ export default async function VerificationsPage({ searchParams }: { searchParams
         dir={search.dir}
         hidden={hidden}
       />
-      <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-        {search.cursor ? (
-          <Link href={hrefWith(params, { cursor: null })} className="underline">
-            First page
-          </Link>
-        ) : null}
-        {nextCursor ? (
-          <Link href={hrefWith(params, { cursor: nextCursor })} className="underline">
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <PageLinks
+        first={prevCursor ? hrefWith(params, { cursor: null, before: null }) : null}
+        previous={prevCursor ? hrefWith(params, { cursor: null, before: prevCursor }) : null}
+        next={nextCursor ? hrefWith(params, { cursor: nextCursor, before: null }) : null}
+      />
     </>
   );
 }

@@ -123,6 +123,7 @@ export function VerificationsTable({
     const next = functionalUpdate(updater, sorting)[0];
     const params = new URLSearchParams(searchParams.toString());
     params.delete("cursor");
+    params.delete("before");
     if (!next || !isSortColumn(next.id) || (next.id === "createdAt" && next.desc)) {
       params.delete("sort");
       params.delete("dir");

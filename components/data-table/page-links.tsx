@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+// Keyset pages: first, previous and next, each a link (null when there is no such page), so the
+// browser's own history and "open in new tab" work as with any link.
+export function PageLinks({ first, previous, next }: { first: string | null; previous: string | null; next: string | null }) {
+  if (!first && !previous && !next) return null;
+  return (
+    <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+      {first ? (
+        <Link href={first} className="underline">
+          First page
+        </Link>
+      ) : null}
+      {previous ? (
+        <Link href={previous} className="underline" rel="prev">
+          Previous page
+        </Link>
+      ) : null}
+      {next ? (
+        <Link href={next} className="underline" rel="next">
+          Next page
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
