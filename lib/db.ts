@@ -34,7 +34,9 @@ function connection() {
     if (!connectionString) throw new Error("DATABASE_URL is not set");
     const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     // A connection the server drops while idle must not crash the process; the pool replaces it.
-    pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+    pool.on("error", (error) => {
+      if (!isServerShutdown(error)) console.error(`[db] idle connection lost: ${error.message}`);
+    });
     globalForDb.verdictDb = { pool, client: createClient(pool) };
   }
   return globalForDb.verdictDb;
@@ -45,6 +47,15 @@ export const db: Db = new Proxy({} as Db, {
     return Reflect.get(connection().client, property, receiver);
   },
 });
+
+/**
+ * PostgreSQL closing a connection because it is shutting down or restarting (57P01): routine for an
+ * idle pooled connection (the pool opens a new one), and what every connection sees when `npm start`
+ * stops its embedded server on Ctrl-C.
+ */
+export function isServerShutdown(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "57P01";
+}
 
 /** The process's pool, for plain SQL on hot paths. */
 export function sqlPool(): pg.Pool {

@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { db } from "@/lib/db";
+import { db, isServerShutdown } from "@/lib/db";
 import { JOB_QUEUES, type QueueDefinition } from "@/lib/jobs/queues";
 
 // One pg-boss instance per process (app server, `npm start`'s in-process worker, `npm run worker`),
@@ -29,7 +29,9 @@ async function startBoss(): Promise<PgBoss> {
     schedule: false,
   });
   // An EventEmitter without an "error" listener would crash the process on a dropped connection.
-  boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+  boss.on("error", (error) => {
+    if (!isServerShutdown(error)) console.error(`[jobs] ${error.message}`);
+  });
   await boss.start();
   await ensureQueues(boss, Object.values(JOB_QUEUES));
   return boss;

@@ -42,7 +42,8 @@ describe("the migrated database matches the Prisma schema", () => {
     await db.decisionReason.create({ data: { code: `reason-${tag}`, label: "Looks fine", kinds: ["approve", "escalate"] } });
     await db.decision.create({ data: { caseId: reviewCase.id, kind: "approve", reasonCode: `reason-${tag}`, comment: "ok", overridesVendor: true, decidedById: user.id, confirmedById: user.id, confirmedAt: new Date() } });
     await db.comment.create({ data: { caseId: reviewCase.id, authorId: user.id, body: "hi @x", mentions: [user.id] } });
-    const webhook = await db.webhook.create({ data: { url: "https://example.com/hook", events: ["case.decided"], secretEncrypted: "enc", allowPrivate: true, createdById: user.id } });
+    // Inactive: later suites share this database, and a live hook with a fake secret would get their events.
+    const webhook = await db.webhook.create({ data: { url: "https://example.com/hook", events: ["case.decided"], secretEncrypted: "enc", active: false, allowPrivate: true, createdById: user.id } });
     await db.webhookDelivery.create({ data: { webhookId: webhook.id, event: "case.decided", payload: { a: 1 }, status: "delivered", attempts: 1, responseStatus: 200, responseBody: "ok", lastAttemptAt: new Date() } });
     // Review queue (issue 5): new columns and tables.
     await db.verification.update({ where: { id: verification.id }, data: { manualReview: true, manualReviewNote: "look" } });
@@ -92,7 +93,7 @@ describe("the migrated database matches the Prisma schema", () => {
   it("keeps secret columns out of ordinary queries", async () => {
     const user = await db.user.create({ data: { email: `omit-${tag}@verdict.test`, passwordHash: "secret-hash" } });
     expect(user).not.toHaveProperty("passwordHash");
-    const webhook = await db.webhook.create({ data: { url: "https://example.com", events: [], secretEncrypted: "enc" } });
+    const webhook = await db.webhook.create({ data: { url: "https://example.com", events: [], secretEncrypted: "enc", active: false } });
     expect(webhook).not.toHaveProperty("secretEncrypted");
   });
 
