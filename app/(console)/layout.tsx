@@ -5,10 +5,12 @@ import { SignOutButton } from "@/components/app-shell/sign-out-button";
 import { ThemeToggle } from "@/components/app-shell/theme-toggle";
 import { Badge } from "@/components/ui/badge";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
+import { countUnreadMentions } from "@/lib/review/mentions";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
-  const items = NAV_ITEMS.filter((item) => hasRole(user, item.roles));
+  const unreadMentions = await countUnreadMentions(user.id);
+  const items = NAV_ITEMS.filter((item) => hasRole(user, item.roles)).map((item) => (item.href === "/mentions" ? { ...item, badge: unreadMentions } : item));
   return (
     <div className="flex min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">

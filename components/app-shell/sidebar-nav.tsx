@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Columns2, FlaskConical, Inbox, ListChecks, Settings } from "lucide-react";
+import { AtSign, BarChart3, Columns2, FlaskConical, Inbox, ListChecks, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/components/app-shell/nav-items";
@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 
 const ICONS = {
   queue: Inbox,
+  mentions: AtSign,
   verifications: ListChecks,
   compare: Columns2,
   dashboards: BarChart3,
@@ -36,6 +37,12 @@ export function SidebarNav({ items }: { items: NavItem[] }) {
           >
             <Icon className="size-4" aria-hidden />
             {item.label}
+            {item.badge ? (
+              <span className="ml-auto rounded-full bg-sky-700 px-1.5 text-xs font-semibold text-white dark:bg-sky-500" data-testid={`nav-badge-${item.icon}`}>
+                {item.badge}
+                <span className="sr-only"> unread</span>
+              </span>
+            ) : null}
           </Link>
         );
       })}

@@ -214,3 +214,35 @@ test("admins version the review rules and manage reasons; the API lists and read
   expect(bad.status()).toBe(400);
   expect((await bad.json()).errors.status).toBeDefined();
 });
+
+test("a mentioned colleague sees it in Mentions, opens the case from there, and marks it read", async ({ page, browser }) => {
+  const colleague = await createThrowawayUser("reviewer");
+  const reference = `e2e-mn-${randomUUID().slice(0, 8)}`;
+  const verification = await db.verification.create({ data: { checkType: "face_match", source: "api", status: "completed", reference } });
+  const opened = await db.reviewCase.create({ data: { verificationId: verification.id, checkType: "face_match", reference, rules: ["vendor_review"], priority: 5 } });
+
+  await signInAs(page, "reviewer");
+  await page.goto(`/cases/${opened.id}`);
+  await page.getByLabel("Add a comment").fill(`@${colleague.email} can you take a second look?`);
+  await page.getByRole("button", { name: "Comment" }).click();
+  await expect(page.getByText("can you take a second look?")).toBeVisible();
+
+  const other = await browser.newPage();
+  await signIn(other, colleague.email);
+  await expect(other).toHaveURL(/\/queue$/);
+  const menu = other.getByRole("navigation", { name: "Main" });
+  await expect(menu.getByRole("link", { name: "Mentions 1 unread" })).toBeVisible();
+  await menu.getByRole("link", { name: /^Mentions/ }).click();
+  const inbox = other.getByRole("list", { name: "Comments that mention you" });
+  await expect(inbox.getByRole("listitem")).toHaveCount(1);
+  await expect(inbox).toContainText(`${E2E_USERS.reviewer.email}`);
+  await expect(inbox).toContainText("New");
+
+  await inbox.getByRole("link", { name: reference }).click();
+  await expect(other).toHaveURL(new RegExp(`/cases/${opened.id}$`));
+  await other.goBack();
+  await other.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(menu.getByRole("link", { name: "Mentions", exact: true })).toBeVisible();
+  await expect(inbox).not.toContainText("New");
+  await other.close();
+});

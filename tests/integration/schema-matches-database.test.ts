@@ -11,7 +11,7 @@ const tag = randomUUID().slice(0, 8);
 describe("the migrated database matches the Prisma schema", () => {
   it("writes and reads back every model", async () => {
     const user = await db.user.create({
-      data: { email: `schema-${tag}@verdict.test`, name: "Schema", role: "reviewer", passwordHash: "x", oidcSubject: `sub-${tag}`, disabledAt: new Date(), sessionVersion: 3, lastLoginAt: new Date() },
+      data: { email: `schema-${tag}@verdict.test`, name: "Schema", role: "reviewer", passwordHash: "x", oidcSubject: `sub-${tag}`, disabledAt: new Date(), sessionVersion: 3, lastLoginAt: new Date(), mentionsSeenAt: new Date() },
     });
     const apiKey = await db.apiKey.create({ data: { name: `key-${tag}`, prefix: "vdk_abc", hash: `hash-${tag}`, role: "operator", createdById: user.id, lastUsedAt: new Date(), revokedAt: new Date() } });
     await db.auditEvent.create({ data: { actorId: user.id, apiKeyId: apiKey.id, actorLabel: "x", action: "schema.test", targetType: "user", targetId: user.id, before: { a: 1 }, after: { b: [1, 2] }, ip: "127.0.0.1" } });
