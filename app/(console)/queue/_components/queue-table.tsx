@@ -4,6 +4,7 @@ import { rowSelectionFeature, tableFeatures, useTable, type ColumnDef, type RowS
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { openRowProps } from "@/components/data-table/open-row";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { CaseStatusBadge, DecisionBadge, ruleTitle } from "@/components/review/case-labels";
 import { isPageShortcut, ShortcutsDialog } from "@/components/review/shortcuts-dialog";
@@ -229,16 +230,9 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
                   key={row.id}
                   data-row-id={row.id}
                   data-testid="queue-row"
-                  tabIndex={0}
                   aria-label={`Case ${row.original.id.slice(0, 8)}, priority ${row.original.priority}, ${row.original.rules.map(ruleTitle).join(", ")}${row.original.reference ? `, reference ${row.original.reference}` : ""}`}
                   className="cursor-pointer border-b border-zinc-100 last:border-0 hover:bg-zinc-50 focus:bg-sky-50 focus:outline-2 focus:-outline-offset-2 focus:outline-sky-600 dark:border-zinc-800 dark:hover:bg-zinc-800/50 dark:focus:bg-sky-950"
-                  onClick={(e) => {
-                    if ((e.target as HTMLElement).closest("a,button,input,select,label")) return;
-                    router.push(`/cases/${row.id}`);
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === "Enter" && e.target === e.currentTarget) router.push(`/cases/${row.id}`);
-                  }}
+                  {...openRowProps(() => router.push(`/cases/${row.id}`))}
                 >
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} className="px-3 py-2 align-middle">

@@ -15,6 +15,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Columns3 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { openRowProps } from "@/components/data-table/open-row";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { VendorRunChip, VerificationStatusBadge } from "@/components/verifications/status-badges";
 import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
@@ -158,10 +159,6 @@ export function VerificationsTable({
     onColumnVisibilityChange,
   });
 
-  function open(id: string) {
-    router.push(`/verifications/${id}`);
-  }
-
   return (
     <div className="flex flex-col gap-2">
       <div className="flex justify-end">
@@ -225,17 +222,9 @@ export function VerificationsTable({
                 <tr
                   key={row.id}
                   data-row-id={row.id}
-                  tabIndex={0}
                   aria-label={`Verification ${row.original.reference ?? row.id.slice(0, 8)}, ${CHECK_TYPE_LABELS[row.original.checkType].title}`}
                   className="cursor-pointer border-b border-zinc-100 last:border-0 hover:bg-zinc-50 focus:bg-sky-50 focus:outline-2 focus:outline-sky-600 dark:border-zinc-800 dark:hover:bg-zinc-800/50 dark:focus:bg-sky-950"
-                  onClick={(e) => {
-                    // Links and controls inside the row do their own thing.
-                    if ((e.target as HTMLElement).closest("a,button,input,select,summary")) return;
-                    open(row.id);
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === "Enter" && e.target === e.currentTarget) open(row.id);
-                  }}
+                  {...openRowProps(() => router.push(`/verifications/${row.id}`))}
                 >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className="px-3 py-2 align-middle">
