@@ -9,6 +9,7 @@ import { inputClass } from "@/components/ui/field";
 import { startBulkRerunFromFilterAction } from "@/lib/reruns/rerun-actions";
 import type { VerificationFilter } from "@/lib/reruns/rerun-selection";
 import type { VendorId } from "@/lib/vendors/types";
+import { VendorPicker } from "./vendor-picker";
 
 export interface BulkVendorChoice {
   vendor: VendorId;
@@ -61,27 +62,15 @@ export function BulkRerunDialog({ filter, vendors, describe }: { filter: Verific
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Selection: <strong>{describe}</strong> (every page). Runs are created in the background, respecting each vendor&apos;s rate limit; you can follow and cancel the batch.
           </p>
-          <fieldset className="flex flex-col gap-2">
-            <legend className="mb-1 text-sm font-medium">Vendors</legend>
-            {vendors.map((v) => (
-              <label key={v.vendor} className={cn("flex items-center gap-2 text-sm", !v.enabled && "text-zinc-400")}>
-                <input
-                  type="checkbox"
-                  checked={selected.includes(v.vendor)}
-                  disabled={!v.enabled || pending}
-                  onChange={(e) => setSelected((prev) => (e.target.checked ? [...prev, v.vendor] : prev.filter((x) => x !== v.vendor)))}
-                />
-                <span>{v.displayName}</span>
-                {!v.enabled ? <span className="text-xs italic">(not enabled)</span> : null}
-              </label>
-            ))}
+          <VendorPicker
+            options={vendors.map((v) => ({ vendor: v.vendor, displayName: v.displayName, available: v.enabled, unavailableReason: v.enabled ? null : "not enabled" }))}
+            selected={selected}
+            onChange={setSelected}
+            disabled={pending}
+            errors={fieldErrors.vendors}
+          >
             <p className="text-xs text-zinc-500">A vendor only reruns the verifications whose check type it serves.</p>
-            {fieldErrors.vendors?.length ? (
-              <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-                {fieldErrors.vendors.join(" ")}
-              </p>
-            ) : null}
-          </fieldset>
+          </VendorPicker>
           <div className="flex flex-col gap-1">
             <label htmlFor={reasonId} className="text-sm font-medium">
               Reason

@@ -9,6 +9,7 @@ import { inputClass } from "@/components/ui/field";
 import { rerunVerificationAction } from "@/lib/reruns/rerun-actions";
 import type { RerunOptions } from "@/lib/reruns/get-rerun-options";
 import type { VendorId } from "@/lib/vendors/types";
+import { VendorPicker } from "./vendor-picker";
 
 // "Rerun…" for one verification: pick the same vendor(s), another vendor serving the check type, or
 // all of them, say why, and the new runs are queued (history is kept). Drop-in for any page that
@@ -32,10 +33,6 @@ export function RerunDialog({ options, buttonLabel = "Rerun…" }: { options: Re
     setError(null);
     setFieldErrors({});
     dialogRef.current?.showModal();
-  }
-
-  function toggle(vendor: VendorId, on: boolean) {
-    setSelected((prev) => (on ? [...new Set([...prev, vendor])] : prev.filter((v) => v !== vendor)));
   }
 
   function submit(event: React.FormEvent) {
@@ -77,16 +74,16 @@ export function RerunDialog({ options, buttonLabel = "Rerun…" }: { options: Re
             Rerun this verification
           </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Each vendor picked gets a new run on the same media; earlier runs stay as they are.</p>
-          <fieldset className="flex flex-col gap-2">
-            <legend className="mb-1 text-sm font-medium">Vendors</legend>
-            {options.vendors.map((v) => (
-              <label key={v.vendor} className={cn("flex items-center gap-2 text-sm", !v.available && "text-zinc-400")}>
-                <input type="checkbox" name="vendors" value={v.vendor} checked={selected.includes(v.vendor)} disabled={!v.available || pending} onChange={(e) => toggle(v.vendor, e.target.checked)} />
-                <span className="font-medium">{v.displayName}</span>
-                <span className="text-xs text-zinc-500">{v.attempts ? `${v.attempts} run${v.attempts > 1 ? "s" : ""} so far` : "not run yet"}</span>
-                {v.unavailableReason ? <span className="text-xs italic">({v.unavailableReason})</span> : null}
-              </label>
-            ))}
+          <VendorPicker
+            options={options.vendors.map((v) => ({
+              ...v,
+              detail: <span className="text-xs text-zinc-500">{v.attempts ? `${v.attempts} run${v.attempts > 1 ? "s" : ""} so far` : "not run yet"}</span>,
+            }))}
+            selected={selected}
+            onChange={setSelected}
+            disabled={pending}
+            errors={fieldErrors.vendors}
+          >
             <div className="flex gap-2">
               <Button size="sm" variant="ghost" onClick={() => setSelected(alreadyRun)} disabled={pending}>
                 Same vendors
@@ -95,12 +92,7 @@ export function RerunDialog({ options, buttonLabel = "Rerun…" }: { options: Re
                 All vendors
               </Button>
             </div>
-            {fieldErrors.vendors?.length ? (
-              <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-                {fieldErrors.vendors.join(" ")}
-              </p>
-            ) : null}
-          </fieldset>
+          </VendorPicker>
           <div className="flex flex-col gap-1">
             <label htmlFor={reasonId} className="text-sm font-medium">
               Reason
