@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { FormError, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { CHECK_TYPE_LABELS } from "@/components/verifications/verification-labels";
@@ -10,23 +10,7 @@ import { createTestSetAction } from "../actions";
 
 export function CreateTestSetForm() {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = await createTestSetAction(data);
-      if (result.ok) {
-        router.push(`/test-sets/${result.data.id}`);
-        return;
-      }
-      setFieldErrors(result.fieldErrors ?? {});
-      setError(result.error);
-    });
-  }
+  const { pending, fieldErrors, formError, onSubmit } = useActionForm(createTestSetAction, (data) => router.push(`/test-sets/${data.id}`));
 
   return (
     <section aria-labelledby="create-test-set" className="max-w-2xl rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -58,11 +42,7 @@ export function CreateTestSetForm() {
             {pending ? "Creating…" : "Create test set"}
           </Button>
         </div>
-        {error && !Object.keys(fieldErrors).length ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400 sm:col-span-2">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={formError} />
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { FormError, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/users/role-list";
@@ -8,28 +9,11 @@ import { createApiKeyAction } from "../actions";
 import { OneTimeApiKey } from "./one-time-api-key";
 
 export function CreateApiKeyForm() {
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    startTransition(async () => {
-      const result = await createApiKeyAction(data);
-      if (result.ok) {
-        setCreated(result.data);
-        setFieldErrors({});
-        setError(null);
-        form.reset();
-      } else {
-        setFieldErrors(result.fieldErrors ?? {});
-        setError(result.error);
-      }
-    });
-  }
+  const { pending, fieldErrors, formError, onSubmit } = useActionForm(createApiKeyAction, (data, form) => {
+    setCreated(data);
+    form.reset();
+  });
 
   return (
     <section aria-labelledby="create-api-key" className="max-w-xl rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -59,11 +43,7 @@ export function CreateApiKeyForm() {
               {pending ? "Creating…" : "Create key"}
             </Button>
           </div>
-          {error && !Object.keys(fieldErrors).length ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400 sm:col-span-2">
-              {error}
-            </p>
-          ) : null}
+          <FormError error={formError} />
           <p className="text-xs text-zinc-500 sm:col-span-2">
             The key is shown once. Requests send it as <code>Authorization: Bearer vdk_…</code> and act with the key&apos;s role.
           </p>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { FormError, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/users/role-list";
@@ -8,28 +9,11 @@ import { createUserAction } from "../actions";
 import { OneTimePassword } from "./one-time-password";
 
 export function CreateUserForm() {
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    startTransition(async () => {
-      const result = await createUserAction(data);
-      if (result.ok) {
-        setCreated(result.data);
-        setFieldErrors({});
-        setError(null);
-        form.reset();
-      } else {
-        setFieldErrors(result.fieldErrors ?? {});
-        setError(result.error);
-      }
-    });
-  }
+  const { pending, fieldErrors, formError, onSubmit } = useActionForm(createUserAction, (data, form) => {
+    setCreated(data);
+    form.reset();
+  });
 
   return (
     <section aria-labelledby="create-user" className="max-w-xl rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -62,11 +46,7 @@ export function CreateUserForm() {
               {pending ? "Adding…" : "Add user"}
             </Button>
           </div>
-          {error && !Object.keys(fieldErrors).length ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400 sm:col-span-2">
-              {error}
-            </p>
-          ) : null}
+          <FormError error={formError} />
           <p className="text-xs text-zinc-500 sm:col-span-2">
             Verdict generates a password and shows it once. Users who sign in with single sign-on use the same email.
           </p>
