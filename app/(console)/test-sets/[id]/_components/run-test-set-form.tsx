@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { VendorPicker } from "@/components/reruns/vendor-picker";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import type { VendorId } from "@/lib/vendors/types";
 import { runTestSetAction } from "../../actions";
 
@@ -30,23 +30,12 @@ export function RunTestSetForm({ testSetId, vendors }: { testSetId: string; vend
       </h2>
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Every item gets a new run on each vendor picked, as a background batch; the report reads each vendor&apos;s latest run.</p>
       <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
-        <fieldset className="flex flex-col gap-1">
-          <legend className="sr-only">Vendors</legend>
-          {vendors.map((v) => (
-            <label key={v.vendor} className={cn("flex items-center gap-2 text-sm", !v.enabled && "text-zinc-400")}>
-              <input
-                type="checkbox"
-                name="vendors"
-                value={v.vendor}
-                checked={selected.includes(v.vendor)}
-                disabled={!v.enabled || pending}
-                onChange={(e) => setSelected((prev) => (e.target.checked ? [...prev, v.vendor] : prev.filter((x) => x !== v.vendor)))}
-              />
-              {v.displayName}
-              {!v.enabled ? <span className="text-xs italic">(not enabled)</span> : null}
-            </label>
-          ))}
-        </fieldset>
+        <VendorPicker
+          options={vendors.map((v) => ({ vendor: v.vendor, displayName: v.displayName, available: v.enabled, unavailableReason: v.enabled ? null : "not enabled" }))}
+          selected={selected}
+          onChange={setSelected}
+          disabled={pending}
+        />
         <div>
           <Button type="submit" disabled={pending}>
             {pending ? "Starting…" : "Run test set"}
