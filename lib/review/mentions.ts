@@ -39,10 +39,13 @@ async function seenAt(userId: string): Promise<Date | null> {
   return user?.mentionsSeenAt ?? null;
 }
 
-/** How many comments mention the user since they last marked the inbox read (the badge in the menu). */
+/** How many comments mention the user since they last marked the inbox read (the badge in the menu, on every page: one query). */
 export async function countUnreadMentions(userId: string): Promise<number> {
-  const since = await seenAt(userId);
-  return db.comment.count({ where: { mentions: { has: userId }, authorId: { not: userId }, ...(since ? { createdAt: { gt: since } } : {}) } });
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Comment" c, "User" u
+    WHERE u."id" = ${userId}::uuid AND c."mentions" @> ARRAY[u."id"] AND c."authorId" <> u."id"
+      AND c."createdAt" > coalesce(u."mentionsSeenAt", '-infinity'::timestamptz)`;
+  return row?.n ?? 0;
 }
 
 /** One page of the comments that mention the user, with their case; `cursor` from the previous page. */
