@@ -7,12 +7,13 @@ export const REVIEW_RULE_CODES = ["manual_review", "vendor_disagreement", "vendo
 export const reviewRuleCodeSchema = z.enum(REVIEW_RULE_CODES);
 export type ReviewRuleCode = z.infer<typeof reviewRuleCodeSchema>;
 
-export const REVIEW_RULE_LABELS: Record<ReviewRuleCode, { title: string; explanation: string }> = {
-  manual_review: { title: "Manual review requested", explanation: "An operator or API client asked for a person to look." },
-  vendor_disagreement: { title: "Vendors disagree", explanation: "Two vendors on the same verification: one says pass, another fail (latest attempt of each)." },
-  vendor_review: { title: "Vendor asks for review", explanation: "The vendor itself flags the result (FPT need_to_review, CVS face_matching match = 0)." },
-  score_in_band: { title: "Score in the borderline band", explanation: "A score falls inside the review band of the vendor/check-type policy (plus the extra margin below)." },
-  vendor_error_triage: { title: "Vendor error to triage", explanation: "A media quality code (face too small, several faces, no face, blur…) a person must look at." },
+// `short` is the label of narrow places (queue and dashboard tables), with `title` as its tooltip.
+export const REVIEW_RULE_LABELS: Record<ReviewRuleCode, { title: string; short: string; explanation: string }> = {
+  manual_review: { title: "Manual review requested", short: "Manual", explanation: "An operator or API client asked for a person to look." },
+  vendor_disagreement: { title: "Vendors disagree", short: "Disagree", explanation: "Two vendors on the same verification: one says pass, another fail (latest attempt of each)." },
+  vendor_review: { title: "Vendor asks for review", short: "Vendor asks", explanation: "The vendor itself flags the result (FPT need_to_review, CVS face_matching match = 0)." },
+  score_in_band: { title: "Score in the borderline band", short: "Borderline", explanation: "A score falls inside the review band of the vendor/check-type policy (plus the extra margin below)." },
+  vendor_error_triage: { title: "Vendor error to triage", short: "Quality", explanation: "A media quality code (face too small, several faces, no face, blur…) a person must look at." },
 };
 
 const ruleBase = {
