@@ -18,6 +18,15 @@ export function referenceField() {
   return z.string("Enter a reference.").trim().min(1, "Enter a reference.").max(200, "A reference has at most 200 characters.");
 }
 
+/** A reference from a URL segment: decoded once when still percent-encoded, kept as is when that fails. */
+export function decodeReferenceParam(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function reasonField() {
   return z.string("Give a reason.").trim().min(3, "Give a reason (at least 3 characters).").max(1000, "At most 1000 characters.");
 }
