@@ -104,7 +104,7 @@ export async function placeLegalHold(actor: Actor, input: z.infer<typeof placeHo
     });
     await recordAuditEvent(tx, actor, {
       action: "legal_hold.placed",
-      targetType: input.scope === "case" ? "case" : "subject",
+      targetType: input.scope === "case" ? "review_case" : "subject",
       targetId: input.scope === "case" ? input.caseId : input.reference,
       after: { holdId: hold.id, scope: hold.scope, reason: hold.reason },
     });
@@ -123,7 +123,7 @@ export async function releaseLegalHold(actor: Actor, input: z.infer<typeof relea
     if (count === 0) throw new ConflictError(`This hold was already released by ${hold.releasedBy ?? "someone"}.`);
     await recordAuditEvent(tx, actor, {
       action: "legal_hold.released",
-      targetType: hold.scope === "case" ? "case" : "subject",
+      targetType: hold.scope === "case" ? "review_case" : "subject",
       targetId: hold.scope === "case" ? hold.caseId : hold.reference,
       before: { holdId: hold.id, reason: hold.reason, placedBy: hold.createdBy },
       after: { releaseReason: input.reason },
