@@ -9,6 +9,9 @@ import { alertIn, expect, signInAs, test } from "./support/fixtures";
 
 const postgres = { storage: "postgres" } as const;
 
+// Each test signs in, seeds, purges or zips, then reads pages back: more than the default budget on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.afterAll(async () => {
   await db.retentionPolicy.deleteMany({ where: { source: "ingest", caseState: "no_case" } });
 });

@@ -61,5 +61,5 @@ export async function seedOldVerification(options: {
       });
     }
     return { verification: v, media: media.map((m) => ({ ...m, sha256: m.sha256! })) };
-  });
+  }, { timeout: 60_000, maxWait: 30_000 });
 }
