@@ -88,6 +88,27 @@ describe("the migrated database matches the Prisma schema", () => {
     const withHash = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(withHash.passwordHash).toBe("x");
     expect(await db.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(1);
+
+    // Data protection (issue 12): retention policies, tombstones, erasure, legal holds.
+    const retention = await db.retentionPolicy.upsert({
+      where: { source_caseState: { source: "ingest", caseState: "case_open" } },
+      create: { name: "Ingest · case open", source: "ingest", caseState: "case_open", mediaDays: 400, updatedById: user.id },
+      update: {},
+    });
+    await db.media.updateMany({
+      where: { verificationId: verification.id },
+      data: { sha256: null, purgedAt: new Date(), purgeKind: "policy", purgePolicyId: retention.id, purgedBy: "policy:x", purgedBytes: 12 },
+    });
+    await db.blob.update({ where: { sha256 }, data: { deletePendingAt: new Date() } });
+    await db.verification.update({ where: { id: verification.id }, data: { erasedAt: new Date(), erasedBy: "admin@x", eraseReason: "request" } });
+    const hold = await db.legalHold.create({ data: { scope: "case", caseId: reviewCase.id, reason: "court", createdBy: "admin@x", releasedAt: new Date(), releasedBy: "admin@x", releaseReason: "done" } });
+    await db.legalHold.create({ data: { scope: "reference", reference: `ref-${tag}`, reason: "court", createdBy: "admin@x" } });
+    expect(await db.media.findFirstOrThrow({ where: { verificationId: verification.id }, include: { purgePolicy: true } })).toMatchObject({ sha256: null, purgedBytes: 12, purgePolicy: { mediaDays: retention.mediaDays } });
+    expect(await db.legalHold.findUniqueOrThrow({ where: { id: hold.id }, include: { reviewCase: true } })).toMatchObject({ releaseReason: "done", reviewCase: { id: reviewCase.id } });
+    await expect(db.retentionPolicy.update({ where: { id: retention.id }, data: { mediaDays: -1 } })).rejects.toThrow();
+    await expect(db.legalHold.create({ data: { scope: "case", reference: "x", reason: "r", createdBy: "x" } })).rejects.toThrow();
+    await db.legalHold.deleteMany({ where: { reference: `ref-${tag}` } });
+    await db.retentionPolicy.deleteMany({ where: { id: retention.id } });
   });
 
   it("keeps secret columns out of ordinary queries", async () => {

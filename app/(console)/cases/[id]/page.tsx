@@ -26,6 +26,9 @@ import { DecisionPanel } from "./_components/decision-panel";
 import { JumpToNextSetting } from "./_components/jump-to-next-setting";
 import { NextCaseButton } from "./_components/next-case-button";
 import { ReopenForm } from "./_components/reopen-form";
+import { DataProtectionNotice } from "@/components/data-protection/data-protection-notice";
+import { findHoldsOfVerification } from "@/lib/data-protection/legal-holds";
+import { PlaceHoldForm } from "../../admin/retention/_components/hold-forms";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -62,6 +65,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const latest = latestRunPerVendor(v.runs);
   const newestPerVendor = new Map(latest.map((r) => [r.vendor, r.attempt]));
   const now = Date.now();
+  const holds = await findHoldsOfVerification(v.id);
+  const keptMedia = v.media.filter((m) => !m.purged);
+  const purgedMedia = v.media.filter((m) => m.purged);
 
   return (
     <>
@@ -82,6 +88,22 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </div>
         }
       />
+      <div className="mb-4">
+        <DataProtectionNotice
+          role={user.role}
+          reference={v.reference}
+          verificationId={v.id}
+          erased={v.erased ? { at: v.erased.at.toISOString(), by: v.erased.by, reason: v.erased.reason } : null}
+          purgedMedia={purgedMedia.length}
+          holds={holds.map((h) => ({ id: h.id, scope: h.scope, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt.toISOString() }))}
+        />
+        {user.role === "admin" && !holds.some((h) => h.scope === "case") ? (
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Put this case on legal hold</summary>
+            <div className="mt-2"><PlaceHoldForm caseId={c.id} /></div>
+          </details>
+        ) : null}
+      </div>
       <dl className="mb-6 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
         <div>
           <dt className="text-xs text-zinc-500">Priority</dt>
@@ -141,16 +163,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <h2 id="faces-heading" className="text-lg font-medium">
               Faces
             </h2>
-            <FaceCompare
+            {purgedMedia.map((m) => (
+              <p key={m.id} className="rounded border border-dashed border-zinc-400 px-3 py-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="media-tombstone">
+                {ROLE_LABELS[m.role]}: media {m.purged?.description}
+              </p>
+            ))}
+            {keptMedia.length ? <FaceCompare
               canViewFull={canViewFull}
-              size={v.media.length >= 3 ? 240 : 320}
-              panes={v.media.map((m) => ({
+              size={keptMedia.length >= 3 ? 240 : 320}
+              panes={keptMedia.map((m) => ({
                 mediaId: m.id,
                 label: ROLE_LABELS[m.role],
                 kind: m.kind,
                 filmstrip: m.thumbnails.filter((t) => t.kind === "filmstrip").map((t) => t.position),
               }))}
-            />
+            /> : null}
           </section>
 
           <section aria-labelledby="scores-heading" className="flex flex-col gap-3">
