@@ -31,10 +31,16 @@ export async function getQualitySamples(filters: DashboardFilters): Promise<Qual
   ];
   if (filters.checkType) conditions.push(Prisma.sql`c."checkType" = ${filters.checkType}::"CheckType"`);
   if (filters.source) conditions.push(Prisma.sql`v."source" = ${filters.source}::"VerificationSource"`);
-  const vendorCondition = filters.vendor ? Prisma.sql`WHERE x."vendor" = ${filters.vendor}` : Prisma.empty;
+  const sampleConditions: Prisma.Sql[] = [];
+  if (filters.vendor) sampleConditions.push(Prisma.sql`x."vendor" = ${filters.vendor}`);
+  // Like every dashboard figure, samples of built-in sandbox answers count only when asked for.
+  if (!filters.includeSandbox) {
+    sampleConditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "VendorRun" r WHERE r."verificationId" = s."verificationId" AND r."vendor"::text = x."vendor" AND r."sandbox")`);
+  }
+  const vendorCondition = sampleConditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(sampleConditions, " AND ")}` : Prisma.empty;
   const rows = await db.$queryRaw<{ checkType: CheckType; vendor: VendorId; sampled: number; decided: number; overturned: number }[]>`
     WITH s AS (
-      SELECT c."checkType", c."status", c."decision",
+      SELECT c."verificationId", c."checkType", c."status", c."decision",
         (SELECT e->'vendors' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c."ruleDetails") = 'array' THEN c."ruleDetails" ELSE '[]'::jsonb END) e
          WHERE e->>'code' = 'quality_sample' LIMIT 1) AS "vendors"
       FROM "ReviewCase" c JOIN "Verification" v ON v."id" = c."verificationId"

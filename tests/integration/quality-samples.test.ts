@@ -91,7 +91,7 @@ describe("QA sampling of automatic passes", () => {
 
   it("the dashboards count samples and the ones a reviewer overturned", async () => {
     const today = todayIn("UTC");
-    const filters = { from: today, to: today, bucket: "day" as const, tz: "UTC", vendor: "kairos" as const, checkType: "liveness_selfie" as const };
+    const filters = { from: today, to: today, bucket: "day" as const, tz: "UTC", vendor: "kairos" as const, checkType: "liveness_selfie" as const, includeSandbox: false };
     const baseline = (await getQualitySamples(filters))[0] ?? { sampled: 0, decided: 0, overturned: 0 };
     await useShare(1);
     const passes = await Promise.all(Array.from({ length: 3 }, () => selfiePass()));

@@ -10,6 +10,8 @@ import { findCases } from "@/lib/review/find-cases";
 import { queueQueryString, queueSearchSchema } from "@/lib/review/queue-search";
 import { listSavedViews } from "@/lib/review/saved-views";
 import { getReviewerSettings } from "@/lib/users/manage-users";
+import { SandboxVendorsNotice } from "@/components/verifications/sandbox-vendors-notice";
+import { findSandboxVendors } from "@/lib/vendor-settings/find-sandbox-vendors";
 import { ClaimNextButton } from "./_components/claim-next-button";
 import { QueueFilters } from "./_components/queue-filters";
 import { QueueTable } from "./_components/queue-table";
@@ -27,11 +29,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const search = queueSearchSchema.parse(params);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
   const isAdmin = user.role === "admin";
-  const [{ rows, nextCursor, prevCursor, counts }, views, reviewers, settings] = await Promise.all([
+  const [{ rows, nextCursor, prevCursor, counts }, views, reviewers, settings, sandboxVendors] = await Promise.all([
     findCases(search, user.id),
     listSavedViews(user.id),
     isAdmin ? db.user.findMany({ where: { role: { in: ["admin", "reviewer"] }, disabledAt: null }, select: { id: true, email: true }, orderBy: { email: "asc" } }) : Promise.resolve([]),
     getReviewerSettings(user.id),
+    findSandboxVendors(),
   ]);
   const escalatedView = search.status === "escalated";
   const query = queueQueryString(search);
@@ -56,6 +59,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         description="Flagged verifications waiting for a person. Highest priority first, then oldest."
         actions={canDecide ? <ClaimNextButton escalated={escalatedView && settings.senior} /> : null}
       />
+      <SandboxVendorsNotice vendors={sandboxVendors} isAdmin={isAdmin} />
       <nav aria-label="Case status" className="mb-4 flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {STATUS_TABS.map((tab) => {
           const current = search.status === tab;

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScoreBar } from "@/components/verifications/score-bar";
 import { describeScoreScales } from "@/components/verifications/score-scales";
+import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
 import { VendorRunCard } from "@/components/verifications/vendor-run-card";
 import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
@@ -110,6 +111,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
       </dl>
 
+      <div className="mb-6">
+        <SandboxAnswersNotice vendors={latest.filter((r) => r.sandbox).map((r) => vendorDisplayName(r.vendor))} />
+      </div>
       <section aria-labelledby="rules-heading" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40">
         <h2 id="rules-heading" className="mb-2 font-medium">
           Why this case is here
@@ -160,6 +164,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   <div key={run.id} className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid={`scores-${run.vendor}`}>
                     <p className="flex items-center gap-2 text-sm font-medium">
                       {vendorDisplayName(run.vendor)} <OutcomeBadge outcome={run.outcome} />
+                      {run.sandbox ? <SandboxBadge compact /> : null}
                     </p>
                     {scales.length ? scales.map((s) => <ScoreBar key={s.key} scale={s} />) : <p className="text-xs text-zinc-500">No score in this answer.</p>}
                     {run.policy ? <p className="text-[11px] text-zinc-500">Thresholds: {run.policy.label}</p> : null}

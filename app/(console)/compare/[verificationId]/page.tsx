@@ -7,8 +7,9 @@ import { RerunButton } from "@/components/reruns/rerun-button";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScoreBar } from "@/components/verifications/score-bar";
+import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge, RunStatusBadge, VerificationStatusBadge } from "@/components/verifications/status-badges";
-import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES, vendorDisplayName } from "@/components/verifications/verification-labels";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { describeDifferentMedia, mediaSentTo } from "@/lib/compare/media-per-vendor";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -65,6 +66,9 @@ export default async function CompareVerificationPage({
         }
       />
       <LiveStatus id={v.id} active={!isFinished(v.status)} signature={progressSignature({ status: v.status, runs: v.runs })} />
+      <div className="my-3">
+        <SandboxAnswersNotice vendors={latest.filter((r) => r.sandbox).map((r) => vendorDisplayName(r.vendor))} />
+      </div>
       {latest.length < 2 ? <p className="my-4 text-sm text-zinc-500">Only one vendor has run on this verification; rerun it on another vendor to compare.</p> : null}
       <p className="my-3 text-sm" data-testid="disagreement-summary">
         {latest.length < 2 ? null : disagreements === 0 ? "The vendors agree on every compared field." : `The vendors disagree on ${disagreements} field${disagreements > 1 ? "s" : ""} (highlighted).`}
@@ -87,6 +91,7 @@ export default async function CompareVerificationPage({
                 <th key={run.id} scope="col" className="border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
                   <span className="font-medium">{VENDOR_SHORT_NAMES[run.vendor]}</span> <span className="text-xs font-normal text-zinc-500">run {run.attempt}</span>{" "}
                   {run.outcome ? null : <RunStatusBadge status={run.status} />}
+                  {run.sandbox ? <SandboxBadge className="mt-1" /> : null}
                 </th>
               ))}
             </tr>

@@ -31,7 +31,7 @@ export interface QueueTableRow {
   openedAt: string;
   slaDueAt: string | null;
   decision: string | null;
-  vendors: { vendor: VendorId; outcome: Outcome | null }[];
+  vendors: { vendor: VendorId; outcome: Outcome | null; sandbox: boolean }[];
   thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "poster" } | null;
 }
 
@@ -108,7 +108,7 @@ function columns(now: number, selectable: boolean): Column[] {
       cell: ({ row }) => (
         <div className="flex flex-wrap gap-2">
           {row.original.vendors.map((v) => (
-            <VendorRunChip key={v.vendor} vendor={VENDOR_SHORT_NAMES[v.vendor]} status="completed" outcome={v.outcome} />
+            <VendorRunChip key={v.vendor} vendor={VENDOR_SHORT_NAMES[v.vendor]} status="completed" outcome={v.outcome} sandbox={v.sandbox} />
           ))}
         </div>
       ),

@@ -33,7 +33,7 @@ export interface VerificationTableRow {
   reference: string | null;
   createdAt: string;
   createdBy: string | null;
-  runs: { vendor: VendorId; attempt: number; status: string; outcome: string | null }[];
+  runs: { vendor: VendorId; attempt: number; status: string; outcome: string | null; sandbox: boolean }[];
   thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "poster" } | null;
 }
 
@@ -96,7 +96,7 @@ const columns: Column[] = [
       row.original.runs.length ? (
         <div className="flex flex-wrap gap-2">
           {row.original.runs.map((r) => (
-            <VendorRunChip key={r.vendor} vendor={VENDOR_SHORT_NAMES[r.vendor]} status={r.status} outcome={r.outcome} />
+            <VendorRunChip key={r.vendor} vendor={VENDOR_SHORT_NAMES[r.vendor]} status={r.status} outcome={r.outcome} sandbox={r.sandbox} />
           ))}
         </div>
       ) : (
