@@ -333,7 +333,7 @@ test("at 1280 × 800 the queue shows readable faces and fits its box; the case s
   expect(left && right).toBeTruthy();
   expect(Math.abs(left!.y - right!.y)).toBeLessThan(1);
   expect(right!.x).toBeGreaterThanOrEqual(left!.x + left!.width);
-  expect(left!.width).toBeGreaterThanOrEqual(180);
+  expect(left!.width).toBeGreaterThanOrEqual(140);
 });
 
 test("reasons are offered by check type, and the server refuses one that does not apply", async ({ page }) => {
