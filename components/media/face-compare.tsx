@@ -16,7 +16,7 @@ export interface ComparePane {
 // Faces side by side at the same size, zoomed and panned together so the same region of each face
 // is in view (wheel or +/− to zoom, drag or arrow keys to pan, 0 to reset). Full-size bytes come from
 // the audited media route for roles that may see them, else the preview thumbnail.
-const MIN_PANE = 180;
+const MIN_PANE = 140;
 
 export function FaceCompare({ panes, canViewFull, size = 320 }: { panes: ComparePane[]; canViewFull: boolean; size?: number }) {
   const view = useZoomPan({ panStep: 30 });

