@@ -19,7 +19,7 @@ describe("npm run db:seed", () => {
     expect(demo.every((v) => v.runs.every((r) => r.sandbox))).toBe(true);
     const outcomes = new Set(demo.flatMap((v) => v.runs.map((r) => r.outcome)));
     expect([...outcomes]).toEqual(expect.arrayContaining(["pass", "review", "fail"]));
-    const thumbs = await db.thumbnail.count({ where: { sha256: { in: demo.flatMap((v) => v.media.map((m) => m.sha256)) } } });
+    const thumbs = await db.thumbnail.count({ where: { sha256: { in: demo.flatMap((v) => v.media.flatMap((m) => (m.sha256 ? [m.sha256] : []))) } } });
     expect(thumbs).toBeGreaterThan(0);
     expect(await deleteDemoData()).toBeGreaterThanOrEqual(10);
     expect(await db.verification.count({ where: { demo: true } })).toBe(0);

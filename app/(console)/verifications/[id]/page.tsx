@@ -13,6 +13,8 @@ import { describeRunHistory } from "@/lib/reruns/describe-run-changes";
 import { CHECK_TYPE_LABELS, formatDateTime, SOURCE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getVerification } from "@/lib/verifications/get-verification";
+import { DataProtectionNotice } from "@/components/data-protection/data-protection-notice";
+import { findHoldsOfVerification } from "@/lib/data-protection/legal-holds";
 import { isFinished, progressSignature } from "@/lib/verifications/progress-signature";
 import { LiveStatus } from "@/components/verifications/live-status";
 import type { VendorId } from "@/lib/vendors/types";
@@ -29,6 +31,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const v = await getVerification(id);
   if (!v) notFound();
+  const holds = await findHoldsOfVerification(v.id);
   const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
   // The newest run of each vendor decides; older attempts stay visible as history.
   // Thumbnails are made by a job of their own; keep asking for missing ones for a while.
@@ -61,6 +64,14 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
       />
       <div className="mb-6 flex flex-col gap-2">
         <SandboxAnswersNotice vendors={[...newestPerVendor].filter(([vendor, attempt]) => v.runs.some((r) => r.vendor === vendor && r.attempt === attempt && r.sandbox)).map(([vendor]) => vendorDisplayName(vendor))} />
+        <DataProtectionNotice
+          role={user.role}
+          reference={v.reference}
+          verificationId={v.id}
+          erased={v.erased ? { at: v.erased.at.toISOString(), by: v.erased.by, reason: v.erased.reason } : null}
+          purgedMedia={v.media.filter((m) => m.purged).length}
+          holds={holds.map((h) => ({ id: h.id, scope: h.scope, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt.toISOString() }))}
+        />
         <LiveStatus id={v.id} active={!isFinished(v.status)} signature={progressSignature({ status: v.status, runs: v.runs })} />
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
