@@ -11,7 +11,7 @@ export async function emitVerificationFinished(verificationId: string): Promise<
   if (!rowCount) return;
   const v = await db.verification.findUnique({
     where: { id: verificationId },
-    select: { id: true, status: true, checkType: true, reference: true, completedAt: true, runs: { select: { vendor: true, attempt: true, status: true, outcome: true } } },
+    select: { id: true, status: true, checkType: true, reference: true, completedAt: true, runs: { select: { vendor: true, attempt: true, status: true, outcome: true, sandbox: true } } },
   });
   if (!v) return;
   const completedAt = (v.completedAt ?? new Date()).toISOString();
@@ -29,7 +29,7 @@ export async function emitVerificationFinished(verificationId: string): Promise<
       checkType: v.checkType,
       reference: v.reference,
       completedAt,
-      runs: latestRunPerVendor(v.runs).map((r) => ({ vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome })),
+      runs: latestRunPerVendor(v.runs).map((r) => ({ vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome, sandbox: r.sandbox })),
     };
     await emitWebhookEvent(tx, "verification.finished", data);
   });

@@ -8,6 +8,8 @@ import { expect, signInAs, test } from "./support/fixtures";
 // `npm start`: the worker calls it over HTTP, and its answers must never pass for a real vendor's.
 
 test("sandbox answers are marked on the verification, case and compare pages, and the first page says every vendor is a sandbox", async ({ page, request }) => {
+  // Two vendors answer over HTTP through the worker before the pages are read.
+  test.setTimeout(120_000);
   const { key } = await createApiKey({ kind: "system", label: "e2e" }, { name: `e2e-sbx-${randomUUID().slice(0, 8)}`, role: "operator" });
   const reference = `e2e-sbx-${randomUUID().slice(0, 8)}`;
   const selfie = await createSampleImage({ scenario: "pass", seed: parseInt(reference.slice(-6), 16), width: 640, height: 480 });
