@@ -18,6 +18,9 @@ const problem = {
   required: ["title", "status"],
 };
 
+const SANDBOX_DESCRIPTION =
+  "true when a built-in vendor sandbox gave this answer (a deterministic test answer chosen from the file, not a real vendor's): the run was sent to a base URL that is the built-in sandbox's, or the answer carried `Verdict-Sandbox: 1`. Ingested answers are never sandbox answers.";
+
 const fileParts = Object.fromEntries(mediaRoles.map((role) => [role, { type: "string", format: "binary", description: `the ${role} file` }]));
 
 const verification = {
@@ -58,9 +61,11 @@ const verification = {
           attempt: { type: "integer" },
           status: { enum: ["queued", "running", "completed", "failed", "cancelled"] },
           outcome: { enum: ["pass", "fail", "review", "error", null] },
+          sandbox: { type: "boolean", description: SANDBOX_DESCRIPTION },
           normalized: { $ref: "#/components/schemas/NormalizedResult" },
           raw: { description: "the vendor's answer exactly as received" },
         },
+        required: ["id", "vendor", "attempt", "status", "outcome", "sandbox"],
       },
     },
   },
@@ -86,6 +91,15 @@ const reviewCase = {
     decidedAt: { type: ["string", "null"], format: "date-time" },
     version: { type: "integer" },
     assignee: { type: ["string", "null"] },
+    vendors: {
+      type: "array",
+      description: "In the list only: the latest answer of each vendor.",
+      items: {
+        type: "object",
+        properties: { vendor: { enum: [...vendorIds] }, outcome: { enum: ["pass", "fail", "review", "error", null] }, sandbox: { type: "boolean", description: SANDBOX_DESCRIPTION } },
+        required: ["vendor", "outcome", "sandbox"],
+      },
+    },
     decisions: { type: "array", items: { type: "object" } },
   },
 };
@@ -197,7 +211,7 @@ export function buildOpenApiDocument() {
           summary: "List review cases (newest first by default), with filters and cursor pagination",
           parameters: [
             { name: "status", in: "query", schema: { enum: ["all", "active", "open", "awaiting_confirmation", "escalated", "decided"], default: "all" } },
-            { name: "rule", in: "query", schema: { enum: ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage"] } },
+            { name: "rule", in: "query", schema: { enum: ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage", "quality_sample"] } },
             { name: "checkType", in: "query", schema: { enum: [...checkTypes] } },
             { name: "vendor", in: "query", schema: { enum: [...vendorIds] } },
             { name: "assignee", in: "query", schema: { type: "string" }, description: "'unassigned' or a user id" },

@@ -19,7 +19,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function DashboardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const filters = parseDashboardFilters(await searchParams);
-  const [{ rates, vendorHealth, queueHealth }, purges] = await Promise.all([
+  const [{ rates, vendorHealth, queueHealth, qualitySamples }, purges] = await Promise.all([
     loadDashboards(filters),
     getPurgesPerDay(new Date(`${filters.from}T00:00:00Z`), new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000)),
   ]);
@@ -32,11 +32,16 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
         title="Dashboards"
         description={`Pass, fail and review rates, vendor health and review queue health, ${filters.from} to ${filters.to} in ${filters.tz}. The verifications list a bar opens filters by UTC days.`}
       />
-      <DashboardFilters values={filters} />
+      <DashboardFilters values={{ ...filters, sandbox: filters.includeSandbox ? "include" : undefined }} />
+      <p className="-mt-2 mb-6 text-sm text-zinc-600 dark:text-zinc-400" data-testid="sandbox-answers-note">
+        {filters.includeSandbox
+          ? "Vendor outcomes and vendor health include the built-in sandboxes' test answers."
+          : "Vendor outcomes and vendor health leave out the built-in sandboxes' test answers (not real vendors). Tick “Include sandbox answers” to count them."}
+      </p>
       <div className="space-y-10">
         <RatesSection report={rates} filters={filters} exportHref={exportHref} />
         <VendorHealthSection report={vendorHealth} filters={filters} exportHref={exportHref} />
-        <QueueHealthSection report={queueHealth} filters={filters} exportHref={exportHref} />
+        <QueueHealthSection report={queueHealth} qualitySamples={qualitySamples} filters={filters} exportHref={exportHref} />
         <PurgesSection days={purges} from={filters.from} to={filters.to} />
       </div>
     </>
