@@ -153,26 +153,27 @@ async function scrubRunImages(tx: Tx, verificationIds: string[]) {
  */
 export async function finishPendingBlobDeletions(backend: BlobBackend = configuredBlobBackend(), limit = 500): Promise<number> {
   let deleted = 0;
-  if (backend.storage !== "s3") {
-    // Only S3 objects wait for a second step. Without S3 configured in this process they cannot be
-    // reached: they stay marked (and counted) for a process that has the bucket, and the rest of
-    // the purge goes on.
-    const waiting = await db.blob.count({ where: { deletePendingAt: { not: null } } });
-    if (waiting > 0) console.warn(`[retention] ${waiting} blob(s) wait for their S3 objects to be deleted, but S3_BUCKET is not configured in this process`);
-    return 0;
-  }
   for (;;) {
-    const pending = await db.blob.findMany({ where: { deletePendingAt: { not: null } }, select: { sha256: true }, take: limit, orderBy: { sha256: "asc" } });
+    // Without S3 configured, S3 rows stay marked for a worker that has it; the rest of the purge goes on.
+    const pending = await db.blob.findMany({
+      where: { deletePendingAt: { not: null }, ...(backend.storage === "s3" ? {} : { storage: "postgres" }) },
+      select: { sha256: true },
+      take: limit,
+      orderBy: { sha256: "asc" },
+    });
     if (pending.length === 0) return deleted;
     for (const { sha256 } of pending) {
       await db.$transaction(async (tx) => {
-        const gone = await tx.$executeRaw`
+        const [gone] = await tx.$queryRaw<Array<{ storage: string }>>`
           DELETE FROM "Blob" b WHERE b."sha256" = ${sha256} AND b."deletePendingAt" IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM "Media" o WHERE o."sha256" = b."sha256")`;
-        if (gone === 0) {
+            AND NOT EXISTS (SELECT 1 FROM "Media" o WHERE o."sha256" = b."sha256")
+          RETURNING b."storage"::text AS "storage"`;
+        if (!gone) {
           await tx.blob.updateMany({ where: { sha256, deletePendingAt: { not: null } }, data: { deletePendingAt: null } });
           return;
         }
+        if (gone.storage !== "s3") return;
+        if (backend.storage !== "s3") throw new Error(`blob ${sha256} waits for its S3 object to be deleted, but S3_BUCKET is not configured`);
         // Inside the transaction: if the delete fails, the row stays marked and the next run retries.
         await backend.objects.deleteObject(blobObjectKey(sha256));
         deleted++;

@@ -52,7 +52,7 @@ test("an admin erases a subject after typing its reference again", async ({ page
   const seeded = await seedOldVerification({ backend: postgres, reference, createdAt: new Date() });
   await signInAs(page, "admin");
   await page.goto(`/admin/subjects?reference=${reference}`);
-  await page.getByLabel("Reason").fill("erasure request 4411");
+  await page.getByLabel("Reason", { exact: true }).fill("erasure request 4411");
   await page.getByLabel(`Type the reference (${reference}) to confirm`).fill("wrong");
   await page.getByRole("button", { name: "Erase all media and personal fields" }).click();
   await expect(alertIn(page).filter({ hasText: `Type the reference exactly: ${reference}` })).toBeVisible();

@@ -121,7 +121,8 @@ describe("retention purge, PostgreSQL blobs", () => {
 });
 
 function spawnPurgeWorker(env: Record<string, string>): { child: ChildProcess; lines: AsyncIterator<string> } {
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve(import.meta.dirname, "support/purge-worker.ts")], {
+  // tsx as a loader in the one process (its CLI would fork a child that a SIGKILL of the CLI leaves running).
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "support/purge-worker.ts")], {
     env: { ...process.env, ...s3.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -63,7 +63,6 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
         }
       />
       <div className="mb-6 flex flex-col gap-2">
-        <SandboxAnswersNotice vendors={[...newestPerVendor].filter(([vendor, attempt]) => v.runs.some((r) => r.vendor === vendor && r.attempt === attempt && r.sandbox)).map(([vendor]) => vendorDisplayName(vendor))} />
         <DataProtectionNotice
           role={user.role}
           reference={v.reference}
@@ -72,6 +71,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
           purgedMedia={v.media.filter((m) => m.purged).length}
           holds={holds.map((h) => ({ id: h.id, scope: h.scope, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt.toISOString() }))}
         />
+        <SandboxAnswersNotice vendors={[...newestPerVendor].filter(([vendor, attempt]) => v.runs.some((r) => r.vendor === vendor && r.attempt === attempt && r.sandbox)).map(([vendor]) => vendorDisplayName(vendor))} />
         <LiveStatus id={v.id} active={!isFinished(v.status)} signature={progressSignature({ status: v.status, runs: v.runs })} />
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
