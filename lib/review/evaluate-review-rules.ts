@@ -34,7 +34,7 @@ export interface FiredRule {
   slaMinutes: number;
 }
 
-const VENDOR_NAMES: Record<VendorId, string> = { cvs: "CVS", fpt: "FPT", biometric_kz: "biometric.kz", kairos: "Kairos" };
+const VENDOR_NAMES: Record<VendorId, string> = { cvs: "CVS", fpt: "FPT", biometric_kz: "biometric.kz", kairos: "Kairos", local: "Verdict's engine" };
 /** Reason codes the policy adds when a score lands in its review band. */
 export const BAND_REASON_CODES = new Set(["liveness_borderline", "deepfake_borderline", "angle_similarity_borderline", "face_match_borderline"]);
 

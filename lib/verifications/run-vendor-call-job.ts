@@ -6,10 +6,13 @@ import type { VendorCallPayload } from "@/lib/jobs/queues";
 import { readBlobBytes } from "@/lib/media/blob-store";
 import { IMAGE_TYPES, VIDEO_TYPES, isImageMime, isVideoMime } from "@/lib/media/media-types";
 import { runCheck } from "@/lib/vendors/run-check";
-import type { MediaInput, NormalizedResult } from "@/lib/vendors/types";
+import type { CheckType, MediaInput, NormalizedResult } from "@/lib/vendors/types";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
 import { finishedRunData, toJson } from "@/lib/verifications/run-result-data";
-import { claimVendorRun, finishVendorRun, readVendorCall } from "@/lib/verifications/vendor-call-sql";
+import { claimVendorRun, finishVendorRun, readVendorCall, type VendorCallMedia } from "@/lib/verifications/vendor-call-sql";
+import { ENGINE_MODEL_VERSION } from "@/lib/face-engine/engine-version";
+import type { Policy } from "@/lib/policy/policy-schemas";
+import type pg from "pg";
 
 // Vendors see the role and the sniffed type as the file name, never what the client called it.
 function extensionOfMime(mime: string): string {
@@ -22,6 +25,18 @@ function extensionOfMime(mime: string): string {
 // retried by the queue with backoff; anything the vendor decided is final.
 function isTransient(result: NormalizedResult) {
   return result.outcome === "error" && result.reasons.length > 0 && result.reasons.every((r) => r.category === "transient");
+}
+
+async function runLocalEngine(checkType: CheckType, media: MediaInput[], policy: Policy | undefined, stored: VendorCallMedia[]) {
+  // Loaded on demand: only workers that work the engine's queue load its models.
+  const { runLocalCheck } = await import("@/lib/vendors/local/run-local-check");
+  const { replaceMediaFaces } = await import("@/lib/face-engine/media-faces");
+  const { result, analysed } = await runLocalCheck({ checkType, media, policy });
+  const items = analysed.flatMap((a) => {
+    const mediaId = stored.find((m) => m.role === a.role)?.id;
+    return mediaId ? [{ mediaId, frameMs: a.frameMs, faces: a.faces, modelVersion: ENGINE_MODEL_VERSION }] : [];
+  });
+  return { result, storeFaces: (client: pg.PoolClient) => replaceMediaFaces(client, items) };
 }
 
 /**
@@ -43,8 +58,12 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
     media.push({ role: item.role, bytes: Buffer.from(bytes), mime: item.mime, filename: `${item.role}.${extensionOfMime(item.mime)}` });
   }
 
-  const result: NormalizedResult =
-    config && config.enabled
+  const enabled = config !== null && config.enabled;
+  // Verdict's own engine runs here, in the worker; its faces are stored with its answer.
+  const local = enabled && run.vendor === "local" ? await runLocalEngine(run.checkType, media, policy?.policy, call.media) : null;
+  const result: NormalizedResult = local
+    ? local.result
+    : enabled
       ? await runCheck({ vendor: run.vendor, checkType: run.checkType, media, config: config.call, policy: policy?.policy })
       : {
           vendor: run.vendor, checkType: run.checkType, outcome: "error", vendorVerdict: {}, warnings: [], latencyMs: 0, httpStatus: null, attempts: [], raw: null,
@@ -60,6 +79,6 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
     throw new RetryableJobError(`${run.vendor}: ${result.reasons.map((r) => r.message).join("; ")}`);
   }
 
-  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts));
+  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts), local?.storeFaces);
   if (settled === "finished") await onVerificationFinished(run.verificationId);
 }

@@ -43,6 +43,7 @@ export default async function VendorsPage() {
             {s.config ? (
               <VendorConfigForm
                 vendor={s.vendor}
+                builtIn={s.info.builtIn ?? false}
                 credentialFields={[...s.info.credentialFields]}
                 config={{
                   enabled: s.config.enabled,
