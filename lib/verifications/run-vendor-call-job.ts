@@ -13,6 +13,7 @@ import { claimVendorRun, finishVendorRun, readVendorCall, type VendorCallMedia }
 import { ENGINE_MODEL_VERSION } from "@/lib/face-engine/engine-version";
 import type { Policy } from "@/lib/policy/policy-schemas";
 import type pg from "pg";
+import { releaseGatedRuns } from "@/lib/quality-gate/release-gated-runs";
 
 // Vendors see the role and the sniffed type as the file name, never what the client called it.
 function extensionOfMime(mime: string): string {
@@ -79,6 +80,14 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
     throw new RetryableJobError(`${run.vendor}: ${result.reasons.map((r) => r.message).join("; ")}`);
   }
 
-  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts), local?.storeFaces);
+  // The engine's answer brings its faces, and releases (or skips) the paid runs a quality gate holds.
+  const alsoWrite =
+    run.vendor === "local"
+      ? async (client: pg.PoolClient) => {
+          if (local) await local.storeFaces(client);
+          await releaseGatedRuns(client, run.verificationId, result);
+        }
+      : undefined;
+  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts), alsoWrite);
   if (settled === "finished") await onVerificationFinished(run.verificationId);
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { describeQualityGate } from "@/lib/quality-gate/describe-gate";
 
 // The public JSON shape of a verification (REST API and the live status of the detail page).
 export async function getVerificationJson(id: string) {
@@ -17,6 +18,8 @@ export async function getVerificationJson(id: string) {
     source: v.source,
     createdAt: v.createdAt.toISOString(),
     completedAt: v.completedAt?.toISOString() ?? null,
+    // "Check quality first": which file failed and why, and the paid calls it saved (null when off).
+    qualityGate: describeQualityGate(v, v.runs),
     media: v.media.map((m) => ({
       id: m.id, role: m.role, mime: m.mime, size: m.size, sha256: m.sha256, width: m.width, height: m.height, durationMs: m.durationMs, fps: m.fps,
       url: `/api/media/${m.id}`,
@@ -24,7 +27,7 @@ export async function getVerificationJson(id: string) {
     runs: v.runs.map((r) => ({
       id: r.id, vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome, vendorVerdict: r.vendorVerdict,
       requestedAt: r.requestedAt.toISOString(), startedAt: r.startedAt?.toISOString() ?? null, finishedAt: r.finishedAt?.toISOString() ?? null,
-      latencyMs: r.latencyMs, httpStatus: r.httpStatus, policyId: r.policyId, rerunReason: r.rerunReason,
+      latencyMs: r.latencyMs, httpStatus: r.httpStatus, policyId: r.policyId, rerunReason: r.rerunReason, skippedByGate: r.skippedByGate,
       normalized: r.normalized, raw: r.raw, attempts: r.attempts,
     })),
   };
