@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db, Tx } from "@/lib/db";
 import type { EngineFace } from "@/lib/face-engine/analyse-image";
 import { ENGINE_MODEL_NAME } from "@/lib/face-engine/engine-version";
 
@@ -58,7 +58,7 @@ export async function replaceMediaFaces(client: pg.PoolClient, items: FaceToStor
  * retention: call it in the transaction that purges the media). Returns how many rows went.
  * Deleting a Media row also deletes its faces (ON DELETE CASCADE); this is for purges that keep it.
  */
-export async function deleteFacesOfMedia(tx: Prisma.TransactionClient, mediaIds: string[]): Promise<number> {
+export async function deleteFacesOfMedia(tx: Tx | Db, mediaIds: string[]): Promise<number> {
   if (mediaIds.length === 0) return 0;
   const { count } = await tx.mediaFace.deleteMany({ where: { mediaId: { in: mediaIds } } });
   return count;
@@ -78,7 +78,7 @@ export interface StoredFace {
 }
 
 /** The faces of these media without their embeddings (for drawing boxes), largest first. */
-export async function findFacesOfMedia(tx: Prisma.TransactionClient, mediaIds: string[]): Promise<StoredFace[]> {
+export async function findFacesOfMedia(tx: Tx | Db, mediaIds: string[]): Promise<StoredFace[]> {
   if (mediaIds.length === 0) return [];
   const rows = await tx.mediaFace.findMany({
     where: { mediaId: { in: mediaIds } },
