@@ -1,3 +1,4 @@
+import { describeQualityGate, type QualityGateSummary } from "@/lib/quality-gate/describe-gate";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { MediaRole, Outcome, ThumbnailKind, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
@@ -67,6 +68,8 @@ export interface VerificationDetail {
   createdBy: { email: string; name: string | null } | null;
   apiKey: { name: string; prefix: string } | null;
   media: VerificationDetailMedia[];
+  /** "Check quality first": what the engine's reading did to the paid calls (null when off). */
+  qualityGate: QualityGateSummary | null;
   /** By vendor, newest attempt first. */
   runs: VerificationDetailRun[];
 }
@@ -147,6 +150,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
     completedAt: v.completedAt,
     createdBy: v.createdBy,
     apiKey: v.apiKey,
+    qualityGate: describeQualityGate(v, v.runs),
     media: v.media
       .map((m) => ({
         id: m.id,

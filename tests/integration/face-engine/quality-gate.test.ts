@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
+import { getGateSavings } from "@/lib/dashboards/get-gate-savings";
 import { readFixture } from "@/lib/face-engine/face-fixtures";
 import { deleteFacesOfMedia } from "@/lib/face-engine/media-faces";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -70,6 +71,10 @@ describe("the engine as a vendor, and the quality gate", () => {
     const json = await getVerificationJson(id);
     expect(json?.status).toBe("completed");
     expect(json?.qualityGate).toEqual({ status: "stopped", problems: [{ role: "image2", code: "no_face", message: "No face found in image 2" }], skippedVendors: ["cvs"] });
+    // The dashboards count the saved call.
+    const today = new Date().toISOString().slice(0, 10);
+    const savings = await getGateSavings({ from: today, to: today, bucket: "day", tz: "UTC", checkType: "face_match", source: "upload" });
+    expect(savings.byVendor.find((s) => s.vendor === "cvs")?.saved).toBeGreaterThanOrEqual(1);
 
     // The faces the engine found are stored per media, and retention can delete them.
     const media = await db.media.findMany({ where: { verificationId: id }, include: { faces: true }, orderBy: { role: "asc" } });

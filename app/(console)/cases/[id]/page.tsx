@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EngineFaceCrops } from "@/components/media/engine-faces";
 import { FaceCompare } from "@/components/media/face-compare";
 import { CaseStatusBadge, DecisionBadge, ruleTitle } from "@/components/review/case-labels";
 import { ShortcutsDialog } from "@/components/review/shortcuts-dialog";
@@ -17,6 +18,7 @@ import { recordCaseView } from "@/lib/review/case-comments";
 import { listDecisionReasons } from "@/lib/review/decision-reasons";
 import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
 import { getCase, pendingDecisionOf } from "@/lib/review/get-case";
+import { findEngineFaces } from "@/lib/face-engine/find-engine-faces";
 import { CaseComments } from "./_components/case-comments";
 import { ConfirmPanel } from "./_components/confirm-panel";
 import { DecisionPanel } from "./_components/decision-panel";
@@ -46,8 +48,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const c = await getCase(id);
   if (!c) notFound();
   await recordCaseView(await userActor(user), c.id);
-  const reasons = await listDecisionReasons({ activeOnly: true });
   const v = c.verification;
+  const [reasons, engineFaces] = await Promise.all([listDecisionReasons({ activeOnly: true }), findEngineFaces(v.media)]);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
   const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
   const decidable = c.status === "open" || c.status === "escalated";
@@ -140,8 +142,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 label: ROLE_LABELS[m.role],
                 kind: m.kind,
                 filmstrip: m.thumbnails.filter((t) => t.kind === "filmstrip").map((t) => t.position),
+                faces: engineFaces[m.id],
               }))}
             />
+            <EngineFaceCrops canViewFull={canViewFull} items={v.media.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id]! }] : []))} />
           </section>
 
           <section aria-labelledby="scores-heading" className="flex flex-col gap-3">
