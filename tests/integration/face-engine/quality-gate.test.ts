@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { getGateSavings } from "@/lib/dashboards/get-gate-savings";
+import { analyseImage } from "@/lib/face-engine/analyse-image";
 import { readFixture } from "@/lib/face-engine/face-fixtures";
 import { deleteFacesOfMedia } from "@/lib/face-engine/media-faces";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -24,7 +25,10 @@ const waiter = new RunWaiter();
 
 beforeAll(async () => {
   sandbox = await startSandboxForVendors();
+  // The built-in defaults: on for console uploads, off for API traffic.
   await db.qualityGateSetting.deleteMany();
+  // Models load once, before the tests (slow on a busy machine).
+  await analyseImage(await readFixture("people/sample3-face1.jpg"));
   const h = waiter.handler;
   worker = await startWorker<JobQueues>({ handlers: { "vendor-call.cvs": h, "vendor-call.local": h }, pollingIntervalSeconds: 0.5, log: () => {} });
 }, 120_000);
