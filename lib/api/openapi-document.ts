@@ -19,6 +19,9 @@ const problem = {
   required: ["title", "status"],
 };
 
+const SANDBOX_DESCRIPTION =
+  "true when a built-in vendor sandbox gave this answer (a deterministic test answer chosen from the file, not a real vendor's): the run was sent to a base URL that is the built-in sandbox's, or the answer carried `Verdict-Sandbox: 1`. Ingested answers are never sandbox answers.";
+
 const fileParts = Object.fromEntries(mediaRoles.map((role) => [role, { type: "string", format: "binary", description: `the ${role} file` }]));
 
 const verification = {
@@ -43,9 +46,11 @@ const verification = {
           attempt: { type: "integer" },
           status: { enum: ["queued", "running", "completed", "failed", "cancelled"] },
           outcome: { enum: ["pass", "fail", "review", "error", null] },
+          sandbox: { type: "boolean", description: SANDBOX_DESCRIPTION },
           normalized: { $ref: "#/components/schemas/NormalizedResult" },
           raw: { description: "the vendor's answer exactly as received" },
         },
+        required: ["id", "vendor", "attempt", "status", "outcome", "sandbox"],
       },
     },
   },
@@ -71,6 +76,15 @@ const reviewCase = {
     decidedAt: { type: ["string", "null"], format: "date-time" },
     version: { type: "integer" },
     assignee: { type: ["string", "null"] },
+    vendors: {
+      type: "array",
+      description: "In the list only: the latest answer of each vendor.",
+      items: {
+        type: "object",
+        properties: { vendor: { enum: [...vendorIds] }, outcome: { enum: ["pass", "fail", "review", "error", null] }, sandbox: { type: "boolean", description: SANDBOX_DESCRIPTION } },
+        required: ["vendor", "outcome", "sandbox"],
+      },
+    },
     decisions: { type: "array", items: { type: "object" } },
   },
 };

@@ -51,6 +51,8 @@ export interface VerificationDetailRun {
   attempts: Attempt[];
   policy: RunPolicy | null;
   rerunReason: string | null;
+  /** A built-in sandbox answered (a test answer). */
+  sandbox: boolean;
   requestedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -184,6 +186,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
       attempts,
       policy: policies[index] ?? null,
       rerunReason: run.rerunReason,
+      sandbox: run.sandbox,
       requestedAt: run.requestedAt,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,

@@ -8,7 +8,7 @@ import { IMAGE_TYPES, VIDEO_TYPES, isImageMime, isVideoMime } from "@/lib/media/
 import { runCheck } from "@/lib/vendors/run-check";
 import type { CheckType, MediaInput, NormalizedResult } from "@/lib/vendors/types";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
-import { finishedRunData, toJson } from "@/lib/verifications/run-result-data";
+import { answeredBySandbox, finishedRunData, toJson } from "@/lib/verifications/run-result-data";
 import { claimVendorRun, finishVendorRun, readVendorCall, type VendorCallMedia } from "@/lib/verifications/vendor-call-sql";
 import { ENGINE_MODEL_VERSION } from "@/lib/face-engine/engine-version";
 import type { Policy } from "@/lib/policy/policy-schemas";
@@ -59,12 +59,12 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
     media.push({ role: item.role, bytes: Buffer.from(bytes), mime: item.mime, filename: `${item.role}.${extensionOfMime(item.mime)}` });
   }
 
-  const enabled = config !== null && config.enabled;
+  const called = config !== null && config.enabled;
   // Verdict's own engine runs here, in the worker; its faces are stored with its answer.
-  const local = enabled && run.vendor === "local" ? await runLocalEngine(run.checkType, media, policy?.policy, call.media) : null;
+  const local = called && run.vendor === "local" ? await runLocalEngine(run.checkType, media, policy?.policy, call.media) : null;
   const result: NormalizedResult = local
     ? local.result
-    : enabled
+    : called
       ? await runCheck({ vendor: run.vendor, checkType: run.checkType, media, config: config.call, policy: policy?.policy })
       : {
           vendor: run.vendor, checkType: run.checkType, outcome: "error", vendorVerdict: {}, warnings: [], latencyMs: 0, httpStatus: null, attempts: [], raw: null,
@@ -80,6 +80,8 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
     throw new RetryableJobError(`${run.vendor}: ${result.reasons.map((r) => r.message).join("; ")}`);
   }
 
+  // Recorded at call time from the config the call was sent with, not later from today's settings.
+  const sandbox = answeredBySandbox(called && config.sandbox, result.attempts);
   // The engine's answer brings its faces, and releases (or skips) the paid runs a quality gate holds.
   const alsoWrite =
     run.vendor === "local"
@@ -88,6 +90,6 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
           await releaseGatedRuns(client, run.verificationId, result);
         }
       : undefined;
-  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts), alsoWrite);
+  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts, sandbox), alsoWrite);
   if (settled === "finished") await onVerificationFinished(run.verificationId);
 }

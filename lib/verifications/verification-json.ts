@@ -28,6 +28,8 @@ export async function getVerificationJson(id: string) {
       id: r.id, vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome, vendorVerdict: r.vendorVerdict,
       requestedAt: r.requestedAt.toISOString(), startedAt: r.startedAt?.toISOString() ?? null, finishedAt: r.finishedAt?.toISOString() ?? null,
       latencyMs: r.latencyMs, httpStatus: r.httpStatus, policyId: r.policyId, rerunReason: r.rerunReason, skippedByGate: r.skippedByGate,
+      // A built-in sandbox's test answer, not a real vendor's.
+      sandbox: r.sandbox,
       normalized: r.normalized, raw: r.raw, attempts: r.attempts,
     })),
   };

@@ -19,7 +19,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function DashboardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const filters = parseDashboardFilters(await searchParams);
-  const [{ rates, vendorHealth, queueHealth }, savings] = await Promise.all([loadDashboards(filters), getGateSavings(filters)]);
+  const [{ rates, vendorHealth, queueHealth, qualitySamples }, savings] = await Promise.all([loadDashboards(filters), getGateSavings(filters)]);
   const query = dashboardQueryString(filters);
   const exportHref = (dataset: string) => `/api/v1/dashboards/export?dataset=${dataset}&${query}`;
 
@@ -29,7 +29,12 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
         title="Dashboards"
         description={`Pass, fail and review rates, vendor health and review queue health, ${filters.from} to ${filters.to} in ${filters.tz}. The verifications list a bar opens filters by UTC days.`}
       />
-      <DashboardFilters values={filters} />
+      <DashboardFilters values={{ ...filters, sandbox: filters.includeSandbox ? "include" : undefined }} />
+      <p className="-mt-2 mb-6 text-sm text-zinc-600 dark:text-zinc-400" data-testid="sandbox-answers-note">
+        {filters.includeSandbox
+          ? "Vendor outcomes and vendor health include the built-in sandboxes' test answers."
+          : "Vendor outcomes and vendor health leave out the built-in sandboxes' test answers (not real vendors). Tick “Include sandbox answers” to count them."}
+      </p>
       <div className="space-y-10">
         <RatesSection report={rates} filters={filters} exportHref={exportHref} />
         <VendorHealthSection report={vendorHealth} filters={filters} exportHref={exportHref} />
@@ -42,7 +47,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
             unusable{savings.byVendor.length ? ` (${savings.byVendor.map((s) => `${vendorDisplayName(s.vendor)}: ${s.saved}`).join(", ")})` : ""}.
           </p>
         </section>
-        <QueueHealthSection report={queueHealth} filters={filters} exportHref={exportHref} />
+        <QueueHealthSection report={queueHealth} qualitySamples={qualitySamples} filters={filters} exportHref={exportHref} />
       </div>
     </>
   );

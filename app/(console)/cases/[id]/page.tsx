@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScoreBar } from "@/components/verifications/score-bar";
 import { describeScoreScales } from "@/components/verifications/score-scales";
+import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
 import { VendorRunCard } from "@/components/verifications/vendor-run-card";
 import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
@@ -17,11 +18,15 @@ import { hasRole, requirePageUser, userActor } from "@/lib/auth/current-user";
 import { recordCaseView } from "@/lib/review/case-comments";
 import { listDecisionReasons } from "@/lib/review/decision-reasons";
 import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
+import { escalationBlock } from "@/lib/review/escalation";
 import { getCase, pendingDecisionOf } from "@/lib/review/get-case";
 import { findEngineFaces } from "@/lib/face-engine/find-engine-faces";
+import { getReviewerSettings } from "@/lib/users/manage-users";
 import { CaseComments } from "./_components/case-comments";
 import { ConfirmPanel } from "./_components/confirm-panel";
 import { DecisionPanel } from "./_components/decision-panel";
+import { JumpToNextSetting } from "./_components/jump-to-next-setting";
+import { NextCaseButton } from "./_components/next-case-button";
 import { ReopenForm } from "./_components/reopen-form";
 
 export const metadata: Metadata = { title: "Case" };
@@ -49,8 +54,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   if (!c) notFound();
   await recordCaseView(await userActor(user), c.id);
   const v = c.verification;
-  const [reasons, engineFaces] = await Promise.all([listDecisionReasons({ activeOnly: true }), findEngineFaces(v.media)]);
+  const [reasons, settings, engineFaces] = await Promise.all([listDecisionReasons({ activeOnly: true }), getReviewerSettings(user.id), findEngineFaces(v.media)]);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
+  const blockedByEscalation = canDecide ? escalationBlock({ status: c.status, escalatedById: c.escalatedBy?.id ?? null, escalatedByEmail: c.escalatedBy?.email ?? null }, { id: user.id, senior: settings.senior }) : null;
   const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
   const decidable = c.status === "open" || c.status === "escalated";
   const assignedElsewhere = c.assignee && c.assignee.id !== user.id && user.role !== "admin";
@@ -107,6 +113,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
       </dl>
 
+      <div className="mb-6">
+        <SandboxAnswersNotice vendors={latest.filter((r) => r.sandbox).map((r) => vendorDisplayName(r.vendor))} />
+      </div>
       <section aria-labelledby="rules-heading" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40">
         <h2 id="rules-heading" className="mb-2 font-medium">
           Why this case is here
@@ -159,6 +168,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   <div key={run.id} className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid={`scores-${run.vendor}`}>
                     <p className="flex items-center gap-2 text-sm font-medium">
                       {vendorDisplayName(run.vendor)} <OutcomeBadge outcome={run.outcome} />
+                      {run.sandbox ? <SandboxBadge compact /> : null}
                     </p>
                     {scales.length ? scales.map((s) => <ScoreBar key={s.key} scale={s} />) : <p className="text-xs text-zinc-500">No score in this answer.</p>}
                     {run.policy ? <p className="text-[11px] text-zinc-500">Thresholds: {run.policy.label}</p> : null}
@@ -184,15 +194,28 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
         <aside className="flex flex-col gap-8">
           <section aria-label="Decision" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-            {decidable && canDecide && !assignedElsewhere ? (
+            {c.status === "escalated" ? (
+              <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="escalation-note">
+                {blockedByEscalation ?? `Escalated${c.escalatedBy ? ` by ${c.escalatedBy.email}` : ""}: you decide it as a senior reviewer.`}
+              </p>
+            ) : null}
+            {decidable && canDecide && !assignedElsewhere && !blockedByEscalation ? (
               <DecisionPanel
                 caseId={c.id}
                 version={c.version}
                 vendorVerdict={c.vendorVerdict}
-                reasons={reasons.map((r) => ({ code: r.code, label: r.label, kinds: r.kinds }))}
+                escalated={c.status === "escalated"}
+                jumpToNextCase={settings.jumpToNextCase}
+                reasons={reasons.filter((r) => r.checkTypes.includes(v.checkType)).map((r) => ({ code: r.code, label: r.label, kinds: r.kinds }))}
               />
             ) : null}
             {decidable && assignedElsewhere ? <p className="text-sm">Assigned to {c.assignee?.email}; only they or an admin decide it.</p> : null}
+            {canDecide && (!decidable || blockedByEscalation) ? (
+              <div className="mt-3 flex flex-col gap-2">
+                <NextCaseButton escalated={false} />
+                <JumpToNextSetting enabled={settings.jumpToNextCase} />
+              </div>
+            ) : null}
             {decidable && !canDecide ? <p className="text-sm text-zinc-600">Reviewers and admins decide cases.</p> : null}
             {c.status === "awaiting_confirmation" && pending ? (
               <ConfirmPanel caseId={c.id} version={c.version} decidedBy={pending.decidedBy.email} isMine={pending.decidedBy.id === user.id} canDecide={canDecide} />

@@ -3,17 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { SandboxAnswersNotice } from "@/components/verifications/sandbox-badge";
 import { VerificationStatusBadge } from "@/components/verifications/status-badges";
 import { VendorRunCard } from "@/components/verifications/vendor-run-card";
 import { RerunButton } from "@/components/reruns/rerun-button";
 import { RequestManualReviewButton } from "@/components/review/request-manual-review-button";
 import { RunChangesList } from "@/components/reruns/run-changes";
 import { describeRunHistory } from "@/lib/reruns/describe-run-changes";
-import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, SOURCE_LABELS } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, SOURCE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getVerification } from "@/lib/verifications/get-verification";
 import { isFinished, progressSignature } from "@/lib/verifications/progress-signature";
 import { LiveStatus } from "@/components/verifications/live-status";
+import type { VendorId } from "@/lib/vendors/types";
 import { MediaGallery } from "./_components/media-gallery";
 import { EngineFaceCrops } from "@/components/media/engine-faces";
 import { QualityGateNotice } from "@/components/verifications/quality-gate-notice";
@@ -35,7 +37,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
   // The newest run of each vendor decides; older attempts stay visible as history.
   // Thumbnails are made by a job of their own; keep asking for missing ones for a while.
   const thumbnailsMayCome = !isFinished(v.status) || Date.now() - v.createdAt.getTime() < THUMBNAIL_PATIENCE_MS;
-  const newestPerVendor = new Map<string, number>();
+  const newestPerVendor = new Map<VendorId, number>();
   for (const run of v.runs) newestPerVendor.set(run.vendor, Math.max(newestPerVendor.get(run.vendor) ?? 0, run.attempt));
 
   return (
@@ -62,6 +64,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
         }
       />
       <div className="mb-6 flex flex-col gap-2">
+        <SandboxAnswersNotice vendors={[...newestPerVendor].filter(([vendor, attempt]) => v.runs.some((r) => r.vendor === vendor && r.attempt === attempt && r.sandbox)).map(([vendor]) => vendorDisplayName(vendor))} />
         <LiveStatus id={v.id} active={!isFinished(v.status)} signature={progressSignature({ status: v.status, runs: v.runs })} />
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
