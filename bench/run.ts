@@ -3,6 +3,7 @@ import { disconnectDb } from "@/lib/db";
 import { compactRollups, findRollupDifferences } from "@/lib/dashboards/rollups";
 import { stopBoss } from "@/lib/jobs/boss";
 import { provisionTestDatabase } from "@/tests/support/provision-database";
+import { measureEngine } from "./engine";
 import { measureIngest } from "./ingest";
 import { timeIt } from "./measure";
 import { buildQueryCases } from "./query-cases";
@@ -16,6 +17,8 @@ import { loadSyntheticHistory } from "./synthetic-history";
 // Progress goes to stderr; the table (or JSON lines) to stdout.
 
 interface Options {
+  /** Only one section: `engine` (no database needed). */
+  only: "engine" | null;
   size: number;
   json: boolean;
   iterations: number;
@@ -24,7 +27,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { size: 1_000_000, json: false, iterations: 30, ingest: 2000, keep: false };
+  const options: Options = { only: null, size: 1_000_000, json: false, iterations: 30, ingest: 2000, keep: false };
   const number = (flag: string, value: string | undefined, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) {
@@ -42,8 +45,16 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--ingest") options.ingest = number(flag, value(), 0);
     else if (flag === "--json") options.json = true;
     else if (flag === "--keep") options.keep = true;
+    else if (flag === "--only") {
+      const section = value();
+      if (section !== "engine") {
+        console.error(`--only takes: engine (got ${section ?? "nothing"})`);
+        process.exit(2);
+      }
+      options.only = section;
+    }
     else {
-      console.error(`unknown option ${arg}; options: --size N, --json, --iterations N, --ingest N (0 skips), --keep`);
+      console.error(`unknown option ${arg}; options: --size N, --json, --iterations N, --ingest N (0 skips), --keep, --only engine`);
       process.exit(2);
     }
   }
@@ -52,8 +63,22 @@ function parseArgs(argv: string[]): Options {
 
 const log = (line: string) => console.error(line);
 
+function print(lines: BenchLine[], options: Options, title: string) {
+  if (options.json) for (const line of lines) console.log(toJsonLine(line));
+  else {
+    console.log(`\n${title}\n`);
+    console.log(toTable(lines));
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.only === "engine") {
+    const lines = await measureEngine(log);
+    print(lines, options, "Verdict benchmark — the face engine");
+    process.exitCode = lines.every((l) => l.ok) ? 0 : 1;
+    return;
+  }
   process.env.VERDICT_MASTER_KEY ??= Buffer.alloc(32, 7).toString("base64");
   const embedded = !process.env.DATABASE_URL;
   const database = await provisionTestDatabase(log);
@@ -107,6 +132,8 @@ async function main() {
         note: `${ingest.thumbnails.blobs} images, thumb + preview each, 2 at a time`,
       });
     }
+
+    lines.push(...(await measureEngine(log)));
 
     log("checking the rollups against a raw recount");
     await compactRollups();

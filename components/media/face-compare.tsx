@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { EngineFaceOverlay, type EngineFaces } from "@/components/media/engine-faces";
 import { MediaThumbnail, thumbnailUrl } from "@/components/media/media-thumbnail";
 import { useZoomPan } from "@/components/media/use-zoom-pan";
 import { ZoomControls } from "@/components/media/zoom-controls";
@@ -11,6 +12,8 @@ export interface ComparePane {
   kind: "image" | "video";
   /** Filmstrip frame positions already generated (videos). */
   filmstrip?: number[];
+  /** Faces Verdict's engine found in this picture, drawn as boxes (images). */
+  faces?: EngineFaces;
 }
 
 // Faces side by side at the same size, zoomed and panned together so the same region of each face
@@ -59,6 +62,7 @@ export function FaceCompare({ panes, canViewFull, size = 320 }: { panes: Compare
                 ) : (
                   <MediaThumbnail mediaId={pane.mediaId} kind="poster" alt={pane.label} size={size} className="size-full" />
                 )}
+                {pane.kind === "image" && pane.faces ? <EngineFaceOverlay faces={pane.faces} style={view.imageStyle} /> : null}
               </div>
               <figcaption className="text-xs font-medium">{pane.label}</figcaption>
               {pane.kind === "video" && pane.filmstrip?.length ? (

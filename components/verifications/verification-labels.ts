@@ -31,6 +31,7 @@ export const VENDOR_SHORT_NAMES: Record<VendorId, string> = {
   fpt: "FPT",
   biometric_kz: "biometric.kz",
   kairos: "Kairos",
+  local: "Engine",
 };
 
 export function vendorDisplayName(vendor: VendorId): string {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizedResultSchema } from "@/lib/vendors/types";
 import { checkTypes, mediaRoles, vendorIds } from "@/lib/vendors/types";
+import { REVIEW_RULE_CODES } from "@/lib/review/review-rule-settings";
 
 // The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Schemas that exist as zod
 // schemas are converted, so the document cannot drift from what the code validates.
@@ -211,7 +212,7 @@ export function buildOpenApiDocument() {
           summary: "List review cases (newest first by default), with filters and cursor pagination",
           parameters: [
             { name: "status", in: "query", schema: { enum: ["all", "active", "open", "awaiting_confirmation", "escalated", "decided"], default: "all" } },
-            { name: "rule", in: "query", schema: { enum: ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage", "quality_sample"] } },
+            { name: "rule", in: "query", schema: { enum: [...REVIEW_RULE_CODES] } },
             { name: "checkType", in: "query", schema: { enum: [...checkTypes] } },
             { name: "vendor", in: "query", schema: { enum: [...vendorIds] } },
             { name: "assignee", in: "query", schema: { type: "string" }, description: "'unassigned' or a user id" },

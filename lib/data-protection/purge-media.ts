@@ -1,3 +1,4 @@
+import { deleteFacesOfMedia } from "@/lib/face-engine/media-faces";
 import { actorLabel, recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -49,6 +50,8 @@ interface LockedMedia {
  */
 export async function purgeMediaDerivatives(tx: Tx, mediaIds: string[]): Promise<number> {
   if (mediaIds.length === 0) return 0;
+  // The engine's faces (boxes, landmarks, embeddings) belong to the media row, never shared.
+  await deleteFacesOfMedia(tx, mediaIds);
   const [deleted] = await tx.$queryRaw<Array<{ bytes: bigint | null }>>`
     WITH gone AS (
       DELETE FROM "Thumbnail" t

@@ -20,6 +20,10 @@ export const WHAT_IF_FIELDS: Record<PolicyKind, WhatIfField[]> = {
   "fpt.face_match": [unit("spoofThreshold", "Spoof probability threshold"), unit("deepfakeThreshold", "Deepfake probability threshold"), reviewBand],
   "biometric_kz.liveness_selfie": [unit("liveThreshold", "Live threshold (centres the review band)"), reviewBand],
   "kairos.liveness_selfie": [unit("threshold", "Liveness threshold"), reviewBand],
+  "local.face_match": [unit("matchAbove", "Match above"), unit("borderlineFrom", "Borderline from")],
+  "local.liveness_selfie": [unit("livenessThreshold", "Liveness threshold (advisory: below it a person looks)")],
+  "local.liveness_3angle": [unit("samePersonAbove", "Same person above"), unit("samePersonBorderlineFrom", "Same person borderline from")],
+  "local.liveness_video": [unit("matchAbove", "ID match above"), unit("borderlineFrom", "ID borderline from"), unit("samePersonAbove", "Same person across frames above")],
 };
 
 export function readWhatIfValues(policy: Policy): Record<string, number> {

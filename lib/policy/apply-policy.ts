@@ -1,4 +1,5 @@
 import type { Policy, PolicyOfKind } from "@/lib/policy/policy-schemas";
+import { evaluateLocal } from "@/lib/policy/evaluate-local";
 import { policyReasons } from "@/lib/policy/policy-reasons";
 import type {
   BiometricKzFacts,
@@ -273,6 +274,11 @@ export function applyPolicy(facts: VendorFacts, policy: Policy): PolicyDecision 
       return facts.kind === "biometric_kz.liveness_selfie" ? evaluateBiometricKz(facts, policy) : unreachable();
     case "kairos.liveness_selfie":
       return facts.kind === "kairos.liveness_selfie" ? evaluateKairos(facts, policy) : unreachable();
+    case "local.face_match":
+    case "local.liveness_selfie":
+    case "local.liveness_3angle":
+    case "local.liveness_video":
+      return facts.kind === policy.kind ? evaluateLocal(facts, policy) : unreachable();
   }
 }
 

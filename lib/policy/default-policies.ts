@@ -17,6 +17,10 @@ export const defaultPolicies: { [K in PolicyKind]: PolicyOfKind<K> } = {
     kind: "kairos.liveness_selfie",
     version: DEFAULT_POLICY_VERSION,
   }),
+  "local.face_match": policySchemaByKind["local.face_match"].parse({ kind: "local.face_match", version: DEFAULT_POLICY_VERSION }),
+  "local.liveness_selfie": policySchemaByKind["local.liveness_selfie"].parse({ kind: "local.liveness_selfie", version: DEFAULT_POLICY_VERSION }),
+  "local.liveness_3angle": policySchemaByKind["local.liveness_3angle"].parse({ kind: "local.liveness_3angle", version: DEFAULT_POLICY_VERSION }),
+  "local.liveness_video": policySchemaByKind["local.liveness_video"].parse({ kind: "local.liveness_video", version: DEFAULT_POLICY_VERSION }),
 };
 
 export function getDefaultPolicy(vendor: VendorId, checkType: CheckType): Policy | null {

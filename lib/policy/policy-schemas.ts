@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { poseThresholdsSchema, qualityThresholdsSchema } from "@/lib/face-engine/face-quality";
 import type { CheckType, VendorId } from "@/lib/vendors/types";
 
 const unit = z.number().min(0).max(1);
@@ -67,6 +68,67 @@ export const kairosPolicySchema = z.object({
   reviewOnQualityWarning: z.boolean().default(true),
 });
 
+// Verdict's own engine (vendor `local`). Similarities are cosines of its face descriptors (0..1);
+// the face_match defaults come from `npm run eval:engine` (see the README's engine section).
+// At 0.70, 0 of 344 impostor pairs pass (highest 0.672); from 0.55 up to 0.70 a person looks.
+export const LOCAL_MATCH_ABOVE = 0.7;
+export const LOCAL_BORDERLINE_FROM = 0.55;
+/** Same person across head turns or video frames (not measured on turned faces: no such photos are shipped). */
+const LOCAL_SAME_PERSON_ABOVE = 0.55;
+const LOCAL_SAME_PERSON_BORDERLINE_FROM = 0.45;
+
+const localQuality = { quality: qualityThresholdsSchema.prefault({}) };
+const localMatchBands = {
+  /** match when the similarity is above this. */
+  matchAbove: unit.default(LOCAL_MATCH_ABOVE),
+  /** borderline (review) from here up to matchAbove; below: no match. */
+  borderlineFrom: unit.default(LOCAL_BORDERLINE_FROM),
+};
+const bandsInOrder = (p: { matchAbove: number; borderlineFrom: number }) => p.borderlineFrom <= p.matchAbove;
+const bandsMessage = { message: "borderlineFrom must not exceed matchAbove", path: ["borderlineFrom"] };
+
+export const localFaceMatchPolicySchema = z
+  .object({ kind: z.literal("local.face_match"), version: z.string().min(1), ...localMatchBands, ...localQuality })
+  .refine(bandsInOrder, bandsMessage);
+
+export const localLivenessSelfiePolicySchema = z.object({
+  kind: z.literal("local.liveness_selfie"),
+  version: z.string().min(1),
+  /** The models' liveness score below this: review (never fail: single-photo liveness is weak). */
+  livenessThreshold: unit.default(0.5),
+  ...localQuality,
+  pose: poseThresholdsSchema.prefault({}),
+});
+
+export const localLiveness3AnglePolicySchema = z.object({
+  kind: z.literal("local.liveness_3angle"),
+  version: z.string().min(1),
+  /** mid vs left and mid vs right: the same person above this similarity. */
+  samePersonAbove: unit.default(LOCAL_SAME_PERSON_ABOVE),
+  /** Below samePersonAbove but from here: review; below: different people. */
+  samePersonBorderlineFrom: unit.default(LOCAL_SAME_PERSON_BORDERLINE_FROM),
+  ...localQuality,
+  pose: poseThresholdsSchema.prefault({}),
+});
+
+export const localLivenessVideoPolicySchema = z
+  .object({
+    kind: z.literal("local.liveness_video"),
+    version: z.string().min(1),
+    /** Frames sampled evenly through the video. */
+    frames: z.number().int().min(3).max(15).default(6),
+    /** Share of the sampled frames that must show one face. */
+    minFaceFrameShare: unit.default(0.8),
+    /** Every frame's face against the first one's: the same person above this similarity. */
+    samePersonAbove: unit.default(LOCAL_SAME_PERSON_ABOVE),
+    /** The models' mean liveness score below this: review (advisory, never a fail). */
+    livenessThreshold: unit.default(0.5),
+    /** With an ID image: the video's face against it. */
+    ...localMatchBands,
+    ...localQuality,
+  })
+  .refine(bandsInOrder, bandsMessage);
+
 export const policySchema = z.discriminatedUnion("kind", [
   cvsLiveness3AnglePolicySchema,
   cvsFaceMatchPolicySchema,
@@ -74,6 +136,10 @@ export const policySchema = z.discriminatedUnion("kind", [
   fptFaceMatchPolicySchema,
   biometricKzPolicySchema,
   kairosPolicySchema,
+  localFaceMatchPolicySchema,
+  localLivenessSelfiePolicySchema,
+  localLiveness3AnglePolicySchema,
+  localLivenessVideoPolicySchema,
 ]);
 
 export type Policy = z.output<typeof policySchema>;
@@ -88,6 +154,10 @@ export const policySchemaByKind = {
   "fpt.face_match": fptFaceMatchPolicySchema,
   "biometric_kz.liveness_selfie": biometricKzPolicySchema,
   "kairos.liveness_selfie": kairosPolicySchema,
+  "local.face_match": localFaceMatchPolicySchema,
+  "local.liveness_selfie": localLivenessSelfiePolicySchema,
+  "local.liveness_3angle": localLiveness3AnglePolicySchema,
+  "local.liveness_video": localLivenessVideoPolicySchema,
 } as const;
 
 export const policyKinds = Object.keys(policySchemaByKind) as PolicyKind[];

@@ -1,3 +1,4 @@
+import type { EngineReading } from "@/lib/face-engine/engine-reading";
 import type { Reason } from "@/lib/vendors/types";
 
 /**
@@ -51,4 +52,11 @@ export type KairosFacts = {
   reasons: Reason[];
 };
 
-export type VendorFacts = CvsLiveness3AngleFacts | CvsFaceMatchFacts | FptFacts | BiometricKzFacts | KairosFacts;
+/** Verdict's own engine: its whole reading; the policy judges quality, pose and similarity from it. */
+export type LocalFacts = {
+  kind: "local.face_match" | "local.liveness_selfie" | "local.liveness_3angle" | "local.liveness_video";
+  reading: EngineReading;
+  reasons: Reason[];
+};
+
+export type VendorFacts = CvsLiveness3AngleFacts | CvsFaceMatchFacts | FptFacts | BiometricKzFacts | KairosFacts | LocalFacts;

@@ -37,7 +37,7 @@ export interface FiredRule {
   slaMinutes: number;
 }
 
-const VENDOR_NAMES: Record<VendorId, string> = { cvs: "CVS", fpt: "FPT", biometric_kz: "biometric.kz", kairos: "Kairos" };
+const VENDOR_NAMES: Record<VendorId, string> = { cvs: "CVS", fpt: "FPT", biometric_kz: "biometric.kz", kairos: "Kairos", local: "Verdict's engine" };
 /** Reason codes the policy adds when a score lands in its review band. */
 export const BAND_REASON_CODES = new Set(["liveness_borderline", "deepfake_borderline", "angle_similarity_borderline", "face_match_borderline"]);
 
@@ -85,6 +85,38 @@ function qualityReasons(run: RuleRun, includeWarnings: boolean): Reason[] {
   return (run.normalized?.reasons ?? []).filter((r) => r.category === "quality" && (r.severity === "error" || (includeWarnings && r.severity === "warning")));
 }
 
+/** Codes by which vendors (and the engine) say a face was not found. */
+const NO_FACE_CODES = new Set(["no_face", "face_not_found", "face_not_found_left", "face_not_found_mid", "face_not_found_right", "face_not_found_portrait", "face_not_found_document", "face_not_found_id_card"]);
+const hasNoFace = (run: RuleRun) => (run.normalized?.reasons ?? []).some((r) => NO_FACE_CODES.has(r.code) && r.severity === "error");
+
+/** Where Verdict's own engine (vendor `local`) and a vendor read the same media differently. */
+export function findEngineDisagreements(checkType: CheckType, latest: RuleRun[]): Array<{ text: string; vendor: VendorId }> {
+  const engine = latest.find((r) => r.vendor === "local" && r.normalized && (r.status === "completed" || r.status === "failed"));
+  if (!engine?.normalized) return [];
+  const out: Array<{ text: string; vendor: VendorId }> = [];
+  const engineNoFace = engine.normalized.reasons.filter((r) => r.code === "no_face" && r.severity === "error");
+  const similarity = engine.normalized.faceMatch?.similarity ?? null;
+  const policy = engine.policy;
+  const noMatchBelow = policy?.kind === "local.face_match" ? policy.borderlineFrom : null;
+  const matchAbove = policy?.kind === "local.face_match" ? policy.matchAbove : null;
+  for (const run of latest) {
+    if (run.vendor === "local" || !run.normalized) continue;
+    const name = VENDOR_NAMES[run.vendor];
+    if (run.outcome === "pass" && engineNoFace.length) {
+      out.push({ vendor: run.vendor, text: `${name} passed, but Verdict's engine found no face: ${engineNoFace.map((r) => r.message).join("; ")}.` });
+    } else if (run.outcome === "pass" && checkType === "face_match" && similarity !== null && noMatchBelow !== null && similarity < noMatchBelow) {
+      out.push({ vendor: run.vendor, text: `${name} passed the face match, but Verdict's engine scores the faces ${fmt(similarity)}, below its no-match threshold ${fmt(noMatchBelow)}.` });
+    }
+    if (checkType === "face_match" && run.outcome === "fail" && similarity !== null && matchAbove !== null && similarity > matchAbove && !hasNoFace(run)) {
+      out.push({ vendor: run.vendor, text: `${name} failed the face match, but Verdict's engine matches the faces (similarity ${fmt(similarity)}, above ${fmt(matchAbove)}).` });
+    }
+    if (hasNoFace(run) && !engineNoFace.length && engine.outcome !== "error") {
+      out.push({ vendor: run.vendor, text: `${name} found no face, but Verdict's engine found one in every picture.` });
+    }
+  }
+  return out;
+}
+
 export function evaluateReviewRules(input: RuleInput, settings: ReviewRuleSettings): FiredRule[] {
   const latest = latestRunPerVendor(input.runs);
   const found = new Map<ReviewRuleCode, { details: string[]; vendors: Set<VendorId> }>();
@@ -105,6 +137,8 @@ export function evaluateReviewRules(input: RuleInput, settings: ReviewRuleSettin
     const words = [...passing.map((r) => `${VENDOR_NAMES[r.vendor]} says pass`), ...failing.map((r) => `${VENDOR_NAMES[r.vendor]} says fail`)].join(", ");
     for (const r of [...passing, ...failing]) fire("vendor_disagreement", `The vendors disagree: ${words}.`, r.vendor);
   }
+
+  for (const words of findEngineDisagreements(input.checkType, latest)) fire("engine_disagreement", words.text, words.vendor);
 
   for (const run of latest) {
     const name = VENDOR_NAMES[run.vendor];

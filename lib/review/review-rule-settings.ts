@@ -4,7 +4,7 @@ import { checkTypeSchema, vendorIdSchema } from "@/lib/vendors/types";
 // The rules that put a verification in front of a reviewer, and their admin-editable settings.
 // Client-safe (the admin page renders the same list).
 
-export const REVIEW_RULE_CODES = ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage", "quality_sample"] as const;
+export const REVIEW_RULE_CODES = ["manual_review", "vendor_disagreement", "engine_disagreement", "vendor_review", "score_in_band", "vendor_error_triage", "quality_sample"] as const;
 export const reviewRuleCodeSchema = z.enum(REVIEW_RULE_CODES);
 export type ReviewRuleCode = z.infer<typeof reviewRuleCodeSchema>;
 
@@ -12,6 +12,12 @@ export type ReviewRuleCode = z.infer<typeof reviewRuleCodeSchema>;
 export const REVIEW_RULE_LABELS: Record<ReviewRuleCode, { title: string; short: string; explanation: string }> = {
   manual_review: { title: "Manual review requested", short: "Manual", explanation: "An operator or API client asked for a person to look." },
   vendor_disagreement: { title: "Vendors disagree", short: "Disagree", explanation: "Two vendors on the same verification: one says pass, another fail (latest attempt of each)." },
+  engine_disagreement: {
+    title: "Verdict's engine disagrees with a vendor",
+    short: "Engine disagrees",
+    explanation:
+      "A vendor passes a face match Verdict's own engine scores below its no-match threshold, or passes media where the engine finds no face, or the reverse (the engine matches the faces, or finds one, where the vendor says otherwise).",
+  },
   vendor_review: { title: "Vendor asks for review", short: "Vendor asks", explanation: "The vendor itself flags the result (FPT need_to_review, CVS face_matching match = 0)." },
   score_in_band: { title: "Score in the borderline band", short: "Borderline", explanation: "A score falls inside the review band of the vendor/check-type policy (plus the extra margin below)." },
   vendor_error_triage: { title: "Vendor error to triage", short: "Quality", explanation: "A media quality code (face too small, several faces, no face, blur…) a person must look at." },
@@ -33,6 +39,8 @@ const ruleBase = {
 export const reviewRuleSettingsSchema = z.object({
   manual_review: z.object(ruleBase),
   vendor_disagreement: z.object(ruleBase),
+  // Added after rule sets were first saved: a stored set without it gets the default.
+  engine_disagreement: z.object(ruleBase).prefault({ enabled: true, priority: 70, slaMinutes: 8 * 60 }),
   vendor_review: z.object(ruleBase),
   score_in_band: z.object({
     ...ruleBase,
@@ -63,6 +71,7 @@ export type QualitySampleShare = ReviewRuleSettings["quality_sample"]["shares"][
 export const DEFAULT_REVIEW_RULE_SETTINGS: ReviewRuleSettings = {
   manual_review: { enabled: true, priority: 60, slaMinutes: 8 * 60 },
   vendor_disagreement: { enabled: true, priority: 80, slaMinutes: 4 * 60 },
+  engine_disagreement: { enabled: true, priority: 70, slaMinutes: 8 * 60 },
   vendor_review: { enabled: true, priority: 50, slaMinutes: 24 * 60 },
   score_in_band: { enabled: true, priority: 40, slaMinutes: 24 * 60, extraMargin: 0 },
   vendor_error_triage: { enabled: true, priority: 30, slaMinutes: 48 * 60, includeWarnings: true },

@@ -14,6 +14,8 @@ export const sandboxScenarios: Record<VendorId, readonly ScenarioInfo[]> = {
   fpt: fptScenarios,
   biometric_kz: biometricKzScenarios,
   kairos: kairosScenarios,
+  // Verdict's own engine has no sandbox: it always looks at the real picture.
+  local: [],
 };
 
 export function listScenarioNames(vendor?: VendorId): string[] {

@@ -11,6 +11,7 @@ export interface SandboxVendors {
 
 /** Which enabled vendors still point at a built-in sandbox (for the notice on the first page after sign-in). */
 export async function findSandboxVendors(): Promise<SandboxVendors> {
-  const rows = await db.vendorConfig.findMany({ where: { enabled: true }, select: { vendor: true, sandbox: true }, orderBy: { vendor: "asc" } });
+  // Verdict's own engine (`local`) has no sandbox: it always reads the real picture.
+  const rows = await db.vendorConfig.findMany({ where: { enabled: true, vendor: { not: "local" } }, select: { vendor: true, sandbox: true }, orderBy: { vendor: "asc" } });
   return { enabled: rows.map((r) => r.vendor), sandbox: rows.filter((r) => r.sandbox).map((r) => r.vendor) };
 }

@@ -9,15 +9,19 @@ const optionalNumber = (schema: z.ZodNumber) =>
 export const vendorConfigInputSchema = z.object({
   vendor: vendorIdSchema,
   enabled: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+  // Verdict's own engine (`local`) is not reached over HTTP: its base URL is fixed (updateVendorConfig).
   baseUrl: z
     .string()
     .trim()
-    .pipe(z.url({ protocol: /^https?$/, error: "Base URL must be an http(s) URL, like https://api.vendor.com." })),
+    .pipe(z.url({ protocol: /^(https?|local)$/, error: "Base URL must be an http(s) URL, like https://api.vendor.com." })),
   timeoutMs: z.coerce.number({ error: "Timeout must be a number of milliseconds." }).int().min(1000, "Timeout must be at least 1000 ms.").max(120_000, "Timeout must be at most 120000 ms."),
   maxRetries: z.coerce.number().int().min(0, "Retries must be 0 or more.").max(5, "Retries must be at most 5."),
   concurrency: z.coerce.number().int().min(1, "Concurrency must be at least 1.").max(50, "Concurrency must be at most 50."),
   ratePerSecond: optionalNumber(z.number().positive("Rate must be above 0 (leave empty for no limit).").max(1000, "Rate must be at most 1000 per second.")),
   credentials: z.record(z.string(), z.string().max(500, "Credentials must be at most 500 characters.")).default({}),
+}).refine((input) => input.vendor === "local" || !input.baseUrl.startsWith("local:"), {
+  message: "Base URL must be an http(s) URL, like https://api.vendor.com.",
+  path: ["baseUrl"],
 });
 
 export type VendorConfigInput = z.infer<typeof vendorConfigInputSchema>;

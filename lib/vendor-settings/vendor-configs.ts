@@ -81,7 +81,7 @@ export async function updateVendorConfig(actor: Actor, input: VendorConfigInput)
   }
   const data = {
     enabled: input.enabled,
-    baseUrl: input.baseUrl,
+    baseUrl: info.builtIn ? info.defaultBaseUrl : input.baseUrl,
     timeoutMs: input.timeoutMs,
     maxRetries: input.maxRetries,
     concurrency: input.concurrency,
@@ -125,6 +125,12 @@ function envCredentials(vendor: VendorId): Record<string, string> {
 export async function ensureDefaultVendorConfigs(options: { sandboxUrl?: string }) {
   for (const vendor of vendorIds) {
     const info = vendorRegistry[vendor];
+    if (info.builtIn) {
+      // Verdict's own engine: on by default, nothing to configure; one analysis at a time per worker
+      // process (the WASM backend is single-threaded, and each one holds a picture in memory).
+      await db.vendorConfig.upsert({ where: { vendor }, update: {}, create: { vendor, baseUrl: info.defaultBaseUrl, enabled: true, concurrency: 1, maxRetries: 0, timeoutMs: 120_000, credentialsMasked: {} } });
+      continue;
+    }
     const fromEnv = envCredentials(vendor);
     const envBaseUrl = process.env[`${vendor.toUpperCase()}_BASE_URL`];
     const sandboxUrl = options.sandboxUrl ? sandboxBaseUrl(options.sandboxUrl, vendor) : null;

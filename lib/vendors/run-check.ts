@@ -51,6 +51,11 @@ export async function runCheck(input: RunCheckInput): Promise<NormalizedResult> 
 
 async function runCheckUnsafe(input: RunCheckInput): Promise<NormalizedResult> {
   const { vendor, checkType } = input;
+  if (vendor === "local") {
+    // Loaded on demand: the models belong in job workers, never in a web server's bundle.
+    const { runLocalCheck } = await import("@/lib/vendors/local/run-local-check");
+    return (await runLocalCheck({ checkType, media: input.media, policy: input.policy })).result;
+  }
   const fail = (parts: Parameters<typeof buildErrorResult>[2]) => buildErrorResult(vendor, checkType, parts);
   const spec = findCheckSpec(vendor, checkType);
   if (!spec) return fail({ reasons: [buildReason(commonReasons.unsupportedCheck, null)] });

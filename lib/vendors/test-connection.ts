@@ -26,6 +26,9 @@ const messages: Record<ConnectionStatus, string> = {
  * only when the credentials are good) to tell good credentials from bad ones and an unreachable vendor.
  */
 export async function testConnection(vendor: VendorId, config: VendorCallConfig): Promise<ConnectionTestResult> {
+  if (vendor === "local") {
+    return { vendor, status: "ok", httpStatus: null, latencyMs: 0, message: "Verdict's own engine runs inside the job workers: nothing to connect to" };
+  }
   const parsed = vendorCallConfigSchema.safeParse(config);
   const credentials = credentialsSchemaByVendor[vendor].safeParse(config.credentials);
   if (!parsed.success || !credentials.success) {

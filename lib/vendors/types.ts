@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Vendor ids used everywhere (DB rows, API payloads, sandbox paths). */
-export const vendorIds = ["cvs", "fpt", "biometric_kz", "kairos"] as const;
+export const vendorIds = ["cvs", "fpt", "biometric_kz", "kairos", "local"] as const;
 export const vendorIdSchema = z.enum(vendorIds);
 export type VendorId = z.infer<typeof vendorIdSchema>;
 
@@ -115,6 +115,8 @@ export const cvsCredentialsSchema = z.object({ apiKey: z.string().min(1), apiSec
 export const fptCredentialsSchema = z.object({ apiKey: z.string().min(1) });
 export const biometricKzCredentialsSchema = z.object({ apiKey: z.string().min(1) });
 export const kairosCredentialsSchema = z.object({ appId: z.string().min(1), appKey: z.string().min(1) });
+/** Verdict's own engine needs no credentials. */
+export const localCredentialsSchema = z.object({});
 export type CvsCredentials = z.infer<typeof cvsCredentialsSchema>;
 export type FptCredentials = z.infer<typeof fptCredentialsSchema>;
 export type BiometricKzCredentials = z.infer<typeof biometricKzCredentialsSchema>;
@@ -125,6 +127,7 @@ export const credentialsSchemaByVendor = {
   fpt: fptCredentialsSchema,
   biometric_kz: biometricKzCredentialsSchema,
   kairos: kairosCredentialsSchema,
+  local: localCredentialsSchema,
 } as const;
 
 export const vendorCallConfigSchema = z.object({

@@ -2,6 +2,7 @@ import { biometricKzAdapter } from "@/lib/vendors/biometric-kz/biometric-kz-adap
 import { cvsAdapter } from "@/lib/vendors/cvs/cvs-adapter";
 import { fptAdapter } from "@/lib/vendors/fpt/fpt-adapter";
 import { kairosAdapter } from "@/lib/vendors/kairos/kairos-adapter";
+import { localAdapter } from "@/lib/vendors/local/local-adapter";
 import type { VendorId } from "@/lib/vendors/types";
 import type { VendorAdapter } from "@/lib/vendors/vendor-adapter";
 
@@ -10,4 +11,5 @@ export const vendorAdapters: Record<VendorId, VendorAdapter> = {
   fpt: fptAdapter,
   biometric_kz: biometricKzAdapter,
   kairos: kairosAdapter,
+  local: localAdapter,
 };

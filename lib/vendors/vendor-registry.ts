@@ -24,6 +24,8 @@ export type CheckSpec = {
 export type VendorInfo = {
   id: VendorId;
   displayName: string;
+  /** Verdict's own engine: runs in the workers, no HTTP, no credentials, no sandbox. */
+  builtIn?: boolean;
   defaultBaseUrl: string;
   /** Where this vendor lives on the local sandbox server: `http://127.0.0.1:<port><prefix>`. */
   sandboxPathPrefix: string;
@@ -125,6 +127,32 @@ export const vendorRegistry: Record<VendorId, VendorInfo> = {
         api: "POST /v0.1/liveness-verification",
         requiredRoles: ["selfie"],
         optionalRoles: [],
+        limits: {},
+      },
+    },
+  },
+  local: {
+    id: "local",
+    displayName: "Verdict engine (offline)",
+    builtIn: true,
+    // Not called over HTTP: the URL only names the engine in the settings.
+    defaultBaseUrl: "local://verdict-engine",
+    sandboxPathPrefix: "",
+    credentialFields: [],
+    sandboxCredentials: {},
+    checks: {
+      face_match: { api: "engine: detect + faceres descriptor, cosine similarity", requiredRoles: ["image1", "image2"], optionalRoles: [], limits: {} },
+      liveness_selfie: { api: "engine: one frontal face, quality, advisory liveness", requiredRoles: ["selfie"], optionalRoles: [], limits: {} },
+      liveness_3angle: {
+        api: "engine: one face per angle, head yaw per role, same person",
+        requiredRoles: ["portrait_left", "portrait_mid", "portrait_right"],
+        optionalRoles: [],
+        limits: {},
+      },
+      liveness_video: {
+        api: "engine: frames sampled with ffmpeg, one face, same person, optional ID match",
+        requiredRoles: ["video"],
+        optionalRoles: ["id_image"],
         limits: {},
       },
     },

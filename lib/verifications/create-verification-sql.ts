@@ -45,6 +45,7 @@ export interface VerificationRow {
   idempotencyKey: string | null;
   status: VerificationStatus;
   completedAt: Date | null;
+  qualityGate: boolean;
 }
 
 export interface BlobRow {
@@ -109,7 +110,7 @@ export async function insertVerificationRows(
 ): Promise<{ id: string; runIds: string[] }> {
   const { verification: v, audit } = rows;
   const params: unknown[] = [
-    v.checkType, v.reference, v.note, v.manualReview, v.source, v.createdById, v.apiKeyId, v.idempotencyKey, v.status, v.completedAt,
+    v.checkType, v.reference, v.note, v.manualReview, v.source, v.createdById, v.apiKeyId, v.idempotencyKey, v.status, v.completedAt, v.qualityGate,
     JSON.stringify(rows.media),
     JSON.stringify(rows.runs),
     audit.actorId, audit.apiKeyId, audit.actorLabel, audit.ip, audit.action, audit.targetType, JSON.stringify(audit.after),
@@ -123,28 +124,28 @@ export async function insertVerificationRows(
     : "";
   const { rows: [created] } = await client.query<{ id: string; runs: { id: string; vendor: VendorId }[] | null }>(
     `WITH v AS (
-       INSERT INTO "Verification" ("checkType", "reference", "note", "manualReview", "source", "createdById", "apiKeyId", "idempotencyKey", "status", "completedAt")
-       VALUES ($1::"CheckType", $2, $3, $4, $5::"VerificationSource", $6::uuid, $7::uuid, $8, $9::"VerificationStatus", $10::timestamptz)
+       INSERT INTO "Verification" ("checkType", "reference", "note", "manualReview", "source", "createdById", "apiKeyId", "idempotencyKey", "status", "completedAt", "qualityGate")
+       VALUES ($1::"CheckType", $2, $3, $4, $5::"VerificationSource", $6::uuid, $7::uuid, $8, $9::"VerificationStatus", $10::timestamptz, $11)
        RETURNING "id"
      )${blobs},
      m AS (
        INSERT INTO "Media" ("verificationId", "role", "sha256", "mime", "size", "width", "height", "durationMs", "fps", "originalFilename")
        SELECT v."id", x."role", x."sha256", x."mime", x."size", x."width", x."height", x."durationMs", x."fps", x."originalFilename"
-       FROM v, jsonb_to_recordset($11::jsonb) AS x("role" "MediaRole", "sha256" text, "mime" text, "size" int, "width" int, "height" int, "durationMs" int, "fps" float8, "originalFilename" text)
+       FROM v, jsonb_to_recordset($12::jsonb) AS x("role" "MediaRole", "sha256" text, "mime" text, "size" int, "width" int, "height" int, "durationMs" int, "fps" float8, "originalFilename" text)
      ),
      r AS (
        INSERT INTO "VendorRun" ("verificationId", "vendor", "checkType", "policyId", "requestedById", "status", "outcome", "vendorVerdict", "livenessScore",
          "matchSimilarity", "httpStatus", "latencyMs", "normalized", "raw", "attempts", "startedAt", "finishedAt")
        SELECT v."id", x."vendor", x."checkType", x."policyId", x."requestedById", x."status", x."outcome", x."vendorVerdict", x."livenessScore",
          x."matchSimilarity", x."httpStatus", x."latencyMs", x."normalized", x."raw", x."attempts", x."startedAt", x."finishedAt"
-       FROM v, jsonb_to_recordset($12::jsonb) AS x("vendor" "Vendor", "checkType" "CheckType", "policyId" uuid, "requestedById" uuid,
+       FROM v, jsonb_to_recordset($13::jsonb) AS x("vendor" "Vendor", "checkType" "CheckType", "policyId" uuid, "requestedById" uuid,
          "status" "VendorRunStatus", "outcome" "Outcome", "vendorVerdict" text, "livenessScore" float8, "matchSimilarity" float8, "httpStatus" int,
          "latencyMs" int, "normalized" jsonb, "raw" jsonb, "attempts" jsonb, "startedAt" timestamptz, "finishedAt" timestamptz)
        RETURNING "id", "vendor"
      ),
      a AS (
        INSERT INTO "AuditEvent" ("actorId", "apiKeyId", "actorLabel", "ip", "action", "targetType", "targetId", "after")
-       SELECT $13::uuid, $14::uuid, $15, $16, $17, $18, v."id"::text, $19::jsonb FROM v
+       SELECT $14::uuid, $15::uuid, $16, $17, $18, $19, v."id"::text, $20::jsonb FROM v
      )
      SELECT v."id", (SELECT json_agg(json_build_object('id', r."id", 'vendor', r."vendor")) FROM r) AS "runs" FROM v`,
     params,

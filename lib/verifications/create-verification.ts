@@ -6,6 +6,8 @@ import type { VerificationSource } from "@/lib/generated/prisma/client";
 import { enqueueJobs, jobFor } from "@/lib/jobs/enqueue-job";
 import { JOB_QUEUES, vendorCallQueue } from "@/lib/jobs/queues";
 import { stageBlob } from "@/lib/media/blob-store";
+import { DEFAULT_QUALITY_GATE, gateApplies } from "@/lib/quality-gate/quality-gate-settings";
+import { findCheckSpec } from "@/lib/vendors/vendor-registry";
 import { normalizeVendorResponse } from "@/lib/vendors/normalize-response";
 import { checkIncomingFiles } from "@/lib/verifications/check-incoming-files";
 import { insertVerificationRows, readVendorSetup, type RunRow, type VendorSetup } from "@/lib/verifications/create-verification-sql";
@@ -39,6 +41,16 @@ export interface CreatedVerification {
   warnings: string[];
 }
 
+/** The gate applies when it is on for this check type and source, a paid vendor is asked, and the engine serves the check type and is enabled. */
+async function wantsQualityGate(request: VerificationRequest, source: VerificationSource): Promise<boolean> {
+  if (!request.vendors.some((v) => v !== "local") || !findCheckSpec("local", request.checkType)) return false;
+  const [setting, engine] = await Promise.all([
+    db.qualityGateSetting.findUnique({ where: { checkType: request.checkType } }),
+    db.vendorConfig.findUnique({ where: { vendor: "local" }, select: { enabled: true } }),
+  ]);
+  return engine?.enabled === true && gateApplies(setting ?? DEFAULT_QUALITY_GATE, source);
+}
+
 function assertVendorsEnabled(setup: VendorSetup[]) {
   const off = setup.filter((s) => !s.enabled).map((s) => s.vendor);
   if (off.length) {
@@ -64,7 +76,10 @@ export async function createVerification(actor: Actor, input: CreateVerification
   const earlier = await findByIdempotencyKey(input.apiKeyId, input.idempotencyKey);
   if (earlier) return { id: earlier.id, created: false, warnings: [] };
 
-  const { request } = input;
+  const gate = input.ingested ? false : await wantsQualityGate(input.request, input.source);
+  // "Check quality first": the engine reads the media before any paid vendor is called.
+  const request: VerificationRequest =
+    gate && !input.request.vendors.includes("local") ? { ...input.request, vendors: [...input.request.vendors, "local"] } : input.request;
   const setup = await readVendorSetup(request.vendors, request.checkType);
   if (!input.ingested) assertVendorsEnabled(setup);
   const { files, warnings } = await checkIncomingFiles(request, input.files, { enforceVendorLimits: !input.ingested });
@@ -96,6 +111,7 @@ export async function createVerification(actor: Actor, input: CreateVerification
           idempotencyKey: input.idempotencyKey ?? null,
           status: finished ? (finished.status === "completed" ? "completed" : "failed") : "queued",
           completedAt: finished?.finishedAt ?? null,
+          qualityGate: gate,
         },
         blobs: distinctBlobs.map((b) => ({ sha256: b.sha256, size: b.size, mime: b.mime, storage: b.storage, data: b.storage === "postgres" ? b.bytes : null })),
         media: files.map((file) => ({
@@ -123,7 +139,10 @@ export async function createVerification(actor: Actor, input: CreateVerification
           },
         },
       });
-      const vendorCalls = input.ingested ? [] : created.runIds.map((vendorRunId, i) => jobFor(vendorCallQueue(request.vendors[i]!), { vendorRunId }));
+      // With the gate on, only the engine starts; the paid runs wait for its reading (lib/quality-gate).
+      const vendorCalls = input.ingested
+        ? []
+        : created.runIds.flatMap((vendorRunId, i) => (gate && request.vendors[i] !== "local" ? [] : [jobFor(vendorCallQueue(request.vendors[i]!), { vendorRunId })]));
       const thumbnails = distinctBlobs.map((b) => jobFor(JOB_QUEUES.thumbnails, { sha256: b.sha256 }));
       await enqueueJobs(client, [...vendorCalls, ...thumbnails]);
       return created.id;

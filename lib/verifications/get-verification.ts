@@ -1,3 +1,4 @@
+import { describeQualityGate, type QualityGateSummary } from "@/lib/quality-gate/describe-gate";
 import { z } from "zod";
 import { mediaTombstoneJson, type MediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
 import { db } from "@/lib/db";
@@ -73,6 +74,8 @@ export interface VerificationDetail {
   apiKey: { name: string; prefix: string } | null;
   media: VerificationDetailMedia[];
   erased: { at: Date; by: string | null; reason: string | null } | null;
+  /** "Check quality first": what the engine's reading did to the paid calls (null when off). */
+  qualityGate: QualityGateSummary | null;
   /** By vendor, newest attempt first. */
   runs: VerificationDetailRun[];
 }
@@ -154,6 +157,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
     createdBy: v.createdBy,
     apiKey: v.apiKey,
     erased: v.erasedAt ? { at: v.erasedAt, by: v.erasedBy, reason: v.eraseReason } : null,
+    qualityGate: describeQualityGate(v, v.runs),
     media: v.media
       .map((m) => ({
         id: m.id,

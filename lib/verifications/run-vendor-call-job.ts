@@ -6,10 +6,14 @@ import type { VendorCallPayload } from "@/lib/jobs/queues";
 import { readBlobBytes } from "@/lib/media/blob-store";
 import { IMAGE_TYPES, VIDEO_TYPES, isImageMime, isVideoMime } from "@/lib/media/media-types";
 import { runCheck } from "@/lib/vendors/run-check";
-import type { MediaInput, NormalizedResult } from "@/lib/vendors/types";
+import type { CheckType, MediaInput, NormalizedResult } from "@/lib/vendors/types";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
 import { answeredBySandbox, finishedRunData, toJson } from "@/lib/verifications/run-result-data";
-import { claimVendorRun, finishVendorRun, readVendorCall } from "@/lib/verifications/vendor-call-sql";
+import { claimVendorRun, finishVendorRun, readVendorCall, type VendorCallMedia } from "@/lib/verifications/vendor-call-sql";
+import { ENGINE_MODEL_VERSION } from "@/lib/face-engine/engine-version";
+import type { Policy } from "@/lib/policy/policy-schemas";
+import type pg from "pg";
+import { releaseGatedRuns } from "@/lib/quality-gate/release-gated-runs";
 
 // Vendors see the role and the sniffed type as the file name, never what the client called it.
 function extensionOfMime(mime: string): string {
@@ -22,6 +26,18 @@ function extensionOfMime(mime: string): string {
 // retried by the queue with backoff; anything the vendor decided is final.
 function isTransient(result: NormalizedResult) {
   return result.outcome === "error" && result.reasons.length > 0 && result.reasons.every((r) => r.category === "transient");
+}
+
+async function runLocalEngine(checkType: CheckType, media: MediaInput[], policy: Policy | undefined, stored: VendorCallMedia[]) {
+  // Loaded on demand: only workers that work the engine's queue load its models.
+  const { runLocalCheck } = await import("@/lib/vendors/local/run-local-check");
+  const { replaceMediaFaces } = await import("@/lib/face-engine/media-faces");
+  const { result, analysed } = await runLocalCheck({ checkType, media, policy });
+  const items = analysed.flatMap((a) => {
+    const mediaId = stored.find((m) => m.role === a.role)?.id;
+    return mediaId ? [{ mediaId, frameMs: a.frameMs, faces: a.faces, modelVersion: ENGINE_MODEL_VERSION }] : [];
+  });
+  return { result, storeFaces: (client: pg.PoolClient) => replaceMediaFaces(client, items) };
 }
 
 /**
@@ -44,8 +60,11 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
   }
 
   const called = config !== null && config.enabled;
-  const result: NormalizedResult =
-    called
+  // Verdict's own engine runs here, in the worker; its faces are stored with its answer.
+  const local = called && run.vendor === "local" ? await runLocalEngine(run.checkType, media, policy?.policy, call.media) : null;
+  const result: NormalizedResult = local
+    ? local.result
+    : called
       ? await runCheck({ vendor: run.vendor, checkType: run.checkType, media, config: config.call, policy: policy?.policy })
       : {
           vendor: run.vendor, checkType: run.checkType, outcome: "error", vendorVerdict: {}, warnings: [], latencyMs: 0, httpStatus: null, attempts: [], raw: null,
@@ -63,6 +82,14 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
 
   // Recorded at call time from the config the call was sent with, not later from today's settings.
   const sandbox = answeredBySandbox(called && config.sandbox, result.attempts);
-  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts, sandbox));
+  // The engine's answer brings its faces, and releases (or skips) the paid runs a quality gate holds.
+  const alsoWrite =
+    run.vendor === "local"
+      ? async (client: pg.PoolClient) => {
+          if (local) await local.storeFaces(client);
+          await releaseGatedRuns(client, run.verificationId, result);
+        }
+      : undefined;
+  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts, sandbox), alsoWrite);
   if (settled === "finished") await onVerificationFinished(run.verificationId);
 }

@@ -160,7 +160,12 @@ export async function settleVerificationStatus(verificationId: string): Promise<
  * Records a run's final answer if the run is still running (another attempt may have won), then
  * settles its verification, in one transaction. `null` when the answer was not recorded.
  */
-export async function finishVendorRun(run: { id: string; verificationId: string }, data: ReturnType<typeof finishedRunData>): Promise<Settled | null> {
+export async function finishVendorRun(
+  run: { id: string; verificationId: string },
+  data: ReturnType<typeof finishedRunData>,
+  /** More writes that belong with the answer (the engine's faces), on the same transaction once the run is recorded. */
+  alsoWrite?: (client: pg.PoolClient) => Promise<void>,
+): Promise<Settled | null> {
   return inSqlTransaction(async (client) => {
     const finished = await client.query(
       `WITH locked AS (SELECT 1 FROM "Verification" WHERE "id" = $2::uuid FOR UPDATE)
@@ -175,6 +180,7 @@ export async function finishVendorRun(run: { id: string; verificationId: string 
       ],
     );
     if (finished.rowCount === 0) return null;
+    if (alsoWrite) await alsoWrite(client);
     return settleLocked(client, run.verificationId);
   });
 }

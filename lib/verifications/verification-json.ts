@@ -1,5 +1,6 @@
 import { mediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
 import { db } from "@/lib/db";
+import { describeQualityGate } from "@/lib/quality-gate/describe-gate";
 
 // The public JSON shape of a verification (REST API and the live status of the detail page).
 export async function getVerificationJson(id: string) {
@@ -20,6 +21,8 @@ export async function getVerificationJson(id: string) {
     completedAt: v.completedAt?.toISOString() ?? null,
     // The subject was erased: media purged and personal fields cleared; the decision trail stays.
     erased: v.erasedAt ? { at: v.erasedAt.toISOString(), reason: v.eraseReason } : null,
+    // "Check quality first": which file failed and why, and the paid calls it saved (null when off).
+    qualityGate: describeQualityGate(v, v.runs),
     media: v.media.map((m) => ({
       id: m.id, role: m.role, mime: m.mime, size: m.size, sha256: m.sha256, width: m.width, height: m.height, durationMs: m.durationMs, fps: m.fps,
       // A purged media is a tombstone: no bytes, no hash, no URL, and when and why it went.
@@ -29,7 +32,7 @@ export async function getVerificationJson(id: string) {
     runs: v.runs.map((r) => ({
       id: r.id, vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome, vendorVerdict: r.vendorVerdict,
       requestedAt: r.requestedAt.toISOString(), startedAt: r.startedAt?.toISOString() ?? null, finishedAt: r.finishedAt?.toISOString() ?? null,
-      latencyMs: r.latencyMs, httpStatus: r.httpStatus, policyId: r.policyId, rerunReason: r.rerunReason,
+      latencyMs: r.latencyMs, httpStatus: r.httpStatus, policyId: r.policyId, rerunReason: r.rerunReason, skippedByGate: r.skippedByGate,
       // A built-in sandbox's test answer, not a real vendor's.
       sandbox: r.sandbox,
       normalized: r.normalized, raw: r.raw, attempts: r.attempts,

@@ -85,6 +85,20 @@ describe("the migrated database matches the Prisma schema", () => {
     expect(Buffer.from(blob.data!).toString()).toBe(`bytes-${tag}`);
     expect(blob.thumbnails[0]).toMatchObject({ kind: "filmstrip", position: 2 });
     expect(Buffer.from(blob.thumbnails[0]!.data).toString()).toBe(`bytes-${tag}`);
+    // Engine (issue 11): faces per media, the quality gate's settings and flags.
+    const media = read.media[0]!;
+    await db.mediaFace.create({
+      data: {
+        mediaId: media.id, faceIndex: 0, frameMs: 1500, box: [1, 2, 3, 4], landmarks: { nose: [1, 2] }, yaw: 10.5, pitch: -2, roll: 1, quality: { sharpness: 50 },
+        detectorScore: 0.99, antispoofScore: 0.7, livenessScore: 0.8, embedding: [0.25, -0.5], modelName: "human", modelVersion: "3.3.6",
+      },
+    });
+    expect(await db.mediaFace.findFirstOrThrow({ where: { mediaId: media.id }, include: { media: true } })).toMatchObject({ yaw: 10.5, embedding: [0.25, -0.5], frameMs: 1500, media: { id: media.id } });
+    await db.qualityGateSetting.upsert({ where: { checkType: "liveness_video" }, create: { checkType: "liveness_video", apiTraffic: true, consoleUploads: false, updatedById: user.id }, update: {} });
+    expect(await db.qualityGateSetting.findUniqueOrThrow({ where: { checkType: "liveness_video" } })).toMatchObject({ updatedAt: expect.any(Date) });
+    await db.verification.update({ where: { id: verification.id }, data: { qualityGate: true } });
+    await db.vendorRun.updateMany({ where: { verificationId: verification.id }, data: { skippedByGate: true } });
+    expect(await db.vendorRun.count({ where: { verificationId: verification.id, skippedByGate: true, vendor: { not: "local" } } })).toBe(1);
     const withHash = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(withHash.passwordHash).toBe("x");
     expect(await db.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(1);

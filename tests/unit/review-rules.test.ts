@@ -129,3 +129,35 @@ describe("vendor verdict and overrides", () => {
     expect([overridesVendor("approve", "review"), overridesVendor("escalate", "fail")]).toEqual([false, false]);
   });
 });
+
+describe("engine disagreement (Verdict's engine against a vendor)", () => {
+  const cvsPass = run("cvs", "face_match", "pass", { vendorVerdict: { match: 1 }, faceMatch: { similarity: 0.95, isMatch: true, band: "match" } });
+  const cvsFail = run("cvs", "face_match", "fail", { vendorVerdict: { match: -1 }, faceMatch: { similarity: 0.3, isMatch: false, band: "no_match" } });
+  const engine = (outcome: Outcome, similarity: number | null, reasons: Reason[] = []) =>
+    run("local", "face_match", outcome, { ...(similarity === null ? {} : { faceMatch: { similarity, isMatch: similarity > 0.7, band: similarity > 0.7 ? "match" : similarity >= 0.55 ? "borderline" : "no_match" } }), reasons });
+
+  it("fires when a vendor passes a face match the engine scores below its no-match threshold", () => {
+    const fired = evaluateReviewRules(input("face_match", [cvsPass, engine("fail", 0.31)]), DEFAULT_REVIEW_RULE_SETTINGS);
+    const rule = fired.find((f) => f.code === "engine_disagreement")!;
+    expect(rule.details).toEqual(["CVS passed the face match, but Verdict's engine scores the faces 0.310, below its no-match threshold 0.550."]);
+    expect(rule.vendors).toEqual(["cvs"]);
+  });
+
+  it("fires when a vendor passes media where the engine found no face", () => {
+    const noFace = engine("fail", null, [reason("no_face", "quality", "error", "image2:no_face", "No face found in image 2")]);
+    expect(evaluateReviewRules(input("face_match", [cvsPass, noFace]), DEFAULT_REVIEW_RULE_SETTINGS).find((f) => f.code === "engine_disagreement")?.details).toEqual([
+      "CVS passed, but Verdict's engine found no face: No face found in image 2.",
+    ]);
+  });
+
+  it("fires the other way: the engine matches the faces while the vendor fails them", () => {
+    expect(codes(input("face_match", [cvsFail, engine("pass", 0.9)]))).toContain("engine_disagreement");
+  });
+
+  it("stays quiet when they agree, in the review band, or when switched off", () => {
+    expect(codes(input("face_match", [cvsPass, engine("pass", 0.9)]))).not.toContain("engine_disagreement");
+    expect(codes(input("face_match", [cvsPass, engine("review", 0.6)]))).not.toContain("engine_disagreement");
+    const off = { ...DEFAULT_REVIEW_RULE_SETTINGS, engine_disagreement: { ...DEFAULT_REVIEW_RULE_SETTINGS.engine_disagreement, enabled: false } };
+    expect(codes(input("face_match", [cvsPass, engine("fail", 0.31)]), off)).not.toContain("engine_disagreement");
+  });
+});

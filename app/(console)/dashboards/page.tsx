@@ -3,6 +3,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { dashboardQueryString, parseDashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { loadDashboards } from "@/lib/dashboards/load-dashboards";
+import { getGateSavings } from "@/lib/dashboards/get-gate-savings";
+import { vendorDisplayName } from "@/components/verifications/verification-labels";
 import { DashboardFilters } from "./_components/dashboard-filters";
 import { QueueHealthSection } from "./_components/queue-health-section";
 import { RatesSection } from "./_components/rates-section";
@@ -19,9 +21,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function DashboardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const filters = parseDashboardFilters(await searchParams);
-  const [{ rates, vendorHealth, queueHealth, qualitySamples }, purges] = await Promise.all([
+  const [{ rates, vendorHealth, queueHealth, qualitySamples }, purges, savings] = await Promise.all([
     loadDashboards(filters),
     getPurgesPerDay(new Date(`${filters.from}T00:00:00Z`), new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000)),
+    getGateSavings(filters),
   ]);
   const query = dashboardQueryString(filters);
   const exportHref = (dataset: string) => `/api/v1/dashboards/export?dataset=${dataset}&${query}`;
@@ -41,6 +44,15 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
       <div className="space-y-10">
         <RatesSection report={rates} filters={filters} exportHref={exportHref} />
         <VendorHealthSection report={vendorHealth} filters={filters} exportHref={exportHref} />
+        <section aria-labelledby="gate-savings-heading" className="flex flex-col gap-2" data-testid="gate-savings">
+          <h2 id="gate-savings-heading" className="text-lg font-medium">
+            Paid calls saved by the quality check
+          </h2>
+          <p className="text-sm">
+            <strong className="text-2xl tabular-nums">{savings.total}</strong> vendor call{savings.total === 1 ? "" : "s"} not sent because Verdict&apos;s engine found the media
+            unusable{savings.byVendor.length ? ` (${savings.byVendor.map((s) => `${vendorDisplayName(s.vendor)}: ${s.saved}`).join(", ")})` : ""}.
+          </p>
+        </section>
         <QueueHealthSection report={queueHealth} qualitySamples={qualitySamples} filters={filters} exportHref={exportHref} />
         <PurgesSection days={purges} from={filters.from} to={filters.to} />
       </div>

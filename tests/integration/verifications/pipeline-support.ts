@@ -4,6 +4,7 @@ import type { JobQueues, VendorCallPayload } from "@/lib/jobs/queues";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox/start-sandbox";
 import { ensureDefaultVendorConfigs } from "@/lib/vendor-settings/vendor-configs";
+import { checkTypes } from "@/lib/vendors/types";
 import { runVendorCallJob } from "@/lib/verifications/run-vendor-call-job";
 
 // A sandbox with every vendor pointed at it, and a way to wait for a run to be worked — by
@@ -14,7 +15,18 @@ export async function startSandboxForVendors(): Promise<RunningSandbox> {
   await ensureDefaultVendorConfigs({ sandboxUrl: sandbox.url });
   // Fast retries for tests: the sandbox decides failures deterministically.
   await db.vendorConfig.updateMany({ data: { timeoutMs: 2000, maxRetries: 1 } });
+  await turnQualityGateOff();
   return sandbox;
+}
+
+/**
+ * These tests are about the vendors: their synthetic pictures have no face, so the quality gate
+ * (on by default for console uploads) would stop them. tests/integration/face-engine turns it on.
+ */
+export async function turnQualityGateOff() {
+  for (const checkType of checkTypes) {
+    await db.qualityGateSetting.upsert({ where: { checkType }, create: { checkType, apiTraffic: false, consoleUploads: false }, update: { apiTraffic: false, consoleUploads: false } });
+  }
 }
 
 export class RunWaiter {

@@ -142,7 +142,7 @@ describe("what createVerification refuses, leaving nothing behind", () => {
 
   it("a vendor that does not serve the check type is a request error", () => {
     const parsed = verificationRequestSchema.safeParse({ checkType: "liveness_3angle", vendors: ["kairos"] });
-    expect(parsed.error?.issues[0]?.message).toBe("kairos does not serve liveness_3angle; vendors that do: cvs.");
+    expect(parsed.error?.issues[0]?.message).toBe("kairos does not serve liveness_3angle; vendors that do: cvs, local.");
   });
 });
 

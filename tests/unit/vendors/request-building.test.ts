@@ -122,8 +122,8 @@ describe("wire requests", () => {
 
 describe("registry", () => {
   it("lists check types, roles, default and sandbox URLs", () => {
-    expect(listVendorsForCheck("face_match").sort()).toEqual(["cvs", "fpt"]);
-    expect(listVendorsForCheck("liveness_selfie").sort()).toEqual(["biometric_kz", "kairos"]);
+    expect(listVendorsForCheck("face_match").sort()).toEqual(["cvs", "fpt", "local"]);
+    expect(listVendorsForCheck("liveness_selfie").sort()).toEqual(["biometric_kz", "kairos", "local"]);
     expect(vendorRegistry.fpt.checks.liveness_video).toMatchObject({ requiredRoles: ["video"], optionalRoles: ["id_image"] });
     expect(vendorRegistry.cvs.defaultBaseUrl).toBe("https://cloud.computervision.com.vn");
     expect(sandboxBaseUrl("http://127.0.0.1:4010/", "biometric_kz")).toBe("http://127.0.0.1:4010/biometric");

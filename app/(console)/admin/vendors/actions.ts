@@ -8,6 +8,7 @@ import { vendorConfigInputSchema } from "@/lib/vendor-settings/vendor-config-sch
 import { updateVendorConfig } from "@/lib/vendor-settings/vendor-configs";
 import { savePolicy } from "@/lib/vendor-settings/vendor-policies";
 import { checkTypeSchema, vendorIdSchema } from "@/lib/vendors/types";
+import { qualityGateInputSchema, saveQualityGateSetting } from "@/lib/quality-gate/quality-gate-settings";
 
 const ADMIN = ["admin"] as const;
 
@@ -29,3 +30,9 @@ export const savePolicyAction = authedAction(
 export const testConnectionAction = authedAction({ roles: ADMIN, schema: z.object({ vendor: vendorIdSchema }) }, async (input, { actor }) =>
   testVendorConnection(actor, input.vendor),
 );
+
+export const saveQualityGateAction = authedAction({ roles: ADMIN, schema: qualityGateInputSchema }, async (input, { actor }) => {
+  await saveQualityGateSetting(actor, input);
+  revalidatePath("/admin/vendors");
+  return { checkType: input.checkType };
+});

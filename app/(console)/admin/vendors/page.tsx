@@ -8,12 +8,14 @@ import { getActivePolicy, listPolicyVersions } from "@/lib/vendor-settings/vendo
 import { checkTypes } from "@/lib/vendors/types";
 import { PolicyForm } from "./_components/policy-form";
 import { VendorConfigForm } from "./_components/vendor-config-form";
+import { QualityGateForm } from "./_components/quality-gate-form";
+import { listQualityGateSettings } from "@/lib/quality-gate/quality-gate-settings";
 
 export const metadata: Metadata = { title: "Vendors" };
 
 export default async function VendorsPage() {
   await requirePageUser(["admin"]);
-  const vendors = await listVendorConfigs();
+  const [vendors, gateSettings] = await Promise.all([listVendorConfigs(), listQualityGateSettings()]);
   const sections = await Promise.all(
     vendors.map(async ({ vendor, info, config }) => ({
       vendor,
@@ -63,6 +65,7 @@ export default async function VendorsPage() {
             {s.config ? (
               <VendorConfigForm
                 vendor={s.vendor}
+                builtIn={s.info.builtIn ?? false}
                 credentialFields={[...s.info.credentialFields]}
                 config={{
                   enabled: s.config.enabled,
@@ -77,6 +80,14 @@ export default async function VendorsPage() {
             ) : (
               <p className="mt-2 text-sm text-zinc-600">Not configured yet: restart Verdict to create its defaults.</p>
             )}
+            {s.info.builtIn ? (
+              <>
+                <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+                  Its liveness from a single photo is weak (open models, advisory only): a good photo with a low liveness score goes to review, never to a confident pass.
+                </p>
+                <QualityGateForm settings={gateSettings} />
+              </>
+            ) : null}
             <div className="mt-6 flex flex-col gap-4">
               {s.policies.map((p) =>
                 p.active ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EngineFaceCrops } from "@/components/media/engine-faces";
 import { FaceCompare } from "@/components/media/face-compare";
 import { CaseStatusBadge, DecisionBadge, ruleTitle } from "@/components/review/case-labels";
 import { ShortcutsDialog } from "@/components/review/shortcuts-dialog";
@@ -19,6 +20,7 @@ import { listDecisionReasons } from "@/lib/review/decision-reasons";
 import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
 import { escalationBlock } from "@/lib/review/escalation";
 import { getCase, pendingDecisionOf } from "@/lib/review/get-case";
+import { findEngineFaces } from "@/lib/face-engine/find-engine-faces";
 import { getReviewerSettings } from "@/lib/users/manage-users";
 import { CaseComments } from "./_components/case-comments";
 import { ConfirmPanel } from "./_components/confirm-panel";
@@ -54,8 +56,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const c = await getCase(id);
   if (!c) notFound();
   await recordCaseView(await userActor(user), c.id);
-  const [reasons, settings] = await Promise.all([listDecisionReasons({ activeOnly: true }), getReviewerSettings(user.id)]);
   const v = c.verification;
+  const [reasons, settings, engineFaces] = await Promise.all([listDecisionReasons({ activeOnly: true }), getReviewerSettings(user.id), findEngineFaces(v.media)]);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
   const blockedByEscalation = canDecide ? escalationBlock({ status: c.status, escalatedById: c.escalatedBy?.id ?? null, escalatedByEmail: c.escalatedBy?.email ?? null }, { id: user.id, senior: settings.senior }) : null;
   const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
@@ -176,8 +178,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 label: ROLE_LABELS[m.role],
                 kind: m.kind,
                 filmstrip: m.thumbnails.filter((t) => t.kind === "filmstrip").map((t) => t.position),
+                faces: engineFaces[m.id],
               }))}
             /> : null}
+            <EngineFaceCrops canViewFull={canViewFull} items={keptMedia.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id]! }] : []))} />
           </section>
 
           <section aria-labelledby="scores-heading" className="flex flex-col gap-3">

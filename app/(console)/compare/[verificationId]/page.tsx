@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { JsonDiff } from "@/components/compare/json-diff";
+import { EngineFaceCrops } from "@/components/media/engine-faces";
+import { FaceCompare } from "@/components/media/face-compare";
+import { findEngineFaces } from "@/lib/face-engine/find-engine-faces";
 import { RerunButton } from "@/components/reruns/rerun-button";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,7 +15,7 @@ import { OutcomeBadge, RunStatusBadge, VerificationStatusBadge } from "@/compone
 import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES, vendorDisplayName } from "@/components/verifications/verification-labels";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { describeDifferentMedia, mediaSentTo } from "@/lib/compare/media-per-vendor";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { compareRuns, latestRunPerVendor } from "@/lib/compare/compare-runs";
 import { buildSideBySideDiff } from "@/lib/compare/side-by-side-diff";
 import { getVerification } from "@/lib/verifications/get-verification";
@@ -30,11 +33,13 @@ export default async function CompareVerificationPage({
   params: Promise<{ verificationId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const { verificationId } = await params;
   const search = searchSchema.parse(await searchParams);
   const v = await getVerification(verificationId);
   if (!v) notFound();
+  const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
+  const engineFaces = await findEngineFaces(v.media);
   const latest = latestRunPerVendor(v.runs);
   const rows = compareRuns(latest.map((r) => ({ ...r, policy: r.policy?.policy ?? null })));
   const runLabel = (r: (typeof v.runs)[number]) => `${VENDOR_SHORT_NAMES[r.vendor]} run ${r.attempt}`;
@@ -79,6 +84,14 @@ export default async function CompareVerificationPage({
           {differentMedia}
         </p>
       ) : null}
+      <section aria-label="Faces" className="mb-6 flex flex-col gap-3">
+        <FaceCompare
+          canViewFull={canViewFull}
+          size={v.media.length >= 3 ? 200 : 260}
+          panes={v.media.map((m) => ({ mediaId: m.id, label: ROLE_LABELS[m.role], kind: m.kind, faces: engineFaces[m.id] }))}
+        />
+        <EngineFaceCrops canViewFull={canViewFull} size={120} items={v.media.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id]! }] : []))} />
+      </section>
 
       <div className="mb-8 overflow-x-auto">
         <table className="w-full min-w-[40rem] table-fixed border-collapse text-left text-sm" data-testid="compare-table">

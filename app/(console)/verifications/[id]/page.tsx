@@ -10,7 +10,7 @@ import { RerunButton } from "@/components/reruns/rerun-button";
 import { RequestManualReviewButton } from "@/components/review/request-manual-review-button";
 import { RunChangesList } from "@/components/reruns/run-changes";
 import { describeRunHistory } from "@/lib/reruns/describe-run-changes";
-import { CHECK_TYPE_LABELS, formatDateTime, SOURCE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, SOURCE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getVerification } from "@/lib/verifications/get-verification";
 import { DataProtectionNotice } from "@/components/data-protection/data-protection-notice";
@@ -19,6 +19,9 @@ import { isFinished, progressSignature } from "@/lib/verifications/progress-sign
 import { LiveStatus } from "@/components/verifications/live-status";
 import type { VendorId } from "@/lib/vendors/types";
 import { MediaGallery } from "./_components/media-gallery";
+import { EngineFaceCrops } from "@/components/media/engine-faces";
+import { QualityGateNotice } from "@/components/verifications/quality-gate-notice";
+import { findEngineFaces } from "@/lib/face-engine/find-engine-faces";
 import { VerificationTimeline } from "./_components/verification-timeline";
 
 export const metadata: Metadata = { title: "Verification" };
@@ -33,6 +36,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
   if (!v) notFound();
   const holds = await findHoldsOfVerification(v.id);
   const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
+  const engineFaces = await findEngineFaces(v.media);
   // The newest run of each vendor decides; older attempts stay visible as history.
   // Thumbnails are made by a job of their own; keep asking for missing ones for a while.
   const thumbnailsMayCome = !isFinished(v.status) || Date.now() - v.createdAt.getTime() < THUMBNAIL_PATIENCE_MS;
@@ -96,11 +100,13 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
         {v.note ? <p className="whitespace-pre-wrap rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-900">{v.note}</p> : null}
       </div>
 
+      <QualityGateNotice gate={v.qualityGate} />
       <section aria-labelledby="media-heading" className="mb-8 flex flex-col gap-3">
         <h2 id="media-heading" className="text-lg font-medium">
           Media
         </h2>
-        <MediaGallery media={v.media} canViewFull={canViewFull} live={thumbnailsMayCome} />
+        <MediaGallery media={v.media} canViewFull={canViewFull} live={thumbnailsMayCome} faces={engineFaces} />
+        <EngineFaceCrops canViewFull={canViewFull} items={v.media.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id]! }] : []))} />
       </section>
 
       <div className="grid gap-8 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">

@@ -80,7 +80,7 @@ export function PolicyForm({
             {typeof leaf.value === "boolean" ? (
               <input type="checkbox" name={leaf.path} defaultChecked={leaf.value} className="size-4" />
             ) : (
-              <input type="number" step="0.01" min={0} max={1} name={leaf.path} defaultValue={leaf.value ?? ""} placeholder="vendor decides" className={inputClass} />
+              <input type="number" step="any" min={0} name={leaf.path} defaultValue={leaf.value ?? ""} placeholder="vendor decides" className={inputClass} />
             )}
             {message?.fields?.[leaf.path] ? <span className="text-xs text-red-700">{message.fields[leaf.path]!.join(" ")}</span> : null}
           </label>

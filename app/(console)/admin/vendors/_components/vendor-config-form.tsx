@@ -19,7 +19,7 @@ interface Config {
 
 type Message = { tone: "ok" | "error"; text: string } | null;
 
-export function VendorConfigForm({ vendor, credentialFields, config }: { vendor: VendorId; credentialFields: string[]; config: Config }) {
+export function VendorConfigForm({ vendor, credentialFields, config, builtIn = false }: { vendor: VendorId; credentialFields: string[]; config: Config; builtIn?: boolean }) {
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<Message>(null);
@@ -59,11 +59,18 @@ export function VendorConfigForm({ vendor, credentialFields, config }: { vendor:
         <input type="checkbox" name="enabled" defaultChecked={config.enabled} className="size-4" />
         Enabled {config.enabled ? <Badge tone="success">on</Badge> : <Badge>off</Badge>}
       </label>
-      <div className="md:col-span-3">
-        <Field label="Base URL" error={fieldErrors.baseUrl}>
-          {(p) => <input {...p} name="baseUrl" defaultValue={config.baseUrl} className={inputClass} />}
-        </Field>
-      </div>
+      {builtIn ? (
+        <p className="text-sm text-zinc-600 md:col-span-3 dark:text-zinc-400">
+          Runs inside Verdict&apos;s job workers with models shipped in its npm packages: no network, no credentials, no contract.
+          <input type="hidden" name="baseUrl" value={config.baseUrl} />
+        </p>
+      ) : (
+        <div className="md:col-span-3">
+          <Field label="Base URL" error={fieldErrors.baseUrl}>
+            {(p) => <input {...p} name="baseUrl" defaultValue={config.baseUrl} className={inputClass} />}
+          </Field>
+        </div>
+      )}
       {credentialFields.map((f) => (
         <Field key={f} label={`Credential: ${f}`} error={fieldErrors[`credentials.${f}`] ?? fieldErrors.credentials} hint={config.credentialsMasked[f] ? `Stored: ${config.credentialsMasked[f]} — leave empty to keep` : "Not set"}>
           {(p) => <input {...p} name={`credentials.${f}`} type="password" autoComplete="off" className={inputClass} />}

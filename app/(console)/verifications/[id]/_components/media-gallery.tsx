@@ -2,6 +2,7 @@
 
 import { Maximize2 } from "lucide-react";
 import { useState } from "react";
+import { EngineFaceOverlay, type EngineFaces } from "@/components/media/engine-faces";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { formatBytes, formatDuration, ROLE_LABELS } from "@/components/verifications/verification-labels";
 import type { MediaRole, ThumbnailKind } from "@/lib/generated/prisma/enums";
@@ -54,14 +55,23 @@ function Tombstone({ media }: { media: GalleryMedia }) {
   );
 }
 
-function Tile({ media, canViewFull, live, onOpen }: { media: GalleryMedia; canViewFull: boolean; live: boolean; onOpen: (m: ViewerMedia) => void }) {
+function Tile({ media, canViewFull, live, onOpen, faces }: { media: GalleryMedia; canViewFull: boolean; live: boolean; onOpen: (m: ViewerMedia) => void; faces?: EngineFaces }) {
   if (media.purged) return <Tombstone media={media} />;
   const label = ROLE_LABELS[media.role];
   const isVideo = media.kind === "video";
   const kind = isVideo ? "poster" : has(media, "preview") || !has(media, "thumb") ? "preview" : "thumb";
   const size = isVideo ? 320 : 220;
   const retry = live && !has(media, kind) ? RETRY_MS : undefined;
-  const picture = <MediaThumbnail mediaId={media.id} kind={kind} alt={label} size={size} retryEveryMs={retry} />;
+  const thumbnail = <MediaThumbnail mediaId={media.id} kind={kind} alt={label} size={size} retryEveryMs={retry} />;
+  const picture =
+    faces && !isVideo ? (
+      <span className="relative block" style={{ width: size, height: size }}>
+        {thumbnail}
+        <EngineFaceOverlay faces={faces} />
+      </span>
+    ) : (
+      thumbnail
+    );
   return (
     <figure className="flex min-w-0 flex-col gap-1.5" style={{ width: size }} data-testid={`media-${media.role}`}>
       {canViewFull ? (
@@ -104,7 +114,7 @@ function Filmstrip({ media }: { media: GalleryMedia }) {
 
 // The verification's media: the three angles side by side, the video with its filmstrip. Only roles
 // allowed to see faces in full get the buttons; the media route enforces the same rule.
-export function MediaGallery({ media, canViewFull, live }: { media: GalleryMedia[]; canViewFull: boolean; live: boolean }) {
+export function MediaGallery({ media, canViewFull, live, faces = {} }: { media: GalleryMedia[]; canViewFull: boolean; live: boolean; faces?: Record<string, EngineFaces> }) {
   const [open, setOpen] = useState<ViewerMedia | null>(null);
   if (media.length === 0) return <p className="text-sm text-zinc-500">No media stored for this verification.</p>;
   const angles = media.filter((m) => m.role.startsWith("portrait_"));
@@ -114,14 +124,14 @@ export function MediaGallery({ media, canViewFull, live }: { media: GalleryMedia
       {angles.length ? (
         <div className="flex flex-wrap gap-4" role="group" aria-label="Three angles">
           {angles.map((m) => (
-            <Tile key={m.id} media={m} canViewFull={canViewFull} live={live} onOpen={setOpen} />
+            <Tile key={m.id} media={m} canViewFull={canViewFull} live={live} onOpen={setOpen} faces={faces[m.id]} />
           ))}
         </div>
       ) : null}
       {others.length ? (
         <div className="flex flex-wrap items-start gap-4">
           {others.map((m) => (
-            <Tile key={m.id} media={m} canViewFull={canViewFull} live={live} onOpen={setOpen} />
+            <Tile key={m.id} media={m} canViewFull={canViewFull} live={live} onOpen={setOpen} faces={faces[m.id]} />
           ))}
         </div>
       ) : null}

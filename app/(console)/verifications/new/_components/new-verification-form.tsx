@@ -23,10 +23,16 @@ function enabledVendorsFor(checkType: CheckType, availability: VendorAvailabilit
   return listVendorsForCheck(checkType).filter((v) => availability[v].enabled);
 }
 
+// Preselected: the vendors proper. Verdict's own engine is one tick away (and reads the media anyway
+// when "check quality first" is on for console uploads).
+function defaultVendorsFor(checkType: CheckType, availability: VendorAvailability): VendorId[] {
+  return enabledVendorsFor(checkType, availability).filter((v) => !vendorRegistry[v].builtIn);
+}
+
 export function NewVerificationForm({ availability }: { availability: VendorAvailability }) {
   const router = useRouter();
   const [checkType, setCheckType] = useState<CheckType>(() => checkTypes.find((t) => enabledVendorsFor(t, availability).length > 0) ?? "liveness_3angle");
-  const [vendors, setVendors] = useState<VendorId[]>(() => enabledVendorsFor(checkType, availability));
+  const [vendors, setVendors] = useState<VendorId[]>(() => defaultVendorsFor(checkType, availability));
   const [files, setFiles] = useState<Partial<Record<MediaRole, File>>>({});
   const [facts, setFacts] = useState<Map<File, FileFacts>>(new Map());
   const [reference, setReference] = useState("");
@@ -63,7 +69,7 @@ export function NewVerificationForm({ availability }: { availability: VendorAvai
 
   function chooseCheckType(next: CheckType) {
     setCheckType(next);
-    setVendors(enabledVendorsFor(next, availability));
+    setVendors(defaultVendorsFor(next, availability));
     setServerErrors({});
     setMessage(null);
   }
