@@ -9,13 +9,23 @@ import { Field, inputClass } from "@/components/ui/field";
 // One message for a wrong email and a wrong password: never say which one was wrong.
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Email or password is incorrect.",
-  LockedOut: "Too many failed sign-in attempts. Wait 15 minutes, or ask an admin to reset your password.",
   AccessDenied: "Your single sign-on account has no access to Verdict. Ask an admin to add you.",
   SessionRequired: "Sign in to continue.",
 };
 
+function waitInWords(seconds: number) {
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
 function messageFor(code: string | undefined) {
   if (!code) return null;
+  // "LockedOut:<seconds>": the sign-in back-off (a browser that signed in before is not held back).
+  const locked = /^LockedOut(?::(\d+))?$/.exec(code);
+  if (locked) {
+    const wait = locked[1] ? `Try again in ${waitInWords(Number(locked[1]))}` : "Try again later";
+    return `Too many failed sign-in attempts. ${wait}, or sign in from a browser you have used with Verdict before.`;
+  }
   return MESSAGES[code] ?? "Sign-in failed. Try again.";
 }
 
