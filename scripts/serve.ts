@@ -15,9 +15,9 @@ const trust = compileTrustedProxies(process.env.TRUSTED_PROXIES);
 
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, hostname: host, port });
+await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
-await app.prepare();
 
 const server = createServer((req, res) => {
   stampClientAddress(req, trust);

@@ -60,7 +60,8 @@ async function main() {
     log("using the PostgreSQL server at DATABASE_URL");
   }
 
-  const migrated = await applyMigrations(process.env.DATABASE_URL!, { log });
+  // Migrations as the schema's owner when the app's own role may not change it (README: Security).
+  const migrated = await applyMigrations(process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!, { log });
   log(`database schema up to date (${migrated.applied.length} migration(s) applied now)`);
 
   services = await startLocalServices({ embedded, log });

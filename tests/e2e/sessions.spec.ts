@@ -6,6 +6,7 @@ import { createThrowawayUser, expect, signIn, signInAs, test } from "./support/f
 import { TRUSTED_TEST_PROXY } from "./support/network";
 
 test("a session cookie copied before sign-out is refused after it", async ({ page, context, browser, baseURL }) => {
+  test.slow(); // two browsers and several page loads
   const user = await createThrowawayUser("viewer");
   await signIn(page, user.email);
   await expect(page).toHaveURL(/\/queue$/);
