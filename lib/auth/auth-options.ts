@@ -79,7 +79,7 @@ export function buildAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "credentials",
         name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         authorize: (credentials, req) => authorizeWithPassword(credentials, clientAddressOf(req?.headers) ?? "unknown"),
       }),
       ...(isOidcConfigured(env) ? [oidcProvider()] : []),

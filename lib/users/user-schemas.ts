@@ -40,3 +40,5 @@ export const setDisabledSchema = z.object({
   disabled: z.preprocess((v) => v === true || v === "true", z.boolean()),
 });
 export const userRefSchema = z.object({ userId: userIdSchema });
+
+export const totpRequiredRolesSchema = z.object({ roles: z.array(roleSchema).max(Object.keys(Role).length) });

@@ -113,3 +113,26 @@ CREATE TRIGGER "AuditChainHead_guard" BEFORE INSERT OR UPDATE OR DELETE ON "Audi
   FOR EACH ROW EXECUTE FUNCTION verdict_audit_head_guard();
 CREATE TRIGGER "AuditChainHead_no_truncate" BEFORE TRUNCATE ON "AuditChainHead"
   FOR EACH STATEMENT EXECUTE FUNCTION verdict_audit_head_guard();
+
+-- Optional second factor (TOTP) for password accounts; the secret is sealed with VERDICT_MASTER_KEY.
+ALTER TABLE "User" ADD COLUMN "totpSecretEncrypted" TEXT, ADD COLUMN "totpEnabledAt" TIMESTAMPTZ(3), ADD COLUMN "totpLastStep" INTEGER;
+
+-- One-time recovery codes, stored as SHA-256 hashes.
+CREATE TABLE "RecoveryCode" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "userId" UUID NOT NULL,
+    "codeHash" TEXT NOT NULL,
+    "usedAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "RecoveryCode_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "RecoveryCode_userId_codeHash_key" ON "RecoveryCode"("userId", "codeHash");
+ALTER TABLE "RecoveryCode" ADD CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Roles whose password users must have a second factor (set by an admin).
+CREATE TABLE "TotpRequiredRole" (
+    "role" "Role" NOT NULL,
+    "createdById" UUID,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "TotpRequiredRole_pkey" PRIMARY KEY ("role")
+);

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { inputClass } from "@/components/ui/field";
 import { auditSearchSchema, findAuditEvents } from "@/lib/audit/find-audit-events";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { AuditChainBanner } from "./_components/audit-chain-banner";
 import { AuditTable } from "./_components/audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -20,6 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" description="Append-only record of who did what, and when. Newest first." />
+      <AuditChainBanner />
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <label className="flex flex-col gap-1 text-sm">
           Action starts with

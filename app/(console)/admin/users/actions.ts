@@ -8,7 +8,8 @@ import {
   resetUserPassword,
   setUserDisabled,
 } from "@/lib/users/manage-users";
-import { changeRoleSchema, createUserSchema, setDisabledSchema, userRefSchema } from "@/lib/users/user-schemas";
+import { setTotpRequiredRoles } from "@/lib/auth/second-factor";
+import { changeRoleSchema, createUserSchema, setDisabledSchema, totpRequiredRolesSchema, userRefSchema } from "@/lib/users/user-schemas";
 
 const ADMIN = ["admin"] as const;
 
@@ -33,4 +34,11 @@ export const setDisabledAction = authedAction({ roles: ADMIN, schema: setDisable
 export const resetPasswordAction = authedAction({ roles: ADMIN, schema: userRefSchema }, async (input, { actor }) => {
   const { user, password } = await resetUserPassword(actor, input.userId);
   return { email: user.email, password };
+});
+
+export const setTotpRequiredRolesAction = authedAction({ roles: ADMIN, schema: totpRequiredRolesSchema }, async (input, { actor }) => {
+  if (actor.kind !== "user") throw new Error("unreachable: actions run for signed-in users");
+  await setTotpRequiredRoles(actor, input.roles);
+  revalidatePath("/admin/users");
+  return { roles: input.roles };
 });
