@@ -10,7 +10,7 @@ import { runCheck } from "@/lib/vendors/run-check";
 import { sandboxBaseUrl, vendorRegistry } from "@/lib/vendors/vendor-registry";
 import type { CheckType, MediaRole, VendorId } from "@/lib/vendors/types";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
-import { finishedRunData, toJson } from "@/lib/verifications/run-result-data";
+import { answeredBySandbox, finishedRunData, toJson } from "@/lib/verifications/run-result-data";
 
 // Demo data for trying the console: verifications of every check type, run for real (adapters over
 // HTTP) against an in-process sandbox, spread over the last 30 days. Every row is marked `demo`,
@@ -81,7 +81,8 @@ export async function seedDemoData(options: { count?: number; log?: (line: strin
           config: { baseUrl: sandboxBaseUrl(sandbox.url, vendor), credentials: { ...vendorRegistry[vendor].sandboxCredentials }, timeoutMs: 10_000, maxRetries: 1 },
           policy: active?.policy,
         });
-        const data = finishedRunData(result, active?.policyId ?? null, toJson(result.attempts));
+        // Sent to the in-process sandbox: a sandbox answer, like any run to a sandbox base URL.
+        const data = finishedRunData(result, active?.policyId ?? null, toJson(result.attempts), answeredBySandbox(true, result.attempts));
         await db.vendorRun.create({
           data: { verificationId: verification.id, vendor, checkType: demo.checkType, requestedAt: createdAt, startedAt: createdAt, ...data, finishedAt: new Date(createdAt.getTime() + data.latencyMs) },
         });

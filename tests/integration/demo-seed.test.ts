@@ -15,9 +15,11 @@ describe("npm run db:seed", () => {
     expect(new Set(demo.map((v) => v.checkType))).toEqual(new Set(["liveness_selfie", "face_match", "liveness_3angle", "liveness_video"]));
     // Every one finished with its vendors' answers (an unmarked file may draw a vendor error).
     expect(demo.every((v) => v.reference?.startsWith("DEMO-") && ["completed", "failed"].includes(v.status) && v.runs.length > 0)).toBe(true);
+    // Answered by the in-process sandbox: every run is marked as a sandbox answer.
+    expect(demo.every((v) => v.runs.every((r) => r.sandbox))).toBe(true);
     const outcomes = new Set(demo.flatMap((v) => v.runs.map((r) => r.outcome)));
     expect([...outcomes]).toEqual(expect.arrayContaining(["pass", "review", "fail"]));
-    const thumbs = await db.thumbnail.count({ where: { sha256: { in: demo.flatMap((v) => v.media.map((m) => m.sha256)) } } });
+    const thumbs = await db.thumbnail.count({ where: { sha256: { in: demo.flatMap((v) => v.media.flatMap((m) => (m.sha256 ? [m.sha256] : []))) } } });
     expect(thumbs).toBeGreaterThan(0);
     expect(await deleteDemoData()).toBeGreaterThanOrEqual(10);
     expect(await db.verification.count({ where: { demo: true } })).toBe(0);

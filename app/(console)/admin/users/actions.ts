@@ -6,10 +6,11 @@ import {
   changeUserRole,
   createUser,
   resetUserPassword,
+  setSeniorReviewer,
   setUserDisabled,
 } from "@/lib/users/manage-users";
 import { setTotpRequiredRoles } from "@/lib/auth/second-factor";
-import { changeRoleSchema, createUserSchema, setDisabledSchema, totpRequiredRolesSchema, userRefSchema } from "@/lib/users/user-schemas";
+import { changeRoleSchema, createUserSchema, setDisabledSchema, setSeniorReviewerSchema, totpRequiredRolesSchema, userRefSchema } from "@/lib/users/user-schemas";
 
 const ADMIN = ["admin"] as const;
 
@@ -34,6 +35,12 @@ export const setDisabledAction = authedAction({ roles: ADMIN, schema: setDisable
 export const resetPasswordAction = authedAction({ roles: ADMIN, schema: userRefSchema }, async (input, { actor }) => {
   const { user, password } = await resetUserPassword(actor, input.userId);
   return { email: user.email, password };
+});
+
+export const setSeniorReviewerAction = authedAction({ roles: ADMIN, schema: setSeniorReviewerSchema }, async (input, { actor }) => {
+  const result = await setSeniorReviewer(actor, input.userId, input.senior);
+  revalidatePath("/admin/users");
+  return result;
 });
 
 export const setTotpRequiredRolesAction = authedAction({ roles: ADMIN, schema: totpRequiredRolesSchema }, async (input, { actor }) => {
