@@ -51,7 +51,8 @@ describe("the audit chain on the shared test database", () => {
     const tag = randomUUID();
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        db.$transaction((tx) => recordAuditEvent(tx, system, { action: "test.concurrent", targetType: "test", targetId: `${tag}-${i}` })),
+        // A generous wait for a pooled connection: on a busy machine 8 at once may queue.
+        db.$transaction((tx) => recordAuditEvent(tx, system, { action: "test.concurrent", targetType: "test", targetId: `${tag}-${i}` }), { maxWait: 20_000 }),
       ),
     );
     const backdated = await db.auditEvent.create({
