@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { TRUSTED_TEST_PROXY } from "./tests/e2e/support/network";
 
 // Run through `npm test`, which provisions the database, builds the app and picks free ports.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -27,9 +28,13 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
   webServer: [
     {
-      command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
-      // Single sign-on against the test identity provider below.
-      env: { OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`, OIDC_CLIENT_ID: "verdict-e2e", OIDC_CLIENT_SECRET: "verdict-e2e-secret", OIDC_NAME: "Test IdP" },
+      // Verdict's server (scripts/serve.ts), as `npm start` runs it.
+      command: "node --import tsx scripts/serve.ts",
+      // Single sign-on against the test identity provider below. Tests reach the app from
+      // 127.0.0.1 (an untrusted client); a test plays a trusted proxy from 127.0.0.2. Every test
+      // signs in from the same address, so the per-address and global sign-in limits are raised
+      // here (tests/integration/auth/login-throttle.test.ts proves them at their defaults' scale).
+      env: { PORT: String(port), HOST: "127.0.0.1", TRUSTED_PROXIES: TRUSTED_TEST_PROXY, LOGIN_MAX_FAILURES_PER_ADDRESS: "500", LOGIN_MAX_FAILURES_GLOBAL: "2000", OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`, OIDC_CLIENT_ID: "verdict-e2e", OIDC_CLIENT_SECRET: "verdict-e2e-secret", OIDC_NAME: "Test IdP" },
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -12,7 +12,7 @@ function createClient(pool: pg.Pool) {
   return new PrismaClient({
     adapter: new PrismaPg(pool),
     omit: {
-      user: { passwordHash: true },
+      user: { passwordHash: true, totpSecretEncrypted: true },
       vendorConfig: { credentialsEncrypted: true },
       webhook: { secretEncrypted: true },
       // Bytes are read only where they are served; lists never load them by accident.

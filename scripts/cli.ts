@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeyCommands } from "@/lib/cli/api-key-commands";
 import { registerSandboxCommands } from "@/lib/cli/sandbox-commands";
+import { registerSecurityCommands } from "@/lib/cli/security-commands";
 import { registerUserCommands } from "@/lib/cli/user-commands";
 import { disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -11,6 +12,7 @@ const program = new Command("verdict").description("Verdict admin command line")
 registerUserCommands(program);
 registerApiKeyCommands(program);
 registerSandboxCommands(program);
+registerSecurityCommands(program);
 
 const stopDatabase = await resolveDatabaseUrlForCli(process.argv.slice(2)).catch((error: unknown) => {
   console.error(`error: cannot reach the database: ${error instanceof Error ? error.message : String(error)}`);

@@ -60,7 +60,8 @@ async function main() {
     log("using the PostgreSQL server at DATABASE_URL");
   }
 
-  const migrated = await applyMigrations(process.env.DATABASE_URL!, { log });
+  // Migrations as the schema's owner when the app's own role may not change it (README: Security).
+  const migrated = await applyMigrations(process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!, { log });
   log(`database schema up to date (${migrated.applied.length} migration(s) applied now)`);
 
   services = await startLocalServices({ embedded, log });
@@ -69,10 +70,11 @@ async function main() {
   const firstAdmin = await bootstrapFirstAdmin();
   await ensureBuild(root, log);
 
-  app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", host], {
+  // Next.js behind Verdict's own HTTP server, which decides the client's address (TRUSTED_PROXIES).
+  app = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: String(port), HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
   });
   app.on("exit", (code) => {
     if (!stopping) {

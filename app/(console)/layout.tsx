@@ -1,14 +1,18 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { NAV_ITEMS } from "@/components/app-shell/nav-items";
 import { SidebarNav } from "@/components/app-shell/sidebar-nav";
 import { SignOutButton } from "@/components/app-shell/sign-out-button";
 import { ThemeToggle } from "@/components/app-shell/theme-toggle";
 import { Badge } from "@/components/ui/badge";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
+import { mustEnrollSecondFactor } from "@/lib/auth/second-factor";
 import { countUnreadMentions } from "@/lib/review/mentions";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
+  // An admin requires a second factor for this role: no console until it is set up.
+  if (await mustEnrollSecondFactor(user.id, user.role)) redirect("/settings/security");
   const unreadMentions = await countUnreadMentions(user.id);
   const items = NAV_ITEMS.filter((item) => hasRole(user, item.roles)).map((item) => (item.href === "/mentions" ? { ...item, badge: unreadMentions } : item));
   return (
@@ -27,8 +31,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               {user.name ?? user.email}
             </p>
             <p className="truncate text-xs text-zinc-500">{user.email}</p>
-            <div className="mt-1">
+            <div className="mt-1 flex items-center gap-2">
               <Badge tone="info">{user.role}</Badge>
+              <Link href="/settings/security" className="text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200">
+                Security
+              </Link>
             </div>
           </div>
           <div className="flex items-center justify-between">

@@ -1,30 +1,17 @@
 import type { NextAuthOptions } from "next-auth";
+import { headers } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { clearLoginFailures, getLockoutSeconds, recordLoginFailure } from "@/lib/auth/login-throttle";
-import { getDummyHash, verifyPassword } from "@/lib/auth/passwords";
+import { authorizeWithPassword } from "@/lib/auth/authorize-password";
+import { endUserSession, findSessionUser, startUserSession, type SignInMethod } from "@/lib/auth/user-sessions";
 import { getEnv, isOidcConfigured } from "@/lib/config/env";
 import { db } from "@/lib/db";
+import { clientAddressOf } from "@/lib/http/client-address";
 
-// Error codes the sign-in page turns into words. A wrong email and a wrong password are the
-// same error on purpose.
-export const SIGN_IN_ERRORS = {
-  invalid: "CredentialsSignin",
-  locked: "LockedOut",
-} as const;
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(256),
-});
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
+// The client address of the request being handled (next-auth's callbacks do not get the request).
+async function requestAddress(): Promise<string | null> {
+  return clientAddressOf(await headers());
 }
 
 interface OidcProfile {
@@ -47,36 +34,6 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
     checks: ["pkce", "state"],
     profile: (profile) => ({ id: profile.sub, email: profile.email?.toLowerCase(), name: profile.name }),
   };
-}
-
-async function authorizeWithPassword(raw: Record<string, unknown> | undefined, address: string) {
-  const parsed = credentialsSchema.safeParse(raw ?? {});
-  if (!parsed.success || !parsed.data.email || !parsed.data.password) return null;
-  const { email, password } = parsed.data;
-
-  if ((await getLockoutSeconds(email, address)) > 0) throw new Error(SIGN_IN_ERRORS.locked);
-
-  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-  const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-  if (!user || !ok || user.disabledAt || !user.passwordHash) {
-    await recordLoginFailure(email, address);
-    await recordAuditEvent(db, { kind: "system", label: "sign-in" }, {
-      action: "auth.sign_in_failed",
-      targetType: "user",
-      targetId: user?.id ?? null,
-      after: { email, address, reason: user?.disabledAt ? "disabled" : "bad_credentials" },
-    });
-    return null;
-  }
-  await clearLoginFailures(email);
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  await recordAuditEvent(db, { kind: "user", id: user.id, email: user.email, ip: address }, {
-    action: "auth.signed_in",
-    targetType: "user",
-    targetId: user.id,
-    after: { method: "password" },
-  });
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 // SSO users must exist in Verdict already (an admin creates them with their email), unless
@@ -122,18 +79,24 @@ export function buildAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "credentials",
         name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (credentials, req) => authorizeWithPassword(credentials, clientAddress(req?.headers)),
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
+        authorize: (credentials, req) => authorizeWithPassword(credentials, clientAddressOf(req?.headers) ?? "unknown"),
       }),
       ...(isOidcConfigured(env) ? [oidcProvider()] : []),
     ],
+    events: {
+      // Sign-out ends the session on the server too, so a copy of the cookie is worthless after it.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endUserSession(token.sid, await requestAddress());
+      },
+    },
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         const oidc = profile as OidcProfile | undefined;
         const linked = await linkOidcUser(account.providerAccountId, oidc?.email?.toLowerCase(), oidc?.name);
         if (!linked) return "/login?error=AccessDenied";
-        Object.assign(user, { id: linked.id, sessionVersion: linked.sessionVersion });
+        Object.assign(user, { id: linked.id, sessionVersion: linked.sessionVersion, method: "oidc", ip: await requestAddress() });
         await recordAuditEvent(db, { kind: "user", id: linked.id, email: linked.email }, {
           action: "auth.signed_in",
           targetType: "user",
@@ -142,21 +105,24 @@ export function buildAuthOptions(): NextAuthOptions {
         });
         return true;
       },
+      // At sign-in, a server-side session row; its id travels in the cookie.
       async jwt({ token, user }) {
         if (user) {
+          const signedIn = user as { sessionVersion?: number; method?: SignInMethod; ip?: string | null };
           token.uid = user.id;
-          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          token.sv = signedIn.sessionVersion ?? 0;
+          token.sid = await startUserSession(user.id, signedIn.method ?? "password", signedIn.ip ?? null);
         }
         return token;
       },
-      // The session is checked against the database on every request: a disabled user, or one
-      // whose sessions were revoked (sessionVersion bumped), is signed out at once.
+      // The session is checked against the database on every request: a revoked session (signed
+      // out), a disabled user, or one whose sessions were all revoked (sessionVersion bumped) is
+      // signed out at once. Cookies without a session id (issued before sessions were stored) too.
       async session({ session, token }) {
         const uid = typeof token.uid === "string" ? token.uid : null;
-        const user = uid ? await db.user.findUnique({ where: { id: uid } }) : null;
-        if (!user || user.disabledAt || user.sessionVersion !== token.sv) {
-          return { expires: session.expires };
-        }
+        const sid = typeof token.sid === "string" ? token.sid : null;
+        const user = uid && sid ? await findSessionUser(sid, uid, token.sv) : null;
+        if (!user) return { expires: session.expires };
         return {
           expires: session.expires,
           user: { id: user.id, email: user.email, name: user.name, role: user.role },

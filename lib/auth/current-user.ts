@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import type { Actor } from "@/lib/audit/record-audit-event";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -46,7 +47,5 @@ export async function requireUser(roles: readonly Role[] = []): Promise<CurrentU
 }
 
 export async function userActor(user: CurrentUser): Promise<Actor> {
-  const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-  return { kind: "user", id: user.id, email: user.email, ip };
+  return { kind: "user", id: user.id, email: user.email, ip: clientAddressOf(await headers()) };
 }

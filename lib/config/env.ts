@@ -7,9 +7,16 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(8 * 3600),
+  // Failures allowed before sign-in back-off starts (lib/auth/login-throttle.ts).
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  LOGIN_MAX_FAILURES_PER_DEVICE: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_GLOBAL: z.coerce.number().int().min(1).default(200),
+  LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
+  // The longest back-off; failures are forgotten after twice this long without one.
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  // Comma-separated addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed.
+  TRUSTED_PROXIES: z.string().optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),

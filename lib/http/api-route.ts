@@ -5,6 +5,8 @@ import { z } from "zod";
 import { verifyApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/verify-api-key";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { getCurrentUser, hasRole, type CurrentUser } from "@/lib/auth/current-user";
+import { getEnv } from "@/lib/config/env";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { AppError, ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
@@ -46,7 +48,19 @@ export type Principal =
   | { kind: "api-key"; key: ApiKeyPrincipal; role: Role; actor: Actor };
 
 function clientIp(req: NextRequest) {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+  return clientAddressOf(req.headers);
+}
+
+// A session cookie rides along with requests other sites make from the user's browser; those carry
+// their own Origin. Server actions refuse them by themselves; route handlers do it here. Requests
+// with an API key are not browser requests and are not affected.
+function isForeignOrigin(req: NextRequest): boolean {
+  const origin = req.headers.get("origin");
+  if (origin === null) return false;
+  const own = new Set([req.nextUrl.origin]);
+  const configured = getEnv().NEXTAUTH_URL;
+  if (configured) own.add(new URL(configured).origin);
+  return !own.has(origin);
 }
 
 async function authenticate(req: NextRequest, allowApiKey: boolean): Promise<Principal | null> {
@@ -57,6 +71,7 @@ async function authenticate(req: NextRequest, allowApiKey: boolean): Promise<Pri
     if (!key) return null;
     return { kind: "api-key", key, role: key.role, actor: { kind: "api-key", id: key.id, name: key.name, ip: clientIp(req) } };
   }
+  if (isForeignOrigin(req)) throw new ForbiddenError("Requests from another site may not use your session.");
   const user = await getCurrentUser();
   if (!user) return null;
   return { kind: "user", user, role: user.role, actor: { kind: "user", id: user.id, email: user.email, ip: clientIp(req) } };

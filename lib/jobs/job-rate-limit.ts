@@ -2,7 +2,7 @@ import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
 // Per-queue rate limits (vendor calls per second), shared by every worker process through the
-// "job_rate_limit" table (created by a migration, as "login_throttle" is for sign-in).
+// "job_rate_limit" table (created by a migration).
 
 export interface JobRateLimiter {
   // 0 when a call may start now; otherwise the milliseconds until the budget allows one.

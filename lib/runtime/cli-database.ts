@@ -25,7 +25,7 @@ async function canConnect(url: string) {
 export async function resolveDatabaseUrlForCli(args: string[]): Promise<() => Promise<void>> {
   if (args.length === 0 || NO_DATABASE_COMMANDS.has(args[0] ?? "")) return async () => {};
   const stop = await connectDatabase();
-  await applyMigrations(process.env.DATABASE_URL!);
+  await applyMigrations(process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!);
   return stop;
 }
 

@@ -41,6 +41,8 @@ export const setDisabledSchema = z.object({
 });
 export const userRefSchema = z.object({ userId: userIdSchema });
 
+export const totpRequiredRolesSchema = z.object({ roles: z.array(roleSchema).max(Object.keys(Role).length) });
+
 const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
 export const setSeniorReviewerSchema = z.object({ userId: userIdSchema, senior: checkbox });
 export const setJumpToNextCaseSchema = z.object({ enabled: checkbox });

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { setUserDisabled } from "@/lib/users/manage-users";
+import { signInOverHttp } from "./support/auth-http";
 import { alertIn, createThrowawayUser, expect, signIn, signInAs, test } from "./support/fixtures";
 import { E2E_USERS, PASSWORD } from "./support/users";
 
@@ -26,15 +27,28 @@ test("a wrong password and an unknown email get the same message", async ({ page
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("repeated wrong passwords lock the account, even for the right password", async ({ page }) => {
+test("repeated wrong passwords slow a stranger's browser, not the user's own", async ({ page, browser, baseURL }) => {
+  test.slow(); // sign-ins in two browsers
   const user = await createThrowawayUser("viewer");
-  for (let i = 0; i < 5; i++) {
-    await signIn(page, user.email, `wrong-${i}`);
-    await expect(alertIn(page)).toHaveText("Email or password is incorrect.");
-  }
-  await signIn(page, user.email, PASSWORD);
-  await expect(alertIn(page)).toContainText("Too many failed sign-in attempts");
+  // The user's own browser: signed in once, so it holds a known-device cookie for the account.
+  await signIn(page, user.email);
+  await expect(page).toHaveURL(/\/queue$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+
+  // Someone else guesses (over HTTP, as a script would).
+  for (let i = 0; i < 5; i++) {
+    expect(await signInOverHttp(baseURL!, { email: user.email, password: `wrong-${i}` })).toBe("CredentialsSignin");
+  }
+  // Even the right password waits in a browser the account has not used…
+  const stranger = await browser.newPage();
+  await signIn(stranger, user.email, PASSWORD);
+  await expect(alertIn(stranger)).toContainText(/Too many failed sign-in attempts\. Try again in \d+ seconds/, { timeout: 30_000 });
+  await expect(stranger).toHaveURL(/\/login/);
+  await stranger.close();
+  // …while the user's own browser signs in, and that clears the account's failures.
+  await signIn(page, user.email);
+  await expect(page).toHaveURL(/\/queue$/);
 });
 
 test("every page but sign-in needs a session", async ({ page }) => {

@@ -103,6 +103,17 @@ describe("the migrated database matches the Prisma schema", () => {
     expect(withHash.passwordHash).toBe("x");
     expect(await db.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(1);
 
+    // Sessions, second factor (issue 14).
+    await db.user.update({ where: { id: user.id }, data: { totpSecretEncrypted: "enc", totpEnabledAt: new Date(), totpLastStep: 7 } });
+    const session = await db.userSession.create({ data: { userId: user.id, method: "password", ip: "127.0.0.1", revokedAt: new Date() } });
+    await db.recoveryCode.create({ data: { userId: user.id, codeHash: `h-${tag}`, usedAt: new Date() } });
+    await db.totpRequiredRole.upsert({ where: { role: "viewer" }, create: { role: "viewer", createdById: user.id }, update: {} });
+    await db.totpRequiredRole.delete({ where: { role: "viewer" } });
+    const secured = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { totpSecretEncrypted: false }, include: { sessions: true, recoveryCodes: true } });
+    expect(secured).toMatchObject({ totpSecretEncrypted: "enc", totpLastStep: 7, sessions: [{ id: session.id, method: "password" }], recoveryCodes: [{ codeHash: `h-${tag}` }] });
+    const chained = await db.auditEvent.findFirstOrThrow({ where: { action: "schema.test", actorId: user.id } });
+    expect(chained.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(chained.prevHash).toMatch(/^[0-9a-f]{64}$/);
     // Data protection (issue 12): retention policies, tombstones, erasure, legal holds.
     const retention = await db.retentionPolicy.upsert({
       where: { source_caseState: { source: "ingest", caseState: "case_open" } },
@@ -136,5 +147,6 @@ describe("the migrated database matches the Prisma schema", () => {
     const event = await db.auditEvent.create({ data: { actorLabel: "test", action: "schema.append_only", targetType: "test" } });
     await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
     await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
   });
 });

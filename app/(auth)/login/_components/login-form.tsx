@@ -9,13 +9,25 @@ import { Field, inputClass } from "@/components/ui/field";
 // One message for a wrong email and a wrong password: never say which one was wrong.
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Email or password is incorrect.",
-  LockedOut: "Too many failed sign-in attempts. Wait 15 minutes, or ask an admin to reset your password.",
+  CodeRequired: "Code required: enter the 6-digit code from your authenticator app, or a recovery code.",
+  WrongCode: "Wrong code. Enter the current code from your authenticator app, or an unused recovery code.",
   AccessDenied: "Your single sign-on account has no access to Verdict. Ask an admin to add you.",
   SessionRequired: "Sign in to continue.",
 };
 
+function waitInWords(seconds: number) {
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
 function messageFor(code: string | undefined) {
   if (!code) return null;
+  // "LockedOut:<seconds>": the sign-in back-off (a browser that signed in before is not held back).
+  const locked = /^LockedOut(?::(\d+))?$/.exec(code);
+  if (locked) {
+    const wait = locked[1] ? `Try again in ${waitInWords(Number(locked[1]))}` : "Try again later";
+    return `Too many failed sign-in attempts. ${wait}, or sign in from a browser you have used with Verdict before.`;
+  }
   return MESSAGES[code] ?? "Sign-in failed. Try again.";
 }
 
@@ -23,6 +35,8 @@ export function LoginForm({ initialError, sso }: { initialError?: string; sso: {
   const router = useRouter();
   const [error, setError] = useState(messageFor(initialError));
   const [pending, setPending] = useState(false);
+  // After a right password on an account with a second factor, the form asks for the code.
+  const [askCode, setAskCode] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,6 +47,7 @@ export function LoginForm({ initialError, sso }: { initialError?: string; sso: {
       redirect: false,
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      ...(askCode ? { code: String(form.get("code") ?? "") } : {}),
     });
     if (result?.ok && !result.error) {
       router.replace("/queue");
@@ -40,7 +55,9 @@ export function LoginForm({ initialError, sso }: { initialError?: string; sso: {
       return;
     }
     setPending(false);
-    setError(messageFor(result?.error ?? "CredentialsSignin"));
+    const code = result?.error ?? "CredentialsSignin";
+    if (code === "CodeRequired" || code === "WrongCode") setAskCode(true);
+    setError(messageFor(code));
   }
 
   return (
@@ -56,6 +73,13 @@ export function LoginForm({ initialError, sso }: { initialError?: string; sso: {
             <input {...props} name="password" type="password" autoComplete="current-password" required maxLength={256} className={inputClass} />
           )}
         </Field>
+        {askCode ? (
+          <Field label="Authentication code" hint="6 digits from your authenticator app, or a recovery code.">
+            {(props) => (
+              <input {...props} name="code" inputMode="text" autoComplete="one-time-code" required maxLength={32} className={inputClass} autoFocus />
+            )}
+          </Field>
+        ) : null}
         {error ? (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
             {error}

@@ -5,6 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { auditTargetHref, describeAuditChange } from "@/lib/audit/describe-audit-event";
 import { auditFilterParams, auditSearchSchema, findAuditEvents } from "@/lib/audit/find-audit-events";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { AuditChainBanner } from "./_components/audit-chain-banner";
 import { AuditTable } from "./_components/audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -26,6 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title={scope && faceViews ? `Who looked at the faces of ${scope}` : "Audit log"}
         description="Append-only record of who did what, and when (UTC). Newest first."
       />
+      <AuditChainBanner />
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <label className="flex flex-col gap-1 text-sm">
           From (UTC day)

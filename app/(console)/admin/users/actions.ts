@@ -9,7 +9,8 @@ import {
   setSeniorReviewer,
   setUserDisabled,
 } from "@/lib/users/manage-users";
-import { changeRoleSchema, createUserSchema, setDisabledSchema, setSeniorReviewerSchema, userRefSchema } from "@/lib/users/user-schemas";
+import { setTotpRequiredRoles } from "@/lib/auth/second-factor";
+import { changeRoleSchema, createUserSchema, setDisabledSchema, setSeniorReviewerSchema, totpRequiredRolesSchema, userRefSchema } from "@/lib/users/user-schemas";
 
 const ADMIN = ["admin"] as const;
 
@@ -40,4 +41,11 @@ export const setSeniorReviewerAction = authedAction({ roles: ADMIN, schema: setS
   const result = await setSeniorReviewer(actor, input.userId, input.senior);
   revalidatePath("/admin/users");
   return result;
+});
+
+export const setTotpRequiredRolesAction = authedAction({ roles: ADMIN, schema: totpRequiredRolesSchema }, async (input, { actor }) => {
+  if (actor.kind !== "user") throw new Error("unreachable: actions run for signed-in users");
+  await setTotpRequiredRoles(actor, input.roles);
+  revalidatePath("/admin/users");
+  return { roles: input.roles };
 });

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { findTotpRequiredRoles } from "@/lib/auth/second-factor";
 import { db } from "@/lib/db";
 import { CreateUserForm } from "./_components/create-user-form";
+import { TotpRequiredRolesForm } from "./_components/totp-required-roles-form";
 import { UsersTable } from "./_components/users-table";
 
 export const metadata: Metadata = { title: "Users" };
@@ -31,6 +33,7 @@ export default async function UsersPage() {
           }))}
         />
         <CreateUserForm />
+        <TotpRequiredRolesForm initial={await findTotpRequiredRoles()} />
       </div>
     </>
   );
