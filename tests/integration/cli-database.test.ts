@@ -26,12 +26,15 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  process.env = saved;
+  for (const key of ["DATABASE_URL", "EMBEDDED_PG_PORT", "VERDICT_DATA_DIR"]) {
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
+  }
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function withoutDatabaseSettings(extra: NodeJS.ProcessEnv = {}) {
+function withoutDatabaseSettings(extra: Record<string, string> = {}) {
   delete process.env.DATABASE_URL;
   delete process.env.EMBEDDED_PG_PORT;
   Object.assign(process.env, extra);
