@@ -13,5 +13,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but the sign-in page, the auth and public API routes, and static assets.
-  matcher: ["/((?!login|api/|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!login|api/|_next/|favicon.ico|favicon.svg|robots.txt).*)"],
 };

@@ -31,7 +31,7 @@ const verification = {
     source: { enum: ["upload", "api", "ingest"] },
     createdAt: { type: "string", format: "date-time" },
     completedAt: { type: ["string", "null"], format: "date-time" },
-    media: { type: "array", items: { type: "object", properties: { id: { type: "string" }, role: { enum: [...mediaRoles] }, mime: { type: "string" }, size: { type: "integer" }, sha256: { type: "string" }, url: { type: "string" } } } },
+    media: { type: "array", items: { type: "object", properties: { id: { type: "string" }, role: { enum: [...mediaRoles] }, mime: { type: "string" }, size: { type: "integer" }, sha256: { type: "string" }, url: { type: "string" }, thumbnailsReady: { type: "boolean", description: "its thumbnail (image) or poster frame (video) exists" } } } },
     runs: {
       type: "array",
       items: {

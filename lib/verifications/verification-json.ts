@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { hasMainThumbnail } from "@/lib/verifications/progress-signature";
 
 // The public JSON shape of a verification (REST API and the live status of the detail page).
 export async function getVerificationJson(id: string) {
@@ -7,6 +8,10 @@ export async function getVerificationJson(id: string) {
     include: { media: { orderBy: { role: "asc" } }, runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }] } },
   });
   if (!v) return null;
+  const hashes = [...new Set(v.media.map((m) => m.sha256))];
+  const thumbnails = hashes.length
+    ? await db.thumbnail.findMany({ where: { sha256: { in: hashes }, kind: { in: ["thumb", "poster"] }, position: 0 }, select: { sha256: true, kind: true, position: true } })
+    : [];
   return {
     id: v.id,
     url: `/verifications/${v.id}`,
@@ -20,6 +25,10 @@ export async function getVerificationJson(id: string) {
     media: v.media.map((m) => ({
       id: m.id, role: m.role, mime: m.mime, size: m.size, sha256: m.sha256, width: m.width, height: m.height, durationMs: m.durationMs, fps: m.fps,
       url: `/api/media/${m.id}`,
+      thumbnailsReady: hasMainThumbnail(
+        m.role === "video" || m.mime.startsWith("video/") ? "video" : "image",
+        thumbnails.filter((t) => t.sha256 === m.sha256),
+      ),
     })),
     runs: v.runs.map((r) => ({
       id: r.id, vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome, vendorVerdict: r.vendorVerdict,

@@ -12,7 +12,7 @@ import { describeRunHistory } from "@/lib/reruns/describe-run-changes";
 import { CHECK_TYPE_LABELS, formatDateTime, SOURCE_LABELS } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getVerification } from "@/lib/verifications/get-verification";
-import { isFinished, progressSignature } from "@/lib/verifications/progress-signature";
+import { hasMainThumbnail, isFinished, progressSignature } from "@/lib/verifications/progress-signature";
 import { LiveStatus } from "@/components/verifications/live-status";
 import { MediaGallery } from "./_components/media-gallery";
 import { VerificationTimeline } from "./_components/verification-timeline";
@@ -31,6 +31,9 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
   // The newest run of each vendor decides; older attempts stay visible as history.
   // Thumbnails are made by a job of their own; keep asking for missing ones for a while.
   const thumbnailsMayCome = !isFinished(v.status) || Date.now() - v.createdAt.getTime() < THUMBNAIL_PATIENCE_MS;
+  const progress = { status: v.status, runs: v.runs, media: v.media.map((m) => ({ id: m.id, thumbnailsReady: hasMainThumbnail(m.kind, m.thumbnails) })) };
+  // The page follows until the vendors answered and the thumbnail job made every file's picture.
+  const following = !isFinished(v.status) || (thumbnailsMayCome && progress.media.some((m) => !m.thumbnailsReady));
   const newestPerVendor = new Map<string, number>();
   for (const run of v.runs) newestPerVendor.set(run.vendor, Math.max(newestPerVendor.get(run.vendor) ?? 0, run.attempt));
 
@@ -58,7 +61,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
         }
       />
       <div className="mb-6 flex flex-col gap-2">
-        <LiveStatus id={v.id} active={!isFinished(v.status)} signature={progressSignature({ status: v.status, runs: v.runs })} />
+        <LiveStatus id={v.id} active={following} signature={progressSignature(progress)} finished={isFinished(v.status)} followUntil={v.createdAt.getTime() + THUMBNAIL_PATIENCE_MS} />
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-xs text-zinc-500">Source</dt>
