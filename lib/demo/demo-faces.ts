@@ -62,7 +62,7 @@ export async function demoPortrait(face: DemoFace, scenario: string | undefined,
   return scenario ? writeImageScenarioMarker(bytes, scenario) : bytes;
 }
 
-/** A 4 s "selfie video" of the portrait, slowly zooming in (ffmpeg's zoompan), tagged with the scenario. */
+/** A 5 s "selfie video" (FPT refuses shorter ones) of the portrait, slowly zooming in (ffmpeg's zoompan), tagged with the scenario. */
 export async function demoSelfieVideo(face: DemoFace, scenario: string | undefined): Promise<Buffer> {
   const dir = await mkdtemp(path.join(tmpdir(), "verdict-demo-video-"));
   try {
@@ -70,7 +70,7 @@ export async function demoSelfieVideo(face: DemoFace, scenario: string | undefin
     const output = path.join(dir, "selfie.mp4");
     await writeFile(still, await cropPortrait(face));
     const fps = 25;
-    const frames = 4 * fps;
+    const frames = 5 * fps;
     const args = ["-loop", "1", "-i", still, "-vf", `zoompan=z='min(zoom+0.0015,1.15)':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=${frames}:s=480x640:fps=${fps}`, "-frames:v", String(frames)];
     args.push("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-map_metadata", "-1");
     if (scenario) args.push("-metadata", `comment=${MARKER_PREFIX}${scenario}`);

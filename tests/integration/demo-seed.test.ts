@@ -17,6 +17,8 @@ describe("npm run db:seed", () => {
     expect(new Set(demo.map((v) => v.checkType))).toEqual(new Set(["liveness_selfie", "face_match", "liveness_3angle", "liveness_video"]));
     // Every one finished with its vendors' answers (an unmarked file may draw a vendor error).
     expect(demo.every((v) => v.reference?.startsWith("DEMO-") && ["completed", "failed"].includes(v.status) && v.runs.length > 0)).toBe(true);
+    // The selfie videos are long enough for FPT (5 s): each gets a real answer.
+    expect(demo.filter((v) => v.checkType === "liveness_video").flatMap((v) => v.runs.map((r) => r.status))).not.toContain("failed");
     const outcomes = new Set(demo.flatMap((v) => v.runs.map((r) => r.outcome)));
     expect([...outcomes]).toEqual(expect.arrayContaining(["pass", "review", "fail"]));
     // One story in time order: created < queued ≤ started ≤ each HTTP attempt < finished ≤ completed ≤ case opened.
