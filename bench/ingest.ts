@@ -140,7 +140,7 @@ export async function measureIngest(count: number, log: (line: string) => void):
     const failed = await db.verification.count({ where: { id: { in: ids }, status: "failed" } });
     if (failed) log(`  warning: ${failed} verifications ended failed`);
 
-    const shas = (await db.media.findMany({ where: { verificationId: { in: ids } }, select: { sha256: true } })).map((m) => m.sha256);
+    const shas = (await db.media.findMany({ where: { verificationId: { in: ids } }, select: { sha256: true } })).flatMap((m) => (m.sha256 ? [m.sha256] : []));
     // A sample is enough for a rate (every stored image is distinct).
     const distinct = [...new Set(shas)].slice(0, THUMBNAIL_SAMPLE);
     const thumbStarted = performance.now();

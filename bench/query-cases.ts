@@ -108,7 +108,7 @@ function rangeOf(filters: DashboardFilters): [string, string] {
   return [`${filters.from}T00:00:00.000Z`, `${addDays(filters.to, 1)}T00:00:00.000Z`];
 }
 
-// The dashboards' questions over the raw tables (UTC days).
+// The dashboards' questions over the raw tables (UTC days), sandbox answers left out as by default.
 const floors = {
   rates: (pool: pg.Pool, f: DashboardFilters) =>
     pool.query(
@@ -116,8 +116,8 @@ const floors = {
          count(*) FILTER (WHERE r."outcome" = 'pass') AS pass, count(*) FILTER (WHERE r."outcome" = 'fail') AS fail,
          count(*) FILTER (WHERE r."outcome" = 'review') AS review, count(*) FILTER (WHERE r."outcome" = 'error') AS error
        FROM "Verification" v
-       JOIN LATERAL (SELECT DISTINCT ON ("vendor") "vendor", "checkType", "outcome" FROM "VendorRun" WHERE "verificationId" = v."id" ORDER BY "vendor", "attempt" DESC) r ON true
-       WHERE v."createdAt" >= $1 AND v."createdAt" < $2
+       JOIN LATERAL (SELECT DISTINCT ON ("vendor") "vendor", "checkType", "outcome", "sandbox" FROM "VendorRun" WHERE "verificationId" = v."id" ORDER BY "vendor", "attempt" DESC) r ON true
+       WHERE v."createdAt" >= $1 AND v."createdAt" < $2 AND NOT r."sandbox"
        GROUP BY 1, 2, 3`,
       rangeOf(f),
     ),
@@ -127,12 +127,12 @@ const floors = {
          count(*) FILTER (WHERE "outcome" = 'error') AS errors,
          sum(greatest(jsonb_array_length(coalesce("attempts", '[]')) - 1, 0)) AS retries,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY "latencyMs") AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY "latencyMs") AS p95
-       FROM "VendorRun" WHERE "requestedAt" >= $1 AND "requestedAt" < $2 GROUP BY 1, 2`,
+       FROM "VendorRun" WHERE "requestedAt" >= $1 AND "requestedAt" < $2 AND NOT "sandbox" GROUP BY 1, 2`,
       rangeOf(f),
     );
     await pool.query(
       `SELECT "vendor", x->>'code' AS code, count(*) FROM "VendorRun", jsonb_array_elements("normalized"->'reasons') AS x
-       WHERE "outcome" = 'error' AND "requestedAt" >= $1 AND "requestedAt" < $2 GROUP BY 1, 2`,
+       WHERE "outcome" = 'error' AND "requestedAt" >= $1 AND "requestedAt" < $2 AND NOT "sandbox" GROUP BY 1, 2`,
       rangeOf(f),
     );
   },

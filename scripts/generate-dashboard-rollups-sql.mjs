@@ -4,21 +4,30 @@
 //     the rollup tables, views, triggers and functions;
 //   node scripts/generate-dashboard-rollups-sql.mjs --skip-unchanged prisma/migrations/20261124000000_rollups_skip_unchanged_updates/migration.sql
 //     the VendorRun and Verification update triggers again, returning at once when no column a
-//     rollup reads has changed (a run being claimed, a verification's status moving).
+//     rollup reads has changed (a run being claimed, a verification's status moving);
+//   node scripts/generate-dashboard-rollups-sql.mjs --sandbox-dimension prisma/migrations/20261127110100_dashboard_rollups_sandbox_dimension/migration.sql
+//     vendor answers and vendor health keyed by whether a built-in sandbox gave the answer
+//     (VendorRun."sandbox"): those three rollups rebuilt with the new key, every function that
+//     reads them replaced. The two modes above still print their migrations exactly as applied.
 import { writeFileSync } from "node:fs";
+const MODE = process.argv[2]?.startsWith("--") ? process.argv[2] : "";
+const SANDBOX_DIM = MODE === "--sandbox-dimension";
+const SB = SANDBOX_DIM ? ["sandbox"] : [];
+// The run's sandbox flag as a key column of a contribution SELECT (nothing before that migration).
+const sbCol = (r) => (SANDBOX_DIM ? `, ${r}."sandbox" AS sandbox` : "");
 const B = 32;
 const range = [...Array(B).keys()];
 const T = {
   dash_verifications: { keys: ["hour", "check_type", "source"], m: ["n"] },
-  dash_outcomes: { keys: ["hour", "vendor", "check_type", "source"], m: ["pairs", "pass", "fail", "review", "error"] },
-  dash_vendor_runs: { keys: ["hour", "vendor", "check_type", "source"], m: ["runs", "finished", "errors", "timeouts", "retries", "latency_n", "latency_sum_ms", ...range.map((i) => `l${i}`)] },
-  dash_vendor_errors: { keys: ["hour", "vendor", "check_type", "source", "code"], m: ["n"] },
+  dash_outcomes: { keys: ["hour", "vendor", "check_type", "source", ...SB], m: ["pairs", "pass", "fail", "review", "error"] },
+  dash_vendor_runs: { keys: ["hour", "vendor", "check_type", "source", ...SB], m: ["runs", "finished", "errors", "timeouts", "retries", "latency_n", "latency_sum_ms", ...range.map((i) => `l${i}`)] },
+  dash_vendor_errors: { keys: ["hour", "vendor", "check_type", "source", ...SB, "code"], m: ["n"] },
   dash_case_flow: { keys: ["hour", "check_type", "source"], m: ["opened", "decided", "breached", "ttd_n", "ttd_sum_ms", ...range.map((i) => `t${i}`)] },
   dash_open_cases: { keys: ["opened_hour", "check_type", "source", "rule"], m: ["n"] },
   dash_open_sla: { keys: ["sla_hour", "check_type", "source"], m: ["n"] },
   dash_decisions: { keys: ["hour", "reviewer_id", "check_type", "source", "kind"], m: ["n", "overrides"] },
 };
-const KT = { hour: "TIMESTAMPTZ(3)", opened_hour: "TIMESTAMPTZ(3)", sla_hour: "TIMESTAMPTZ(3)", vendor: '"Vendor"', check_type: '"CheckType"', source: '"VerificationSource"', code: "TEXT", rule: "TEXT", reviewer_id: "UUID", kind: '"DecisionKind"' };
+const KT = { hour: "TIMESTAMPTZ(3)", opened_hour: "TIMESTAMPTZ(3)", sla_hour: "TIMESTAMPTZ(3)", vendor: '"Vendor"', check_type: '"CheckType"', source: '"VerificationSource"', code: "TEXT", rule: "TEXT", reviewer_id: "UUID", kind: '"DecisionKind"', sandbox: "BOOLEAN" };
 const q = (c) => `"${c}"`;
 // Coarser copies of the hourly time series: per UTC day, and per 3-hour block of a UTC day.
 const TIERS = [
@@ -34,7 +43,7 @@ const zeroCols = (p) => range.map((i) => `0 AS ${p}${i}`).join(", ");
 const contrib = {
   dash_verifications: ({ V, S }) => `SELECT dash_hour(v."createdAt") AS hour, v."checkType" AS check_type, v."source" AS source, ${S} AS n
     FROM ${V} v`,
-  dash_vendor_runs: ({ R, V, S }) => `SELECT dash_hour(r."requestedAt") AS hour, r."vendor" AS vendor, r."checkType" AS check_type, v."source" AS source,
+  dash_vendor_runs: ({ R, V, S }) => `SELECT dash_hour(r."requestedAt") AS hour, r."vendor" AS vendor, r."checkType" AS check_type, v."source" AS source${sbCol("r")},
       ${S} AS runs,
       CASE WHEN r."status" IN ('completed', 'failed') THEN ${S} ELSE 0 END AS finished,
       CASE WHEN r."outcome" = 'error' THEN ${S} ELSE 0 END AS errors,
@@ -45,10 +54,10 @@ const contrib = {
       ${binCols("l", "r.lbin", S)}
     FROM (SELECT x.*, CASE WHEN x."status" IN ('completed', 'failed') AND x."latencyMs" IS NOT NULL THEN dash_latency_bin(x."latencyMs") END AS lbin FROM ${R} x) r
     JOIN ${V} v ON v."id" = r."verificationId"`,
-  dash_vendor_errors: ({ R, V, S }) => `SELECT dash_hour(r."requestedAt") AS hour, r."vendor" AS vendor, r."checkType" AS check_type, v."source" AS source, e.code AS code, ${S} AS n
+  dash_vendor_errors: ({ R, V, S }) => `SELECT dash_hour(r."requestedAt") AS hour, r."vendor" AS vendor, r."checkType" AS check_type, v."source" AS source${sbCol("r")}, e.code AS code, ${S} AS n
     FROM ${R} r JOIN ${V} v ON v."id" = r."verificationId" CROSS JOIN LATERAL dash_error_codes(r."normalized") AS e(code)
     WHERE r."outcome" = 'error'`,
-  dash_outcomes: ({ L, V, S }) => `SELECT dash_hour(v."createdAt") AS hour, r."vendor" AS vendor, r."checkType" AS check_type, v."source" AS source,
+  dash_outcomes: ({ L, V, S }) => `SELECT dash_hour(v."createdAt") AS hour, r."vendor" AS vendor, r."checkType" AS check_type, v."source" AS source${sbCol("r")},
       ${S} AS pairs,
       CASE WHEN r."outcome" = 'pass' THEN ${S} ELSE 0 END AS pass,
       CASE WHEN r."outcome" = 'fail' THEN ${S} ELSE 0 END AS fail,
@@ -152,7 +161,10 @@ CREATE FUNCTION dash_case_rules(rules TEXT[]) RETURNS SETOF TEXT LANGUAGE sql IM
 AS $$ SELECT '*' UNION SELECT r FROM unnest(rules) AS r WHERE coalesce(r, '') <> '' $$;
 
 `;
-for (const [name, t] of Object.entries(T)) {
+function tablesSql(names) {
+  let sql = "";
+  for (const name of names) {
+  const t = T[name];
   const cols = [...t.keys.map((k) => `    ${q(k)} ${KT[k]} NOT NULL,`), ...t.m.map((m) => `    ${q(m)} ${m.endsWith("_sum_ms") ? "BIGINT" : "INTEGER"} NOT NULL DEFAULT 0,`)];
   sql += `CREATE TABLE ${q(name)} (\n${cols.join("\n")}\n    CONSTRAINT ${q(name + "_pkey")} PRIMARY KEY (${ql(t.keys)})\n);\n`;
   sql += `CREATE TABLE ${q(name + "_delta")} (LIKE ${q(name)} INCLUDING DEFAULTS);\n`;
@@ -167,11 +179,17 @@ for (const [name, t] of Object.entries(T)) {
     }
   }
   sql += "\n";
+  }
+  return sql;
 }
+sql += tablesSql(Object.keys(T));
 
 // Recount views
 const full = { R: `"VendorRun"`, L: LATEST(`"VendorRun"`), V: `"Verification"`, C: `"ReviewCase"`, D: `"Decision"`, S: "1" };
-for (const [name, t] of Object.entries(T)) {
+function recountSql(names) {
+  let sql = "";
+  for (const name of names) {
+  const t = T[name];
   sql += `CREATE VIEW ${q(name + "_recount")} AS
   SELECT ${ql(t.keys)}, ${t.m.map((m) => `sum(${q(m)})::bigint AS ${q(m)}`).join(", ")}
   FROM (
@@ -179,13 +197,17 @@ for (const [name, t] of Object.entries(T)) {
   ) AS x
   GROUP BY ${ql(t.keys)}
   HAVING ${nonzero(name)};\n\n`;
+  }
+  return sql;
 }
+sql += recountSql(Object.keys(T));
 
-// Compaction
-sql += `-- Folds the pending deltas into the compacted rollups. Safe to run at any time, from any number of
+// Compaction, recomputation and comparison: one function each over every rollup.
+function functionsSql(create) {
+  let sql = `-- Folds the pending deltas into the compacted rollups. Safe to run at any time, from any number of
 -- sessions (a delta row is moved exactly once); callers: the dashboards before they read, the
 -- benchmark, dash_recompute_rollups().
-CREATE FUNCTION dash_compact_rollups() RETURNS void LANGUAGE plpgsql AS $$
+${create} dash_compact_rollups() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF NOT pg_try_advisory_xact_lock(74110, 0) THEN RETURN; END IF;
 `;
@@ -224,7 +246,7 @@ END $$;
 
 -- Rebuilds every rollup from the raw tables, e.g. after a bulk load with the triggers disabled.
 -- Writers wait meanwhile (SHARE locks), so no change is counted twice or missed.
-CREATE FUNCTION dash_recompute_rollups() RETURNS void LANGUAGE plpgsql AS $$
+${create} dash_recompute_rollups() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   LOCK TABLE "Verification", "VendorRun", "ReviewCase", "Decision" IN SHARE MODE;
   TRUNCATE ${Object.entries(T).flatMap(([n, t]) => [q(n), q(n + "_delta"), ...(t.keys[0] === "hour" ? TIERS.map((tier) => q(n + tier.suffix)) : [])]).join(", ")};
@@ -235,7 +257,7 @@ END $$;
 
 -- For each rollup (and its per-day and per-3-hour copies), how many keys differ from a raw recount:
 -- all zero when the rollups are exact. Each recount is computed once, into a temporary table.
-CREATE FUNCTION dash_rollup_differences() RETURNS TABLE ("rollup" TEXT, "differing_keys" BIGINT) LANGUAGE plpgsql AS $$
+${create} dash_rollup_differences() RETURNS TABLE ("rollup" TEXT, "differing_keys" BIGINT) LANGUAGE plpgsql AS $$
 BEGIN
 ${Object.entries(T).map(([name, t]) => {
   const sums = t.m.map((m) => `sum(${q(m)})::bigint`).join(", ");
@@ -261,6 +283,9 @@ ${Object.entries(T).map(([name, t]) => {
 }).join("\n")}
 END $$;
 `;
+  return sql;
+}
+sql += functionsSql("CREATE FUNCTION");
 
 // ---------- Triggers ----------
 const RUN_PAIRS_LOCK = (src) => `  -- Serialises writers of the same (verification, vendor): "latest attempt" needs a stable view.
@@ -268,7 +293,7 @@ const RUN_PAIRS_LOCK = (src) => `  -- Serialises writers of the same (verificati
     PERFORM pg_advisory_xact_lock(74111, hashtext(p."verificationId"::text || '/' || p."vendor"::text));
   END LOOP;`;
 // The columns of VendorRun that some rollup reads ("status" only as finished or not).
-const RUN_COLUMNS = (t) => `(${t}."requestedAt", ${t}."verificationId", ${t}."vendor", ${t}."checkType", ${t}."attempt", ${t}."status" IN ('completed', 'failed'), ${t}."outcome", ${t}."latencyMs", ${t}."attempts", ${t}."normalized")`;
+const RUN_COLUMNS = (t) => `(${t}."requestedAt", ${t}."verificationId", ${t}."vendor", ${t}."checkType", ${t}."attempt", ${t}."status" IN ('completed', 'failed'), ${t}."outcome", ${t}."latencyMs", ${t}."attempts", ${t}."normalized"${SANDBOX_DIM ? `, ${t}."sandbox"` : ""})`;
 // The columns of Verification that some rollup reads.
 const VERIFICATION_COLUMNS = (t) => `(${t}."createdAt", ${t}."checkType", ${t}."source")`;
 // An UPDATE trigger's first statement: nothing to count when no row changed a column the rollups read.
@@ -279,14 +304,14 @@ const SKIP_UNCHANGED = (columns) => `IF NOT EXISTS (
     RETURN NULL;
   END IF;
   `;
-function runTrigger(op, { guard = "", functionOnly = false } = {}) {
+function runTrigger(op, { guard = "", functionOnly = false, replace = Boolean(guard) } = {}) {
   const hasNew = op !== "DELETE", hasOld = op !== "INSERT";
   const changed = [hasNew && "new_rows", hasOld && "old_rows"].filter(Boolean);
   const touched = `(${changed.map((t) => `SELECT "verificationId", "vendor", "id" FROM ${t}`).join(" UNION ALL ")})`;
   const pairs = `(SELECT r.* FROM "VendorRun" r WHERE (r."verificationId", r."vendor") IN (SELECT "verificationId", "vendor" FROM ${touched} AS t))`;
   const before = `(SELECT * FROM ${pairs} AS cur WHERE ${hasNew ? `cur."id" NOT IN (SELECT "id" FROM new_rows)` : "true"}${hasOld ? ` UNION ALL SELECT * FROM old_rows` : ""})`;
   const parts = (name) => [hasNew && { R: "new_rows", V: `"Verification"`, S: "1" }, hasOld && { R: "old_rows", V: `"Verification"`, S: "-1" }].filter(Boolean);
-  const fn = `CREATE ${guard ? "OR REPLACE " : ""}FUNCTION dash_vendor_run_${op.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $$
+  const fn = `CREATE ${replace ? "OR REPLACE " : ""}FUNCTION dash_vendor_run_${op.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   p RECORD;
 BEGIN
@@ -406,6 +431,15 @@ BEGIN
 END $$;
 `;
 }
+function verificationDeleteFunction(replace = false) {
+  return `CREATE ${replace ? "OR REPLACE " : ""}FUNCTION dash_verification_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  ${deltaInsert("dash_verifications", [{ V: "(SELECT OLD.*)", S: "-1" }])}
+  ${tree([["(SELECT OLD.*)", "-1"]])}
+  RETURN OLD;
+END $$;
+`;
+}
 sql += `-- Verification: the verification counts; a change of its hour or source moves its whole tree; and
 -- before it is deleted, its whole tree is subtracted (the cascade then finds no parent and adds nothing).
 CREATE FUNCTION dash_verification_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -421,13 +455,7 @@ ${verificationUpdateFunction()}CREATE TRIGGER "dash_verification_update" AFTER U
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION dash_verification_update();
 
-CREATE FUNCTION dash_verification_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  ${deltaInsert("dash_verifications", [{ V: "(SELECT OLD.*)", S: "-1" }])}
-  ${tree([["(SELECT OLD.*)", "-1"]])}
-  RETURN OLD;
-END $$;
-CREATE TRIGGER "dash_verification_delete" BEFORE DELETE ON "Verification"
+${verificationDeleteFunction()}CREATE TRIGGER "dash_verification_delete" BEFORE DELETE ON "Verification"
   FOR EACH ROW EXECUTE FUNCTION dash_verification_delete();
 
 `;
@@ -445,7 +473,30 @@ const skipUnchanged = `-- Dashboard rollups: the UPDATE triggers of VendorRun an
 ${runTrigger("UPDATE", { guard: SKIP_UNCHANGED(RUN_COLUMNS), functionOnly: true })}
 ${verificationUpdateFunction(SKIP_UNCHANGED(VERIFICATION_COLUMNS))}`;
 
-const [output, text] = process.argv[2] === "--skip-unchanged" ? [process.argv[3], skipUnchanged] : [process.argv[2], sql];
-if (!output) throw new Error("usage: node scripts/generate-dashboard-rollups-sql.mjs [--skip-unchanged] <migration.sql>");
+// The rollups a run's sandbox flag keys, rebuilt; the other rollups keep their rows.
+const SANDBOX_KEYED = ["dash_outcomes", "dash_vendor_runs", "dash_vendor_errors"];
+const sandboxDimension = () => `-- Dashboard rollups: vendor answers (dash_outcomes) and vendor health (dash_vendor_runs,
+-- dash_vendor_errors) are keyed by whether a built-in vendor sandbox gave the answer (VendorRun."sandbox"),
+-- so the dashboards leave test answers out by default and count them when asked. Generated by
+-- scripts/generate-dashboard-rollups-sql.mjs --sandbox-dimension: the three rollups are rebuilt with the
+-- new key (with their views), and every function that reads or writes them is replaced;
+-- the other rollups, their triggers and their rows are unchanged.
+DROP VIEW ${SANDBOX_KEYED.map((n) => q(n + "_recount")).join(", ")};
+DROP TABLE ${SANDBOX_KEYED.flatMap((n) => [q(n), q(n + "_delta"), ...TIERS.map((tier) => q(n + tier.suffix))]).join(", ")} CASCADE;
+
+${tablesSql(SANDBOX_KEYED)}${recountSql(SANDBOX_KEYED)}${functionsSql("CREATE OR REPLACE FUNCTION")}
+${runTrigger("INSERT", { functionOnly: true, replace: true })}
+${runTrigger("UPDATE", { guard: SKIP_UNCHANGED(RUN_COLUMNS), functionOnly: true })}
+${runTrigger("DELETE", { functionOnly: true, replace: true })}
+${verificationUpdateFunction(SKIP_UNCHANGED(VERIFICATION_COLUMNS))}
+${verificationDeleteFunction(true)}
+-- The rollups again, from the raw tables.
+SELECT dash_recompute_rollups();
+`;
+
+const texts = { "": () => sql, "--skip-unchanged": () => skipUnchanged, "--sandbox-dimension": sandboxDimension };
+const output = MODE ? process.argv[3] : process.argv[2];
+if (!output || !texts[MODE]) throw new Error("usage: node scripts/generate-dashboard-rollups-sql.mjs [--skip-unchanged | --sandbox-dimension] <migration.sql>");
+const text = texts[MODE]();
 writeFileSync(output, text);
 console.log(text.length);

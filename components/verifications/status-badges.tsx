@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 
 // Badges for outcomes and statuses, one tone per meaning so a list reads at a glance.
 
@@ -21,13 +22,14 @@ export function VerificationStatusBadge({ status }: { status: string }) {
   return <Badge tone={VERIFICATION_STATUS_TONES[status] ?? "neutral"}>{status}</Badge>;
 }
 
-/** A vendor's latest run in a list cell: "FPT pass", or its status while not finished. */
-export function VendorRunChip({ vendor, status, outcome }: { vendor: string; status: string; outcome: string | null }) {
+/** A vendor's latest run in a list cell: "FPT pass", or its status while not finished; marked when a sandbox answered. */
+export function VendorRunChip({ vendor, status, outcome, sandbox = false }: { vendor: string; status: string; outcome: string | null; sandbox?: boolean }) {
   const finished = outcome !== null;
   return (
     <span className="inline-flex items-center gap-1 whitespace-nowrap text-xs">
       <span className="text-zinc-600 dark:text-zinc-400">{vendor}</span>
       {finished ? <OutcomeBadge outcome={outcome} /> : <RunStatusBadge status={status} />}
+      {sandbox ? <SandboxBadge compact /> : null}
     </span>
   );
 }

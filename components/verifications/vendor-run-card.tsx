@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { ScoreBar } from "@/components/verifications/score-bar";
 import { describeScoreScales } from "@/components/verifications/score-scales";
 import { OutcomeBadge, RunStatusBadge } from "@/components/verifications/status-badges";
@@ -26,6 +27,8 @@ export interface RunCardData {
   attempts: Attempt[];
   policy: { policy: Policy; label: string } | null;
   rerunReason: string | null;
+  /** A built-in sandbox answered: a test answer, badged as such. */
+  sandbox: boolean;
   requestedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -68,6 +71,7 @@ export function VendorRunCard({ run, superseded = false }: { run: RunCardData; s
         </h3>
         {run.outcome ? <OutcomeBadge outcome={run.outcome} /> : null}
         <RunStatusBadge status={run.status} />
+        {run.sandbox ? <SandboxBadge /> : null}
         {superseded ? <Badge>superseded by a rerun</Badge> : null}
         {run.vendorVerdict ? <span className="text-xs text-zinc-500">vendor verdict: <code>{run.vendorVerdict}</code></span> : null}
       </header>

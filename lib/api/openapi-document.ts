@@ -18,6 +18,9 @@ const problem = {
   required: ["title", "status"],
 };
 
+const SANDBOX_DESCRIPTION =
+  "true when a built-in vendor sandbox gave this answer (a deterministic test answer chosen from the file, not a real vendor's): the run was sent to a base URL that is the built-in sandbox's, or the answer carried `Verdict-Sandbox: 1`. Ingested answers are never sandbox answers.";
+
 const fileParts = Object.fromEntries(mediaRoles.map((role) => [role, { type: "string", format: "binary", description: `the ${role} file` }]));
 
 const verification = {
@@ -31,7 +34,24 @@ const verification = {
     source: { enum: ["upload", "api", "ingest"] },
     createdAt: { type: "string", format: "date-time" },
     completedAt: { type: ["string", "null"], format: "date-time" },
-    media: { type: "array", items: { type: "object", properties: { id: { type: "string" }, role: { enum: [...mediaRoles] }, mime: { type: "string" }, size: { type: "integer" }, sha256: { type: "string" }, url: { type: "string" }, thumbnailsReady: { type: "boolean", description: "its thumbnail (image) or poster frame (video) exists" } } } },
+    erased: { type: ["object", "null"], description: "set when the subject was erased: media and personal fields destroyed, results and decisions kept", properties: { at: { type: "string", format: "date-time" }, reason: { type: ["string", "null"] } } },
+    media: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          id: { type: "string" }, role: { enum: [...mediaRoles] }, mime: { type: "string" }, size: { type: "integer" },
+          sha256: { type: ["string", "null"], description: "null once purged" },
+          url: { type: ["string", "null"], description: "null once purged" },
+          thumbnailsReady: { type: "boolean", description: "its thumbnail (image) or poster frame (video) exists, or it was purged" },
+          purged: {
+            type: ["object", "null"],
+            description: "the tombstone of purged media: when, why (policy or erase), by which policy or person",
+            properties: { at: { type: "string", format: "date-time" }, kind: { enum: ["policy", "erase"] }, policy: { type: ["string", "null"] }, by: { type: ["string", "null"] }, description: { type: "string" } },
+          },
+        },
+      },
+    },
     runs: {
       type: "array",
       items: {
@@ -42,9 +62,11 @@ const verification = {
           attempt: { type: "integer" },
           status: { enum: ["queued", "running", "completed", "failed", "cancelled"] },
           outcome: { enum: ["pass", "fail", "review", "error", null] },
+          sandbox: { type: "boolean", description: SANDBOX_DESCRIPTION },
           normalized: { $ref: "#/components/schemas/NormalizedResult" },
           raw: { description: "the vendor's answer exactly as received" },
         },
+        required: ["id", "vendor", "attempt", "status", "outcome", "sandbox"],
       },
     },
   },
@@ -70,6 +92,15 @@ const reviewCase = {
     decidedAt: { type: ["string", "null"], format: "date-time" },
     version: { type: "integer" },
     assignee: { type: ["string", "null"] },
+    vendors: {
+      type: "array",
+      description: "In the list only: the latest answer of each vendor.",
+      items: {
+        type: "object",
+        properties: { vendor: { enum: [...vendorIds] }, outcome: { enum: ["pass", "fail", "review", "error", null] }, sandbox: { type: "boolean", description: SANDBOX_DESCRIPTION } },
+        required: ["vendor", "outcome", "sandbox"],
+      },
+    },
     decisions: { type: "array", items: { type: "object" } },
   },
 };
@@ -181,7 +212,7 @@ export function buildOpenApiDocument() {
           summary: "List review cases (newest first by default), with filters and cursor pagination",
           parameters: [
             { name: "status", in: "query", schema: { enum: ["all", "active", "open", "awaiting_confirmation", "escalated", "decided"], default: "all" } },
-            { name: "rule", in: "query", schema: { enum: ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage"] } },
+            { name: "rule", in: "query", schema: { enum: ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage", "quality_sample"] } },
             { name: "checkType", in: "query", schema: { enum: [...checkTypes] } },
             { name: "vendor", in: "query", schema: { enum: [...vendorIds] } },
             { name: "assignee", in: "query", schema: { type: "string" }, description: "'unassigned' or a user id" },
@@ -225,7 +256,50 @@ export function buildOpenApiDocument() {
         },
       },
       "/api/media/{mediaId}": {
-        get: { summary: "The original media file (audited)", parameters: [{ name: "mediaId", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { "200": { description: "The file" }, ...errorResponses } },
+        get: {
+          summary: "The original media file (audited)",
+          parameters: [{ name: "mediaId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { "200": { description: "The file" }, "410": { description: "Purged: the detail says when and by which policy or erasure" }, ...errorResponses },
+        },
+      },
+      "/api/v1/subjects/{reference}": {
+        delete: {
+          summary: "Erase a subject: every verification of the reference loses its media and personal fields now (admin API key); idempotent",
+          parameters: [{ name: "reference", in: "path", required: true, schema: { type: "string", maxLength: 200 } }],
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["reason"], properties: { reason: { type: "string", minLength: 3, maxLength: 1000 } } } } } },
+          responses: {
+            "200": {
+              description: "What was erased; verifications under legal hold are listed in `held` and were not erased",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      reference: { type: "string" }, verifications: { type: "integer" }, erased: { type: "integer" }, alreadyErased: { type: "integer" },
+                      media: { type: "integer" }, bytes: { type: "integer" }, held: { type: "array", items: { type: "string", format: "uuid" } }, message: { type: "string" },
+                    },
+                  },
+                },
+              },
+            },
+            "404": { description: "No verification has this reference; nothing changed" },
+            ...errorResponses,
+          },
+        },
+      },
+      "/api/v1/subjects/{reference}/export": {
+        get: {
+          summary: "Everything Verdict holds about a reference as a zip (subject.json, access-log.json, media files); admin or reviewer, a reference on legal hold admin only; audited",
+          parameters: [{ name: "reference", in: "path", required: true, schema: { type: "string", maxLength: 200 } }],
+          responses: { "200": { description: "application/zip, streamed" }, "404": { description: "No verification has this reference" }, ...errorResponses },
+        },
+      },
+      "/api/v1/audit/export": {
+        get: {
+          summary: "The audit log as CSV, filtered like the audit page (admin); cells starting with = + - @ are prefixed with an apostrophe",
+          parameters: ["from", "to", "actor", "action", "targetType", "targetId", "verification", "reference"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+          responses: { "200": { description: "text/csv, newest first" }, ...errorResponses },
+        },
       },
     },
   };

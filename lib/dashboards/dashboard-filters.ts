@@ -38,6 +38,8 @@ export const dashboardSearchSchema = z.object({
   source: z.enum(DASHBOARD_SOURCES).optional().catch(undefined),
   // IANA names only ("Europe/Berlin", "UTC"); PostgreSQL and Intl share the tz database.
   tz: z.string().max(64).refine(isTimeZone).catch("UTC"),
+  // Built-in sandbox answers are test answers: left out unless `sandbox=include`.
+  sandbox: z.literal("include").optional().catch(undefined),
 });
 
 export interface DashboardFilters {
@@ -49,6 +51,8 @@ export interface DashboardFilters {
   checkType?: CheckType;
   source?: DashboardSource;
   tz: string;
+  /** Count the answers of built-in vendor sandboxes too (vendor outcomes and vendor health). */
+  includeSandbox: boolean;
 }
 
 /** URL params → complete filters: defaults to the last 30 days in the viewer's zone, range ordered and capped. */
@@ -60,7 +64,7 @@ export function parseDashboardFilters(params: Record<string, string | string[] |
   let from = search.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (from > to) [from, to] = [to, from];
   if (daysBetween(from, to) >= MAX_RANGE_DAYS) from = addDays(to, -(MAX_RANGE_DAYS - 1));
-  return { from, to, bucket: search.bucket, vendor: search.vendor, checkType: search.checkType, source: search.source, tz };
+  return { from, to, bucket: search.bucket, vendor: search.vendor, checkType: search.checkType, source: search.source, tz, includeSandbox: search.sandbox === "include" };
 }
 
 /** Filters → query string (only what differs from "all"). */
@@ -69,5 +73,6 @@ export function dashboardQueryString(filters: DashboardFilters): string {
   if (filters.vendor) query.set("vendor", filters.vendor);
   if (filters.checkType) query.set("checkType", filters.checkType);
   if (filters.source) query.set("source", filters.source);
+  if (filters.includeSandbox) query.set("sandbox", "include");
   return query.toString();
 }

@@ -16,10 +16,14 @@ function bucketKey(filters: DashboardFilters): Prisma.Sql {
 /** The bucket's name, 'YYYY-MM-DD', for queries that GROUP BY "b" (formatted once per group). */
 export const BUCKET_NAME = Prisma.raw(`to_char("b", 'YYYY-MM-DD')`);
 
-/** Vendor, check type and source conditions (vendor only where the rollup has one). */
+/**
+ * Vendor, check type and source conditions. The rollups of vendor answers (those with a vendor) are
+ * also keyed by whether a built-in sandbox answered: its rows are left out unless asked for.
+ */
 export function dimensionConditions(filters: DashboardFilters, options: { vendor: boolean }): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (options.vendor && filters.vendor) conditions.push(Prisma.sql`"vendor" = ${filters.vendor}::"Vendor"`);
+  if (options.vendor && !filters.includeSandbox) conditions.push(Prisma.sql`NOT "sandbox"`);
   if (filters.checkType) conditions.push(Prisma.sql`"check_type" = ${filters.checkType}::"CheckType"`);
   if (filters.source) conditions.push(Prisma.sql`"source" = ${filters.source}::"VerificationSource"`);
   return conditions;

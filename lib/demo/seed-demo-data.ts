@@ -10,7 +10,7 @@ import { runCheck } from "@/lib/vendors/run-check";
 import { sandboxBaseUrl, vendorRegistry } from "@/lib/vendors/vendor-registry";
 import type { CheckType, MediaRole, VendorId } from "@/lib/vendors/types";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
-import { finishedRunData, toJson } from "@/lib/verifications/run-result-data";
+import { answeredBySandbox, finishedRunData, toJson } from "@/lib/verifications/run-result-data";
 
 // Demo data for trying the console: verifications of every check type with real face photos (see
 // demo-faces.ts), run for real (adapters over HTTP) against an in-process sandbox, spread over the
@@ -104,7 +104,8 @@ export async function seedDemoData(options: { count?: number; log?: (line: strin
           policy: active?.policy,
         });
         const attempts = result.attempts.map((a) => ({ ...a, startedAt: shift(a.startedAt).toISOString() }));
-        const data = finishedRunData(result, active?.policyId ?? null, toJson(attempts));
+        // Sent to the in-process sandbox: a sandbox answer, like any run to a sandbox base URL.
+        const data = finishedRunData(result, active?.policyId ?? null, toJson(attempts), answeredBySandbox(true, result.attempts));
         const startedAt = attempts[0] ? new Date(attempts[0].startedAt) : shift(requestedAt);
         await db.vendorRun.create({
           data: { verificationId: verification.id, vendor, checkType: demo.checkType, ...data, requestedAt: shift(requestedAt), startedAt, finishedAt: shift(data.finishedAt) },

@@ -39,3 +39,10 @@ export class ValidationError extends AppError {
     super(message, 400, fieldErrors);
   }
 }
+
+// The thing existed but was deleted on purpose (purged media): HTTP 410.
+export class GoneError extends AppError {
+  constructor(message: string) {
+    super(message, 410);
+  }
+}

@@ -25,8 +25,9 @@ async function startBoss(): Promise<PgBoss> {
     schema: JOBS_SCHEMA,
     application_name: "verdict-jobs",
     max: Number(process.env.JOBS_POOL_SIZE ?? 4),
-    // No cron schedules yet; maintenance (expiring stuck jobs, archiving) stays on.
-    schedule: false,
+    // Cron schedules (the retention purge, lib/data-protection/retention-schedule.ts): pg-boss sends
+    // each due job once, whichever processes run the timekeeper. Maintenance stays on.
+    schedule: true,
   });
   // An EventEmitter without an "error" listener would crash the process on a dropped connection.
   boss.on("error", (error) => {

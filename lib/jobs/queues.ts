@@ -79,6 +79,14 @@ export const JOB_QUEUES = catalogue(
   // Bulk reruns (lib/reruns/run-bulk-rerun-job.ts): one chunk of runs per job, then the next job.
   defineQueue("bulk-rerun", z.object({ batchId: z.uuid() }), { retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 5 * 60, concurrency: 1 }),
   // Webhook deliveries (lib/webhooks/deliver-webhook-job.ts), retried with backoff from 10 s.
+  // Retention purges (lib/data-protection/run-retention-purge.ts): batches of media, each committed
+  // on its own, so a crash loses one batch at most and the next run carries on.
+  defineQueue("retention-purge", z.object({ trigger: z.enum(["schedule", "manual"]), requestedBy: z.string().max(300).optional() }), {
+    retryLimit: 3,
+    retryDelaySeconds: 60,
+    expireInSeconds: 60 * 60,
+    concurrency: 1,
+  }),
   defineQueue("webhook-delivery", z.object({ deliveryId: z.uuid() }), { retryLimit: 6, retryDelaySeconds: 10, retryBackoff: true, expireInSeconds: 60, concurrency: 4 }),
 );
 

@@ -1,3 +1,4 @@
+import { runRetentionPurgeJob } from "@/lib/data-protection/retention-job";
 import { registerJobHandler, registerVendorCallHandler } from "@/lib/jobs/handlers";
 import { handleThumbnailJob } from "@/lib/media/generate-thumbnails";
 import { runBulkRerunJob } from "@/lib/reruns/run-bulk-rerun-job";
@@ -12,3 +13,4 @@ registerJobHandler("thumbnails", async (payload) => {
 });
 registerJobHandler("webhook-delivery", deliverWebhookJob);
 registerJobHandler("bulk-rerun", runBulkRerunJob);
+registerJobHandler("retention-purge", runRetentionPurgeJob);

@@ -1,5 +1,6 @@
 import "@/lib/jobs/register-handlers";
-import { stopBoss } from "@/lib/jobs/boss";
+import { scheduleRetentionPurge } from "@/lib/data-protection/retention-job";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { getJobHandlers, type JobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
 
@@ -36,6 +37,8 @@ export async function startInProcessWorker(log: (line: string) => void, settings
   const handlers = selectHandlers(getJobHandlers(), settings.queues);
   const worker = await startWorker({ handlers, pollingIntervalSeconds: settings.pollingIntervalSeconds, log: (line) => log(`jobs: ${line}`) });
   if (worker.queues.length === 0) log("jobs: no job handlers registered yet; the worker is idle");
+  // A worker of the retention queue keeps its periodic schedule (RETENTION_PURGE_CRON) current.
+  if (worker.queues.includes("retention-purge")) await scheduleRetentionPurge(await getBoss());
   return {
     async stop() {
       await worker.stop();

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { GoneError, NotFoundError, ValidationError } from "@/lib/errors";
+import { describeMediaTombstone } from "@/lib/data-protection/media-tombstone";
 import { ThumbnailKind, type Role } from "@/lib/generated/prisma/enums";
 import { getBlob } from "@/lib/media/blob-store";
 import { IMAGE_TYPES, VIDEO_TYPES, isImageMime, isVideoMime } from "@/lib/media/media-types";
@@ -39,10 +40,16 @@ function extensionOf(mime: string) {
 async function findMedia(mediaId: string) {
   const media = await db.media.findUnique({
     where: { id: mediaId },
-    select: { id: true, verificationId: true, role: true, sha256: true, blob: { select: { mime: true, size: true } } },
+    select: {
+      id: true, verificationId: true, role: true, sha256: true, purgedAt: true, purgeKind: true, purgedBy: true,
+      purgePolicy: { select: { name: true } }, blob: { select: { mime: true, size: true } },
+    },
   });
   if (!media) throw new NotFoundError("No media with this id.");
-  return media;
+  if (media.purgedAt || !media.sha256 || !media.blob) {
+    throw new GoneError(`This media was ${describeMediaTombstone({ purgedAt: media.purgedAt ?? new Date(0), purgeKind: media.purgeKind, purgedBy: media.purgedBy, policyName: media.purgePolicy?.name ?? null })}; its bytes no longer exist.`);
+  }
+  return { ...media, sha256: media.sha256, blob: media.blob };
 }
 
 /**

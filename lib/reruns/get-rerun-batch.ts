@@ -49,6 +49,8 @@ export interface RerunBatchProgress {
   skippedRuns: number;
   counts: RunCounts;
   perVendor: Record<string, RunCounts>;
+  /** Per vendor, the finished runs a built-in sandbox answered (test answers). */
+  sandboxRuns: Record<string, number>;
   /** Runs still to be done: planned − skipped − finished − cancelled (never below 0). */
   remaining: number;
   /** Finished runs per minute since the batch started; null before the first one. */
@@ -66,7 +68,7 @@ export async function getRerunBatchProgress(batchId: string): Promise<RerunBatch
   const batch = await db.rerunBatch.findUnique({ where: { id: batchId } });
   if (!batch) return null;
   const [grouped, timing, flips, flippedRuns, user] = await Promise.all([
-    db.vendorRun.groupBy({ by: ["vendor", "status"], where: { batchId }, _count: { _all: true } }),
+    db.vendorRun.groupBy({ by: ["vendor", "status", "sandbox"], where: { batchId }, _count: { _all: true } }),
     db.vendorRun.aggregate({ where: { batchId, status: { in: ["completed", "failed"] } }, _max: { finishedAt: true } }),
     db.$queryRaw<OutcomeFlip[]>`
       SELECT r."vendor"::text AS "vendor", p."outcome"::text AS "before", r."outcome"::text AS "after", count(*)::int AS "count"
@@ -95,9 +97,11 @@ export async function getRerunBatchProgress(batchId: string): Promise<RerunBatch
 
   const counts = emptyCounts();
   const perVendor: Record<string, RunCounts> = {};
+  const sandboxRuns: Record<string, number> = {};
   for (const row of grouped) {
     counts[row.status] += row._count._all;
     (perVendor[row.vendor] ??= emptyCounts())[row.status] += row._count._all;
+    if (row.sandbox) sandboxRuns[row.vendor] = (sandboxRuns[row.vendor] ?? 0) + row._count._all;
   }
   const finished = counts.completed + counts.failed;
   const remaining = Math.max(0, batch.plannedRuns - batch.skippedRuns - finished - counts.cancelled);
@@ -128,6 +132,7 @@ export async function getRerunBatchProgress(batchId: string): Promise<RerunBatch
     skippedRuns: batch.skippedRuns,
     counts,
     perVendor,
+    sandboxRuns,
     remaining,
     ratePerMinute,
     secondsLeft,

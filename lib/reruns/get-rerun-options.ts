@@ -25,7 +25,7 @@ export interface RerunOptions {
 export async function getRerunOptions(verificationId: string): Promise<RerunOptions | null> {
   const verification = await db.verification.findUnique({
     where: { id: verificationId },
-    select: { id: true, checkType: true, media: { select: { role: true } }, runs: { select: { vendor: true, attempt: true, status: true } } },
+    select: { id: true, checkType: true, media: { where: { purgedAt: null }, select: { role: true } }, runs: { select: { vendor: true, attempt: true, status: true } } },
   });
   if (!verification) return null;
   const configs = await db.vendorConfig.findMany({ select: { vendor: true, enabled: true } });

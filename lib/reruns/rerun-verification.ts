@@ -28,7 +28,7 @@ export async function rerunVerification(actor: Actor, raw: RerunVerificationInpu
   const input = rerunVerificationInputSchema.parse(raw);
   const verification = await db.verification.findUnique({
     where: { id: input.verificationId },
-    select: { id: true, checkType: true, media: { select: { role: true } }, runs: { select: { vendor: true, attempt: true, status: true } } },
+    select: { id: true, checkType: true, media: { where: { purgedAt: null }, select: { role: true } }, runs: { select: { vendor: true, attempt: true, status: true } } },
   });
   if (!verification) throw new NotFoundError("That verification does not exist.");
   await assertVendorsEnabled(input.vendors);

@@ -47,7 +47,7 @@ export async function runBulkRerunJob(payload: { batchId: string }, job: JobCont
     const page = await readSelectionPage(selection, batch.cursor, batch.chunkSize, batch.createdAt);
     const targets = await db.verification.findMany({
       where: { id: { in: page.ids } },
-      select: { id: true, checkType: true, media: { select: { role: true } }, runs: { select: { vendor: true, attempt: true, status: true } } },
+      select: { id: true, checkType: true, media: { where: { purgedAt: null }, select: { role: true } }, runs: { select: { vendor: true, attempt: true, status: true } } },
     });
     const plan = planReruns(
       targets.map((t) => ({ id: t.id, checkType: t.checkType, mediaRoles: t.media.map((m) => m.role), runs: t.runs })),

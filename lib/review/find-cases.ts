@@ -112,7 +112,8 @@ export interface QueueRow {
   decision: DecisionKind | null;
   decidedAt: Date | null;
   version: number;
-  vendors: { vendor: VendorId; outcome: Outcome | null }[];
+  /** The latest answer of each vendor; `sandbox` when a built-in sandbox gave it. */
+  vendors: { vendor: VendorId; outcome: Outcome | null; sandbox: boolean }[];
   thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "poster" } | null;
 }
 
@@ -156,7 +157,7 @@ export async function findCases(filters: Partial<QueueSearch> & Record<string, u
         where: { id: { in: ids } },
         include: {
           assignee: { select: { id: true, email: true } },
-          verification: { select: { media: { select: { id: true, role: true } }, runs: { select: { vendor: true, attempt: true, outcome: true } } } },
+          verification: { select: { media: { select: { id: true, role: true } }, runs: { select: { vendor: true, attempt: true, outcome: true, sandbox: true } } } },
         },
       })
     : [];
@@ -182,7 +183,7 @@ export async function findCases(filters: Partial<QueueSearch> & Record<string, u
         decision: c.decision,
         decidedAt: c.decidedAt,
         version: c.version,
-        vendors: latestRunPerVendor(c.verification.runs).map((r) => ({ vendor: r.vendor, outcome: r.outcome })),
+        vendors: latestRunPerVendor(c.verification.runs).map((r) => ({ vendor: r.vendor, outcome: r.outcome, sandbox: r.sandbox })),
         thumbnail: item && role ? { mediaId: item.id, role, kind: role === "video" ? "poster" : "thumb" } : null,
       },
     ];

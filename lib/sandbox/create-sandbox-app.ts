@@ -4,6 +4,7 @@ import { FaultRegistry, type FaultsByVendor } from "@/lib/sandbox/faults";
 import { injectFaults } from "@/lib/sandbox/inject-faults";
 import type { SandboxEnv, SandboxState, VendorSandbox } from "@/lib/sandbox/sandbox-types";
 import { vendorSandboxes } from "@/lib/sandbox/vendor-sandboxes";
+import { SANDBOX_HEADER } from "@/lib/vendors/http/sandbox-header";
 import type { VendorId } from "@/lib/vendors/types";
 
 export function createSandboxState(initialFaults: FaultsByVendor = {}): SandboxState {
@@ -17,6 +18,12 @@ export function createSandboxState(initialFaults: FaultsByVendor = {}): SandboxS
 /** One Hono app serving every vendor under its prefix (/cvs, /fpt, /biometric, /kairos) plus /_sandbox. */
 export function createSandboxApp(state: SandboxState, vendors: readonly VendorSandbox[] = vendorSandboxes): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
+  // Every answer says it comes from a sandbox, so the runner that called it can mark the run
+  // (lib/vendors/http/send-with-retries.ts) even when its base URL is not the one Verdict started.
+  app.use("*", async (c, next) => {
+    await next();
+    c.res.headers.set(SANDBOX_HEADER, "1");
+  });
   app.route("/_sandbox", createAdminRoutes(state, vendors));
   for (const vendor of vendors) {
     app.use(`${vendor.pathPrefix}/*`, injectFaults(vendor, state));

@@ -7,7 +7,8 @@ import type { CheckType, VendorId } from "@/lib/vendors/types";
 
 // Reviewer decisions as ground truth: on cases decided approve / reject in a date range, each
 // vendor's latest answer is measured against the person's decision (approve = genuine: bona fide or
-// same person; reject = attack or different person). Reads ReviewCase rows directly.
+// same person; reject = attack or different person). Reads ReviewCase rows directly. Built-in
+// sandbox answers are test answers: left out unless `includeSandbox`.
 
 export const MAX_DECIDED_CASES = 20_000;
 
@@ -26,7 +27,8 @@ export interface ReviewerTruthReport {
   groups: ReviewerTruthGroup[];
 }
 
-export async function buildReviewerTruthReport(range: { from: string; to: string }): Promise<ReviewerTruthReport> {
+export async function buildReviewerTruthReport(range: { from: string; to: string }, options: { includeSandbox?: boolean } = {}): Promise<ReviewerTruthReport> {
+  const counted = options.includeSandbox ? {} : { sandbox: false };
   const start = new Date(`${range.from}T00:00:00.000Z`);
   const end = new Date(`${range.to}T00:00:00.000Z`);
   end.setUTCDate(end.getUTCDate() + 1);
@@ -38,7 +40,7 @@ export async function buildReviewerTruthReport(range: { from: string; to: string
       id: true,
       checkType: true,
       decision: true,
-      verification: { select: { runs: { where: { status: { in: ["completed", "failed"] } }, select: { vendor: true, attempt: true, outcome: true, latencyMs: true, normalized: true, livenessScore: true, matchSimilarity: true } } } },
+      verification: { select: { runs: { where: { status: { in: ["completed", "failed"] }, ...counted }, select: { vendor: true, attempt: true, outcome: true, latencyMs: true, normalized: true, livenessScore: true, matchSimilarity: true } } } },
     },
   });
   const truncated = cases.length > MAX_DECIDED_CASES;

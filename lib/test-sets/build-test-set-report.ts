@@ -5,7 +5,9 @@ import { isMatchingCheck } from "@/lib/test-sets/test-set-schemas";
 import type { CheckType, VendorId } from "@/lib/vendors/types";
 
 // The report of a test set: each vendor's latest run on each item, measured against the labels,
-// and every pair of vendors measured against each other.
+// and every pair of vendors measured against each other. Runs a built-in sandbox answered are test
+// answers, not a vendor's: they are left out unless `includeSandbox` (the report's "Include sandbox
+// answers" switch), and the report says how many were left out.
 
 export interface ReportItem {
   itemId: string;
@@ -14,7 +16,7 @@ export interface ReportItem {
   label: string;
   attackType: string | null;
   /** The latest run of each vendor; null while none or still open. */
-  results: Partial<Record<VendorId, { outcome: string | null; score: number | null; latencyMs: number | null; attempt: number } | null>>;
+  results: Partial<Record<VendorId, { outcome: string | null; score: number | null; latencyMs: number | null; attempt: number; sandbox: boolean } | null>>;
   pendingVendors: VendorId[];
 }
 
@@ -33,11 +35,16 @@ export interface TestSetReport {
   itemCount: number;
   vendors: VendorEvaluation[];
   pending: Partial<Record<VendorId, number>>;
+  /** Whether the built-in sandboxes' answers are counted. */
+  includeSandbox: boolean;
+  /** Per vendor, runs answered by a built-in sandbox: left out (includeSandbox false) or counted (true). */
+  sandboxRuns: Partial<Record<VendorId, number>>;
   agreements: PairAgreement[];
   items: ReportItem[];
 }
 
-export async function buildTestSetReport(testSetId: string): Promise<TestSetReport | null> {
+export async function buildTestSetReport(testSetId: string, options: { includeSandbox?: boolean } = {}): Promise<TestSetReport | null> {
+  const includeSandbox = options.includeSandbox ?? false;
   const testSet = await db.testSet.findUnique({ where: { id: testSetId } });
   if (!testSet) return null;
   const items = await db.testSetItem.findMany({
@@ -48,7 +55,7 @@ export async function buildTestSetReport(testSetId: string): Promise<TestSetRepo
         select: {
           id: true,
           reference: true,
-          runs: { select: { vendor: true, attempt: true, status: true, outcome: true, latencyMs: true, normalized: true, livenessScore: true, matchSimilarity: true } },
+          runs: { select: { vendor: true, attempt: true, status: true, outcome: true, latencyMs: true, normalized: true, livenessScore: true, matchSimilarity: true, sandbox: true } },
         },
       },
     },
@@ -56,11 +63,16 @@ export async function buildTestSetReport(testSetId: string): Promise<TestSetRepo
   const kind = isMatchingCheck(testSet.checkType) ? "matching" : "liveness";
   const byVendor = new Map<VendorId, LabelledRun[]>();
   const pending: Partial<Record<VendorId, number>> = {};
+  const sandboxRuns: Partial<Record<VendorId, number>> = {};
   const reportItems: ReportItem[] = [];
 
   for (const item of items) {
     const latest = new Map<VendorId, (typeof item.verification.runs)[number]>();
-    for (const run of item.verification.runs) if (!latest.has(run.vendor) || run.attempt > latest.get(run.vendor)!.attempt) latest.set(run.vendor, run);
+    for (const run of item.verification.runs) {
+      if (run.sandbox && run.status !== "queued" && run.status !== "running") sandboxRuns[run.vendor] = (sandboxRuns[run.vendor] ?? 0) + 1;
+    }
+    const counted = includeSandbox ? item.verification.runs : item.verification.runs.filter((run) => !run.sandbox);
+    for (const run of counted) if (!latest.has(run.vendor) || run.attempt > latest.get(run.vendor)!.attempt) latest.set(run.vendor, run);
     const results: ReportItem["results"] = {};
     const pendingVendors: VendorId[] = [];
     for (const [vendor, run] of latest) {
@@ -74,7 +86,7 @@ export async function buildTestSetReport(testSetId: string): Promise<TestSetRepo
       }
       const normalized = parseNormalized(run.normalized);
       const score = kind === "liveness" ? (normalized?.liveness?.score ?? run.livenessScore) : (normalized?.faceMatch?.similarity ?? run.matchSimilarity);
-      results[vendor] = { outcome: run.outcome, score, latencyMs: run.latencyMs, attempt: run.attempt };
+      results[vendor] = { outcome: run.outcome, score, latencyMs: run.latencyMs, attempt: run.attempt, sandbox: run.sandbox };
       const labelled: LabelledRun = {
         itemKey: item.id,
         label: item.label,
@@ -117,6 +129,8 @@ export async function buildTestSetReport(testSetId: string): Promise<TestSetRepo
     itemCount: items.length,
     vendors,
     pending,
+    includeSandbox,
+    sandboxRuns,
     agreements,
     items: reportItems,
   };

@@ -35,6 +35,7 @@ export function reportMetricsCsv(report: TestSetReport): string {
     push(v.vendor, "error_rate", v.errorRate);
     rows.push([v.vendor, "latency_p50_ms", null, null, null, v.latency.p50, null, null, null]);
     rows.push([v.vendor, "latency_p95_ms", null, null, null, v.latency.p95, null, null, null]);
+    rows.push([v.vendor, report.includeSandbox ? "sandbox_runs_counted" : "sandbox_runs_left_out", null, report.sandboxRuns[v.vendor] ?? 0, null, null, null, null, null]);
   }
   for (const pair of report.agreements) {
     push(`${pair.a}×${pair.b}`, "agreement", pair.agreement.agreement);
@@ -45,7 +46,7 @@ export function reportMetricsCsv(report: TestSetReport): string {
 
 export function reportItemsCsv(report: TestSetReport): string {
   const vendors = report.vendors.map((v) => v.vendor);
-  const header = ["item", "verification_id", "label", "attack_type", ...vendors.flatMap((v) => [`${v}_outcome`, `${v}_score`, `${v}_latency_ms`])];
+  const header = ["item", "verification_id", "label", "attack_type", ...vendors.flatMap((v) => [`${v}_outcome`, `${v}_score`, `${v}_latency_ms`, `${v}_sandbox`])];
   const rows = report.items.map((it) => [
     it.name,
     it.verificationId,
@@ -53,7 +54,7 @@ export function reportItemsCsv(report: TestSetReport): string {
     it.attackType,
     ...vendors.flatMap((v) => {
       const r = it.results[v];
-      return [r?.outcome ?? (it.pendingVendors.includes(v) ? "pending" : null), r?.score ?? null, r?.latencyMs ?? null];
+      return [r?.outcome ?? (it.pendingVendors.includes(v) ? "pending" : null), r?.score ?? null, r?.latencyMs ?? null, r ? String(r.sandbox) : null];
     }),
   ]);
   return toCsv([header, ...rows]);

@@ -3,8 +3,9 @@ import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secret-bo
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isSandboxBaseUrl } from "@/lib/vendor-settings/sandbox-base-url";
 import type { VendorConfigInput } from "@/lib/vendor-settings/vendor-config-schemas";
-import { vendorRegistry } from "@/lib/vendors/vendor-registry";
+import { sandboxBaseUrl, vendorRegistry } from "@/lib/vendors/vendor-registry";
 import { vendorIds, type VendorCallConfig, type VendorId } from "@/lib/vendors/types";
 
 // Vendor connection settings: base URL, encrypted credentials, timeouts, concurrency and rate.
@@ -30,6 +31,8 @@ export interface VendorRuntimeConfig {
   enabled: boolean;
   concurrency: number;
   ratePerSecond: number | null;
+  /** The base URL is the built-in sandbox's: runs sent with this config are sandbox answers. Never given to adapters. */
+  sandbox: boolean;
   call: VendorCallConfig;
 }
 
@@ -48,6 +51,7 @@ export function runtimeConfigOf(row: {
   credentialsEncrypted: string | null;
   timeoutMs: number;
   maxRetries: number;
+  sandbox: boolean;
 }): VendorRuntimeConfig {
   const credentials = row.credentialsEncrypted ? (JSON.parse(decryptSecret(row.credentialsEncrypted)) as Record<string, string>) : {};
   return {
@@ -55,6 +59,7 @@ export function runtimeConfigOf(row: {
     enabled: row.enabled,
     concurrency: row.concurrency,
     ratePerSecond: row.ratePerSecond,
+    sandbox: row.sandbox,
     call: { baseUrl: row.baseUrl, credentials, timeoutMs: row.timeoutMs, maxRetries: row.maxRetries },
   };
 }
@@ -88,9 +93,11 @@ export async function updateVendorConfig(actor: Actor, input: VendorConfigInput)
   return db.$transaction(async (tx) => {
     const before = await tx.vendorConfig.findUnique({ where: { vendor: input.vendor } });
     if (!before) throw new NotFoundError(`${info.displayName} is not configured yet; restart Verdict to create its defaults.`);
-    const updated = await tx.vendorConfig.update({ where: { vendor: input.vendor }, data });
+    // Recomputed with every save: a base URL typed by hand may still be the built-in sandbox's.
+    const sandbox = isSandboxBaseUrl(input.baseUrl, before.sandboxBaseUrl);
+    const updated = await tx.vendorConfig.update({ where: { vendor: input.vendor }, data: { ...data, sandbox } });
     const view = (r: typeof before) => ({
-      enabled: r.enabled, baseUrl: r.baseUrl, timeoutMs: r.timeoutMs, maxRetries: r.maxRetries,
+      enabled: r.enabled, baseUrl: r.baseUrl, sandbox: r.sandbox, timeoutMs: r.timeoutMs, maxRetries: r.maxRetries,
       concurrency: r.concurrency, ratePerSecond: r.ratePerSecond, credentials: r.credentialsMasked as Prisma.InputJsonValue,
     });
     // Only masked credentials reach the audit log.
@@ -112,22 +119,28 @@ function envCredentials(vendor: VendorId): Record<string, string> {
 
 // First start: one row per vendor from the environment (`<VENDOR>_BASE_URL`, `<VENDOR>_API_KEY`…),
 // else the local sandbox with its documented credentials when it runs, else the real vendor
-// URL, disabled until an admin enters credentials. Existing rows are never touched.
+// URL, disabled until an admin enters credentials. Existing rows keep their settings; when the
+// sandbox runs, each row learns where it serves that vendor and whether its base URL points there
+// (a start without the sandbox leaves both as they were: a base URL that pointed at it still does).
 export async function ensureDefaultVendorConfigs(options: { sandboxUrl?: string }) {
   for (const vendor of vendorIds) {
     const info = vendorRegistry[vendor];
     const fromEnv = envCredentials(vendor);
     const envBaseUrl = process.env[`${vendor.toUpperCase()}_BASE_URL`];
-    const useSandbox = !envBaseUrl && !Object.keys(fromEnv).length && options.sandboxUrl;
+    const sandboxUrl = options.sandboxUrl ? sandboxBaseUrl(options.sandboxUrl, vendor) : null;
+    const useSandbox = !envBaseUrl && !Object.keys(fromEnv).length && sandboxUrl;
     const credentials = useSandbox ? { ...info.sandboxCredentials } : fromEnv;
-    const baseUrl = envBaseUrl ?? (useSandbox ? `${options.sandboxUrl!.replace(/\/+$/, "")}${info.sandboxPathPrefix}` : info.defaultBaseUrl);
+    const baseUrl = envBaseUrl ?? (useSandbox ? sandboxUrl : info.defaultBaseUrl);
     const complete = info.credentialFields.every((f) => credentials[f]);
+    const existing = await db.vendorConfig.findUnique({ where: { vendor }, select: { baseUrl: true } });
     await db.vendorConfig.upsert({
       where: { vendor },
-      update: {},
+      update: sandboxUrl && existing ? { sandboxBaseUrl: sandboxUrl, sandbox: isSandboxBaseUrl(existing.baseUrl, sandboxUrl) } : {},
       create: {
         vendor,
         baseUrl,
+        sandboxBaseUrl: sandboxUrl,
+        sandbox: isSandboxBaseUrl(baseUrl, sandboxUrl),
         enabled: complete,
         credentialsEncrypted: Object.keys(credentials).length ? encryptSecret(JSON.stringify(credentials)) : null,
         credentialsMasked: maskCredentials(credentials),

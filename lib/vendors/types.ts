@@ -54,6 +54,8 @@ export const attemptSchema = z.object({
   httpStatus: z.number().int().nullable(),
   /** "timeout" or the network error message; null when an HTTP response arrived. */
   networkError: z.string().nullable(),
+  /** The answer carried `Verdict-Sandbox: 1`: a built-in sandbox gave it. Absent otherwise. */
+  sandbox: z.literal(true).optional(),
 });
 export type Attempt = z.infer<typeof attemptSchema>;
 

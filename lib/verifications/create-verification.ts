@@ -74,7 +74,8 @@ export async function createVerification(actor: Actor, input: CreateVerification
     const base = { vendor, checkType: request.checkType, policyId: policy?.policyId ?? null, requestedById: input.createdById ?? null };
     if (!input.ingested) return { ...base, status: "queued" };
     const result = normalizeVendorResponse({ vendor, checkType: request.checkType, ...input.ingested, policy: policy?.policy });
-    const run = finishedRunData(result, policy?.policyId ?? null, []);
+    // An ingested answer came from the client's own call: never a built-in sandbox's.
+    const run = finishedRunData(result, policy?.policyId ?? null, [], false);
     return { ...base, ...run, startedAt: run.finishedAt };
   });
   // An ingested answer is the whole story: the verification is finished as it is stored.

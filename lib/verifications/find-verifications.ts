@@ -126,6 +126,8 @@ export interface VerificationListRun {
   attempt: number;
   status: VendorRunStatus;
   outcome: Outcome | null;
+  /** A built-in sandbox's test answer. */
+  sandbox: boolean;
 }
 
 export interface VerificationListRow {
@@ -197,7 +199,7 @@ export async function findVerifications(filters: VerificationFilters = {}): Prom
       LIMIT ${search.limit + 1}
     )
     SELECT v."id", v."checkType", v."status", v."source", v."reference", v."createdAt", v."completedAt", u."email", k."name" AS "apiKeyName",
-      (SELECT json_agg(json_build_object('vendor', r."vendor", 'attempt', r."attempt", 'status', r."status", 'outcome', r."outcome"))
+      (SELECT json_agg(json_build_object('vendor', r."vendor", 'attempt', r."attempt", 'status', r."status", 'outcome', r."outcome", 'sandbox', r."sandbox"))
         FROM "VendorRun" r WHERE r."verificationId" = v."id") AS "runs",
       (SELECT json_agg(json_build_object('id', m."id", 'role', m."role")) FROM "Media" m WHERE m."verificationId" = v."id") AS "media"
     FROM page v

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { mediaTombstoneJson, type MediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
 import { db } from "@/lib/db";
 import type { MediaRole, Outcome, ThumbnailKind, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { DEFAULT_POLICY_VERSION, getDefaultPolicy } from "@/lib/policy/default-policies";
@@ -23,6 +24,8 @@ export interface VerificationDetailMedia {
   originalFilename: string | null;
   /** Thumbnails generated so far; the thumbnail job may not have run yet. */
   thumbnails: { kind: ThumbnailKind; position: number }[];
+  /** Set once the bytes were purged (retention) or erased: the media is a tombstone. */
+  purged: MediaTombstoneJson | null;
 }
 
 export interface RunPolicy {
@@ -50,6 +53,8 @@ export interface VerificationDetailRun {
   attempts: Attempt[];
   policy: RunPolicy | null;
   rerunReason: string | null;
+  /** A built-in sandbox answered (a test answer). */
+  sandbox: boolean;
   requestedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -67,6 +72,7 @@ export interface VerificationDetail {
   createdBy: { email: string; name: string | null } | null;
   apiKey: { name: string; prefix: string } | null;
   media: VerificationDetailMedia[];
+  erased: { at: Date; by: string | null; reason: string | null } | null;
   /** By vendor, newest attempt first. */
   runs: VerificationDetailRun[];
 }
@@ -114,7 +120,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
   const v = await db.verification.findUnique({
     where: { id },
     include: {
-      media: true,
+      media: { include: { purgePolicy: { select: { name: true } } } },
       runs: { include: { policy: { select: { version: true, settings: true } } }, orderBy: [{ vendor: "asc" }, { attempt: "desc" }] },
       createdBy: { select: { email: true, name: true } },
       apiKey: { select: { name: true, prefix: true } },
@@ -122,7 +128,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
   });
   if (!v) return null;
 
-  const hashes = [...new Set(v.media.map((m) => m.sha256))];
+  const hashes = [...new Set(v.media.flatMap((m) => (m.sha256 ? [m.sha256] : [])))];
   const thumbnails = hashes.length
     ? await db.thumbnail.findMany({ where: { sha256: { in: hashes } }, select: { sha256: true, kind: true, position: true }, orderBy: [{ kind: "asc" }, { position: "asc" }] })
     : [];
@@ -147,6 +153,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
     completedAt: v.completedAt,
     createdBy: v.createdBy,
     apiKey: v.apiKey,
+    erased: v.erasedAt ? { at: v.erasedAt, by: v.erasedBy, reason: v.eraseReason } : null,
     media: v.media
       .map((m) => ({
         id: m.id,
@@ -159,7 +166,8 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
         durationMs: m.durationMs,
         fps: m.fps,
         originalFilename: m.originalFilename,
-        thumbnails: thumbnails.filter((t) => t.sha256 === m.sha256).map((t) => ({ kind: t.kind, position: t.position })),
+        thumbnails: m.sha256 ? thumbnails.filter((t) => t.sha256 === m.sha256).map((t) => ({ kind: t.kind, position: t.position })) : [],
+        purged: mediaTombstoneJson(m),
       }))
       .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role)),
     runs: runs.map(({ run, normalized, unreadable, attempts }, index) => ({
@@ -180,6 +188,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
       attempts,
       policy: policies[index] ?? null,
       rerunReason: run.rerunReason,
+      sandbox: run.sandbox,
       requestedAt: run.requestedAt,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,

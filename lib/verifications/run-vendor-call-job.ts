@@ -8,7 +8,7 @@ import { IMAGE_TYPES, VIDEO_TYPES, isImageMime, isVideoMime } from "@/lib/media/
 import { runCheck } from "@/lib/vendors/run-check";
 import type { MediaInput, NormalizedResult } from "@/lib/vendors/types";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
-import { finishedRunData, toJson } from "@/lib/verifications/run-result-data";
+import { answeredBySandbox, finishedRunData, toJson } from "@/lib/verifications/run-result-data";
 import { claimVendorRun, finishVendorRun, readVendorCall } from "@/lib/verifications/vendor-call-sql";
 
 // Vendors see the role and the sniffed type as the file name, never what the client called it.
@@ -43,8 +43,9 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
     media.push({ role: item.role, bytes: Buffer.from(bytes), mime: item.mime, filename: `${item.role}.${extensionOfMime(item.mime)}` });
   }
 
+  const called = config !== null && config.enabled;
   const result: NormalizedResult =
-    config && config.enabled
+    called
       ? await runCheck({ vendor: run.vendor, checkType: run.checkType, media, config: config.call, policy: policy?.policy })
       : {
           vendor: run.vendor, checkType: run.checkType, outcome: "error", vendorVerdict: {}, warnings: [], latencyMs: 0, httpStatus: null, attempts: [], raw: null,
@@ -60,6 +61,8 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
     throw new RetryableJobError(`${run.vendor}: ${result.reasons.map((r) => r.message).join("; ")}`);
   }
 
-  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts));
+  // Recorded at call time from the config the call was sent with, not later from today's settings.
+  const sandbox = answeredBySandbox(called && config.sandbox, result.attempts);
+  const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts, sandbox));
   if (settled === "finished") await onVerificationFinished(run.verificationId);
 }

@@ -40,6 +40,7 @@ interface VendorCallRow {
   credentialsEncrypted: string | null;
   timeoutMs: number | null;
   maxRetries: number | null;
+  sandbox: boolean | null;
   policyId: string | null;
   policyVersion: number | null;
   policySettings: unknown;
@@ -55,7 +56,7 @@ interface VendorCallRow {
 export async function readVendorCall(vendorRunId: string): Promise<VendorCall | null> {
   const { rows } = await sqlPool().query<VendorCallRow>(
     `SELECT r."id", r."verificationId", r."vendor"::text AS "vendor", r."checkType"::text AS "checkType", r."status"::text AS "status", r."attempts",
-       c."enabled", c."concurrency", c."ratePerSecond", c."baseUrl", c."credentialsEncrypted", c."timeoutMs", c."maxRetries",
+       c."enabled", c."concurrency", c."ratePerSecond", c."baseUrl", c."credentialsEncrypted", c."timeoutMs", c."maxRetries", c."sandbox",
        p."id" AS "policyId", p."version" AS "policyVersion", p."settings" AS "policySettings",
        m."id" AS "mediaId", m."role"::text AS "role", m."sha256", m."mime", b."storage"::text AS "storage", b."data"
      FROM "VendorRun" r
@@ -85,6 +86,7 @@ export async function readVendorCall(vendorRunId: string): Promise<VendorCall | 
           credentialsEncrypted: first.credentialsEncrypted,
           timeoutMs: first.timeoutMs ?? 30_000,
           maxRetries: first.maxRetries ?? 0,
+          sandbox: first.sandbox ?? false,
         })
       : null;
   const policyRow = first.policyId !== null && first.policyVersion !== null ? { id: first.policyId, version: first.policyVersion, settings: first.policySettings } : null;
@@ -163,11 +165,13 @@ export async function finishVendorRun(run: { id: string; verificationId: string 
     const finished = await client.query(
       `WITH locked AS (SELECT 1 FROM "Verification" WHERE "id" = $2::uuid FOR UPDATE)
        UPDATE "VendorRun" SET "status" = $3::"VendorRunStatus", "outcome" = $4::"Outcome", "vendorVerdict" = $5, "livenessScore" = $6, "matchSimilarity" = $7,
-         "httpStatus" = $8, "latencyMs" = $9, "normalized" = $10::jsonb, "raw" = $11::jsonb, "attempts" = $12::jsonb, "policyId" = $13::uuid, "finishedAt" = $14
+         "httpStatus" = $8, "latencyMs" = $9, "normalized" = $10::jsonb, "raw" = $11::jsonb, "attempts" = $12::jsonb, "policyId" = $13::uuid, "finishedAt" = $14,
+         "sandbox" = $15
        WHERE "id" = $1::uuid AND "status" = 'running' AND EXISTS (SELECT 1 FROM locked)`,
       [
         run.id, run.verificationId, data.status, data.outcome, data.vendorVerdict, data.livenessScore, data.matchSimilarity, data.httpStatus, data.latencyMs,
         jsonParam(data.normalized), jsonParam(data.raw), jsonParam(data.attempts), data.policyId, data.finishedAt,
+        data.sandbox,
       ],
     );
     if (finished.rowCount === 0) return null;

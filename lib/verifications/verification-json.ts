@@ -1,3 +1,4 @@
+import { mediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
 import { db } from "@/lib/db";
 import { hasMainThumbnail } from "@/lib/verifications/progress-signature";
 
@@ -5,10 +6,10 @@ import { hasMainThumbnail } from "@/lib/verifications/progress-signature";
 export async function getVerificationJson(id: string) {
   const v = await db.verification.findUnique({
     where: { id },
-    include: { media: { orderBy: { role: "asc" } }, runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }] } },
+    include: { media: { orderBy: { role: "asc" }, include: { purgePolicy: { select: { name: true } } } }, runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }] } },
   });
   if (!v) return null;
-  const hashes = [...new Set(v.media.map((m) => m.sha256))];
+  const hashes = [...new Set(v.media.flatMap((m) => (m.sha256 ? [m.sha256] : [])))];
   const thumbnails = hashes.length
     ? await db.thumbnail.findMany({ where: { sha256: { in: hashes }, kind: { in: ["thumb", "poster"] }, position: 0 }, select: { sha256: true, kind: true, position: true } })
     : [];
@@ -22,18 +23,22 @@ export async function getVerificationJson(id: string) {
     source: v.source,
     createdAt: v.createdAt.toISOString(),
     completedAt: v.completedAt?.toISOString() ?? null,
+    // The subject was erased: media purged and personal fields cleared; the decision trail stays.
+    erased: v.erasedAt ? { at: v.erasedAt.toISOString(), reason: v.eraseReason } : null,
     media: v.media.map((m) => ({
       id: m.id, role: m.role, mime: m.mime, size: m.size, sha256: m.sha256, width: m.width, height: m.height, durationMs: m.durationMs, fps: m.fps,
-      url: `/api/media/${m.id}`,
-      thumbnailsReady: hasMainThumbnail(
-        m.role === "video" || m.mime.startsWith("video/") ? "video" : "image",
-        thumbnails.filter((t) => t.sha256 === m.sha256),
-      ),
+      // A purged media is a tombstone: no bytes, no hash, no URL, and when and why it went.
+      url: m.purgedAt ? null : `/api/media/${m.id}`,
+      purged: mediaTombstoneJson(m),
+      // Nothing to wait for once purged; else its thumbnail (image) or poster (video) exists.
+      thumbnailsReady: m.purgedAt !== null || hasMainThumbnail(m.role === "video" || m.mime.startsWith("video/") ? "video" : "image", thumbnails.filter((t) => t.sha256 === m.sha256)),
     })),
     runs: v.runs.map((r) => ({
       id: r.id, vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome, vendorVerdict: r.vendorVerdict,
       requestedAt: r.requestedAt.toISOString(), startedAt: r.startedAt?.toISOString() ?? null, finishedAt: r.finishedAt?.toISOString() ?? null,
       latencyMs: r.latencyMs, httpStatus: r.httpStatus, policyId: r.policyId, rerunReason: r.rerunReason,
+      // A built-in sandbox's test answer, not a real vendor's.
+      sandbox: r.sandbox,
       normalized: r.normalized, raw: r.raw, attempts: r.attempts,
     })),
   };

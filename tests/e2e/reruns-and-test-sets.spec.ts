@@ -59,6 +59,12 @@ test("a labelled test set runs on Kairos and biometric.kz and its report shows a
   expect(await db.vendorRun.count({ where: { batchId, status: "completed" } })).toBe(8);
 
   await page.goto(`/test-sets/${testSetId}/report`);
+  // Every run was a sandbox answer: left out until the switch includes them.
+  await expect(page.getByTestId("sandbox-switch")).toContainText("Built-in sandbox answers are left out (8 runs)");
+  await expect(page.getByTestId("metrics-kairos")).toHaveCount(0);
+  await page.getByRole("switch", { name: "Include sandbox answers" }).click();
+  await expect(page).toHaveURL(/\/report\?sandbox=include$/);
+  await expect(page.getByTestId("metrics-kairos").getByTestId("sandbox-badge")).toBeVisible();
   for (const vendor of ["kairos", "biometric_kz"]) {
     await expect(page.getByTestId(`apcer-${vendor}`).locator('[data-role="rate"]')).toHaveText("0.0 %");
     await expect(page.getByTestId(`apcer-${vendor}`)).toContainText("(0/1)");

@@ -145,6 +145,19 @@ test("the list filters through the URL and a row opens the detail with its vendo
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
 
+test("at 1280 × 800 the list shows a readable face on each row and fits its box", async ({ page }) => {
+  const seeded = await seedVerification();
+  await signInAs(page, "operator");
+  await page.goto(`/verifications?reference=${seeded.reference}`);
+  const image = page.locator(`tr[data-row-id="${seeded.id}"] img`);
+  await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+  expect((await image.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(40);
+  const sizes = await page.locator("table", { has: page.locator("tr[data-row-id]") }).evaluate((table) => ({ scroll: table.parentElement!.scrollWidth, client: table.parentElement!.clientWidth }));
+  expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await expect(page.getByRole("columnheader", { name: "Created by" })).toBeInViewport();
+});
+
 test("Enter on a focused row opens the verification", async ({ page }) => {
   const seeded = await seedVerification();
   await signInAs(page, "operator");
@@ -260,7 +273,8 @@ test("Next page and Previous page walk the list both ways, keeping the filters",
 
 test("the timeline colours each completion by its outcome and keeps the first one when a rerun completes it again", async ({ page }) => {
   const reference = `e2e-tl-${randomUUID().slice(0, 8)}`;
-  const t = (seconds: number) => new Date(Date.now() - 600_000 + seconds * 1000);
+  const start = Date.now() - 600_000;
+  const t = (seconds: number) => new Date(start + seconds * 1000);
   const run = (attempt: number, outcome: "fail" | "pass", requested: number) => ({
     vendor: "cvs" as const,
     checkType: "face_match" as const,
@@ -300,10 +314,10 @@ test("the timeline colours each completion by its outcome and keeps the first on
 
 test("a finished verification whose thumbnails are not made yet keeps following until they are", async ({ page }) => {
   const seeded = await seedVerification();
-  const media = await db.media.findUniqueOrThrow({ where: { id: seeded.mediaId } });
-  const thumbnails = await db.thumbnail.findMany({ where: { sha256: media.sha256 }, omit: { data: false } });
+  const { sha256 } = await db.media.findUniqueOrThrow({ where: { id: seeded.mediaId } });
+  const thumbnails = await db.thumbnail.findMany({ where: { sha256: sha256! }, omit: { data: false } });
   // As if the vendor answered before the thumbnail job ran.
-  await db.thumbnail.deleteMany({ where: { sha256: media.sha256 } });
+  await db.thumbnail.deleteMany({ where: { sha256: sha256! } });
   await signInAs(page, "reviewer");
   await page.goto(`/verifications/${seeded.id}`);
   await expect(page.getByTestId("live-status")).toContainText("Making thumbnails");

@@ -17,6 +17,8 @@ describe("npm run db:seed", () => {
     expect(new Set(demo.map((v) => v.checkType))).toEqual(new Set(["liveness_selfie", "face_match", "liveness_3angle", "liveness_video"]));
     // Every one finished with its vendors' answers (an unmarked file may draw a vendor error).
     expect(demo.every((v) => v.reference?.startsWith("DEMO-") && ["completed", "failed"].includes(v.status) && v.runs.length > 0)).toBe(true);
+    // Answered by the in-process sandbox: every run is marked as a sandbox answer.
+    expect(demo.every((v) => v.runs.every((r) => r.sandbox))).toBe(true);
     // The selfie videos are long enough for FPT (5 s): each gets a real answer.
     expect(demo.filter((v) => v.checkType === "liveness_video").flatMap((v) => v.runs.map((r) => r.status))).not.toContain("failed");
     const outcomes = new Set(demo.flatMap((v) => v.runs.map((r) => r.outcome)));
@@ -39,10 +41,10 @@ describe("npm run db:seed", () => {
     // Real face portraits cut from the packages' photos, with none of their metadata (GPS EXIF).
     const selfie = demo.flatMap((v) => v.media).find((m) => m.role === "selfie")!;
     expect([selfie.width, selfie.height]).toEqual([480, 640]);
-    const meta = await sharp((await readBlobBytes(selfie.sha256))!.bytes).metadata();
+    const meta = await sharp((await readBlobBytes(selfie.sha256!))!.bytes).metadata();
     expect(meta.exif).toBeUndefined();
     expect(meta.xmp).toBeUndefined();
-    const thumbs = await db.thumbnail.count({ where: { sha256: { in: demo.flatMap((v) => v.media.map((m) => m.sha256)) } } });
+    const thumbs = await db.thumbnail.count({ where: { sha256: { in: demo.flatMap((v) => v.media.flatMap((m) => (m.sha256 ? [m.sha256] : []))) } } });
     expect(thumbs).toBeGreaterThan(0);
     expect(await deleteDemoData()).toBeGreaterThanOrEqual(10);
     expect(await db.verification.count({ where: { demo: true } })).toBe(0);

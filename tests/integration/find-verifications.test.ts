@@ -114,7 +114,7 @@ describe("findVerifications filters", () => {
   it("returns the latest attempt per vendor and the creator", async () => {
     const { rows } = await findVerifications({ reference: `${tag}-d` });
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.runs).toEqual([{ vendor: "cvs", attempt: 2, status: "completed", outcome: "pass" }]);
+    expect(rows[0]!.runs).toEqual([{ vendor: "cvs", attempt: 2, status: "completed", outcome: "pass", sandbox: false }]);
   });
 });
 

@@ -11,7 +11,7 @@ const tag = randomUUID().slice(0, 8);
 describe("the migrated database matches the Prisma schema", () => {
   it("writes and reads back every model", async () => {
     const user = await db.user.create({
-      data: { email: `schema-${tag}@verdict.test`, name: "Schema", role: "reviewer", passwordHash: "x", oidcSubject: `sub-${tag}`, disabledAt: new Date(), sessionVersion: 3, lastLoginAt: new Date(), mentionsSeenAt: new Date() },
+      data: { email: `schema-${tag}@verdict.test`, name: "Schema", role: "reviewer", passwordHash: "x", oidcSubject: `sub-${tag}`, disabledAt: new Date(), sessionVersion: 3, lastLoginAt: new Date(), mentionsSeenAt: new Date(), seniorReviewer: true, jumpToNextCase: true },
     });
     const apiKey = await db.apiKey.create({ data: { name: `key-${tag}`, prefix: "vdk_abc", hash: `hash-${tag}`, role: "operator", createdById: user.id, lastUsedAt: new Date(), revokedAt: new Date() } });
     await db.auditEvent.create({ data: { actorId: user.id, apiKeyId: apiKey.id, actorLabel: "x", action: "schema.test", targetType: "user", targetId: user.id, before: { a: 1 }, after: { b: [1, 2] }, ip: "127.0.0.1" } });
@@ -37,9 +37,9 @@ describe("the migrated database matches the Prisma schema", () => {
       },
     });
     const reviewCase = await db.reviewCase.create({
-      data: { verificationId: verification.id, status: "decided", rules: ["vendor_borderline"], ruleDetails: [{ rule: "x" }], priority: 5, checkType: "face_match", reference: `ref-${tag}`, assigneeId: user.id, assignedAt: new Date(), slaDueAt: new Date(), decision: "approve", decidedAt: new Date(), version: 2 },
+      data: { verificationId: verification.id, status: "decided", rules: ["vendor_borderline"], ruleDetails: [{ rule: "x" }], priority: 5, checkType: "face_match", reference: `ref-${tag}`, assigneeId: user.id, assignedAt: new Date(), slaDueAt: new Date(), decision: "approve", decidedAt: new Date(), version: 2, escalatedById: user.id },
     });
-    await db.decisionReason.create({ data: { code: `reason-${tag}`, label: "Looks fine", kinds: ["approve", "escalate"] } });
+    await db.decisionReason.create({ data: { code: `reason-${tag}`, label: "Looks fine", kinds: ["approve", "escalate"], checkTypes: ["face_match"] } });
     await db.decision.create({ data: { caseId: reviewCase.id, kind: "approve", reasonCode: `reason-${tag}`, comment: "ok", overridesVendor: true, decidedById: user.id, confirmedById: user.id, confirmedAt: new Date() } });
     await db.comment.create({ data: { caseId: reviewCase.id, authorId: user.id, body: "hi @x", mentions: [user.id] } });
     // Inactive: later suites share this database, and a live hook with a fake secret would get their events.
@@ -88,6 +88,27 @@ describe("the migrated database matches the Prisma schema", () => {
     const withHash = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(withHash.passwordHash).toBe("x");
     expect(await db.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(1);
+
+    // Data protection (issue 12): retention policies, tombstones, erasure, legal holds.
+    const retention = await db.retentionPolicy.upsert({
+      where: { source_caseState: { source: "ingest", caseState: "case_open" } },
+      create: { name: "Ingest · case open", source: "ingest", caseState: "case_open", mediaDays: 400, updatedById: user.id },
+      update: {},
+    });
+    await db.media.updateMany({
+      where: { verificationId: verification.id },
+      data: { sha256: null, purgedAt: new Date(), purgeKind: "policy", purgePolicyId: retention.id, purgedBy: "policy:x", purgedBytes: 12 },
+    });
+    await db.blob.update({ where: { sha256 }, data: { deletePendingAt: new Date() } });
+    await db.verification.update({ where: { id: verification.id }, data: { erasedAt: new Date(), erasedBy: "admin@x", eraseReason: "request" } });
+    const hold = await db.legalHold.create({ data: { scope: "case", caseId: reviewCase.id, reason: "court", createdBy: "admin@x", releasedAt: new Date(), releasedBy: "admin@x", releaseReason: "done" } });
+    await db.legalHold.create({ data: { scope: "reference", reference: `ref-${tag}`, reason: "court", createdBy: "admin@x" } });
+    expect(await db.media.findFirstOrThrow({ where: { verificationId: verification.id }, include: { purgePolicy: true } })).toMatchObject({ sha256: null, purgedBytes: 12, purgePolicy: { mediaDays: retention.mediaDays } });
+    expect(await db.legalHold.findUniqueOrThrow({ where: { id: hold.id }, include: { reviewCase: true } })).toMatchObject({ releaseReason: "done", reviewCase: { id: reviewCase.id } });
+    await expect(db.retentionPolicy.update({ where: { id: retention.id }, data: { mediaDays: -1 } })).rejects.toThrow();
+    await expect(db.legalHold.create({ data: { scope: "case", reference: "x", reason: "r", createdBy: "x" } })).rejects.toThrow();
+    await db.legalHold.deleteMany({ where: { reference: `ref-${tag}` } });
+    await db.retentionPolicy.deleteMany({ where: { id: retention.id } });
   });
 
   it("keeps secret columns out of ordinary queries", async () => {

@@ -11,6 +11,8 @@ const SECTIONS = [
   { href: "/admin/api-keys", title: "API keys", text: "Keys for the customer's backend; shown once, stored as a hash, revocable." },
   { href: "/admin/jobs", title: "Jobs", text: "Queues of vendor calls and thumbnails, and the dead letters to retry." },
   { href: "/admin/audit", title: "Audit log", text: "Every change and every view of a face, append-only." },
+  { href: "/admin/retention", title: "Data retention", text: "How long face media are kept, the purge that destroys them, and legal holds." },
+  { href: "/admin/subjects", title: "Subjects", text: "Everything held about a reference: export it, erase it, hold it, and who looked at the faces." },
   { href: "/admin/review-rules", title: "Review rules", text: "Which verifications open a review case, their priority and SLA; versioned." },
   { href: "/admin/decision-reasons", title: "Decision reasons", text: "The reasons reviewers pick when they approve, reject or escalate." },
   { href: "/admin/webhooks", title: "Webhooks", text: "Signed callbacks to your backend, with their delivery log and redelivery." },

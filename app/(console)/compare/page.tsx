@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { CHECK_TYPE_LABELS, formatDateTime, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { findMultiVendorVerifications } from "@/lib/compare/find-multi-vendor-verifications";
@@ -47,7 +48,10 @@ export default async function ComparePage() {
                 </td>
                 <td className="py-1 pr-4">{CHECK_TYPE_LABELS[r.checkType].title}</td>
                 <td className="py-1 pr-4">{r.reference ?? "—"}</td>
-                <td className="py-1 pr-4">{r.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")}</td>
+                <td className="py-1 pr-4">
+                  {r.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")}
+                  {r.sandboxVendors.length ? <SandboxBadge compact className="ml-2" /> : null}
+                </td>
                 <td className="py-1">{r.outcomes.length > 1 ? <Badge tone="warning">disagree: {r.outcomes.join(" / ")}</Badge> : <Badge>agree: {r.outcomes[0]}</Badge>}</td>
               </tr>
             ))}

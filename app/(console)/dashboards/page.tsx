@@ -7,6 +7,8 @@ import { DashboardFilters } from "./_components/dashboard-filters";
 import { QueueHealthSection } from "./_components/queue-health-section";
 import { RatesSection } from "./_components/rates-section";
 import { VendorHealthSection } from "./_components/vendor-health-section";
+import { PurgesSection } from "./_components/purges-section";
+import { getPurgesPerDay } from "@/lib/data-protection/purge-stats";
 
 export const metadata: Metadata = { title: "Dashboards" };
 
@@ -17,7 +19,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function DashboardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const filters = parseDashboardFilters(await searchParams);
-  const { rates, vendorHealth, queueHealth } = await loadDashboards(filters);
+  const [{ rates, vendorHealth, queueHealth, qualitySamples }, purges] = await Promise.all([
+    loadDashboards(filters),
+    getPurgesPerDay(new Date(`${filters.from}T00:00:00Z`), new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000)),
+  ]);
   const query = dashboardQueryString(filters);
   const exportHref = (dataset: string) => `/api/v1/dashboards/export?dataset=${dataset}&${query}`;
 
@@ -27,11 +32,17 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
         title="Dashboards"
         description={`Pass, fail and review rates, vendor health and review queue health, ${filters.from} to ${filters.to} in ${filters.tz}. The verifications list a bar opens filters by UTC days.`}
       />
-      <DashboardFilters values={filters} />
+      <DashboardFilters values={{ ...filters, sandbox: filters.includeSandbox ? "include" : undefined }} />
+      <p className="-mt-2 mb-6 text-sm text-zinc-600 dark:text-zinc-400" data-testid="sandbox-answers-note">
+        {filters.includeSandbox
+          ? "Vendor outcomes and vendor health include the built-in sandboxes' test answers."
+          : "Vendor outcomes and vendor health leave out the built-in sandboxes' test answers (not real vendors). Tick “Include sandbox answers” to count them."}
+      </p>
       <div className="space-y-10">
         <RatesSection report={rates} filters={filters} exportHref={exportHref} />
         <VendorHealthSection report={vendorHealth} filters={filters} exportHref={exportHref} />
-        <QueueHealthSection report={queueHealth} filters={filters} exportHref={exportHref} />
+        <QueueHealthSection report={queueHealth} qualitySamples={qualitySamples} filters={filters} exportHref={exportHref} />
+        <PurgesSection days={purges} from={filters.from} to={filters.to} />
       </div>
     </>
   );

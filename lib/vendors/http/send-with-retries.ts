@@ -1,3 +1,4 @@
+import { isSandboxResponse } from "@/lib/vendors/http/sandbox-header";
 import type { Attempt } from "@/lib/vendors/types";
 
 export type WireRequest = {
@@ -70,6 +71,8 @@ export async function sendWithRetries(buildRequest: () => WireRequest, options: 
         latencyMs: Math.round(performance.now() - attemptStart),
         httpStatus: response.status,
         networkError: null,
+        // Recorded here, below the adapters: they never learn that a sandbox answered.
+        ...(isSandboxResponse(response.headers) ? { sandbox: true } : {}),
       });
       if (response.status >= 500 && !isLastAttempt) {
         await sleep(computeBackoffMs(options.backoffMs, attemptNumber));

@@ -84,7 +84,7 @@ describe("serveOriginalMedia", () => {
 describe("serveThumbnail", () => {
   it("is NotFound until generated, then immutable-cached WebP", async () => {
     await expect(serveThumbnail(imageMediaId, "thumb", 0)).rejects.toThrow("The thumb thumbnail of this media is not generated yet.");
-    await generateThumbnails((await db.media.findUniqueOrThrow({ where: { id: imageMediaId } })).sha256);
+    await generateThumbnails((await db.media.findUniqueOrThrow({ where: { id: imageMediaId } })).sha256!);
     const response = await serveThumbnail(imageMediaId, "thumb", 0);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/webp");
@@ -94,7 +94,7 @@ describe("serveThumbnail", () => {
   });
 
   it("serves filmstrip frames by position and refuses a position on other kinds", async () => {
-    await generateThumbnails((await db.media.findUniqueOrThrow({ where: { id: videoMediaId } })).sha256);
+    await generateThumbnails((await db.media.findUniqueOrThrow({ where: { id: videoMediaId } })).sha256!);
     expect((await serveThumbnail(videoMediaId, "filmstrip", 7)).status).toBe(200);
     await expect(serveThumbnail(videoMediaId, "poster", 3)).rejects.toBeInstanceOf(ValidationError);
     await expect(serveThumbnail(imageMediaId, "poster", 0)).rejects.toBeInstanceOf(NotFoundError);

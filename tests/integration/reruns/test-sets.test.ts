@@ -86,7 +86,12 @@ describe("a labelled test set from upload to report", () => {
     const { batchId } = await runTestSet(actor, { testSetId: testSet.id, vendors: ["kairos", "biometric_kz"] });
     await waitUntil("the test set batch to complete", async () => (await db.rerunBatch.findUniqueOrThrow({ where: { id: batchId } })).status === "completed", 60_000);
 
-    const report = await buildTestSetReport(testSet.id);
+    // The sandbox answered every run: a test answer, left out of the report unless asked for.
+    const withoutSandbox = await buildTestSetReport(testSet.id);
+    expect(withoutSandbox).toMatchObject({ includeSandbox: false, vendors: [], agreements: [], sandboxRuns: { biometric_kz: 4, kairos: 4 } });
+    const report = await buildTestSetReport(testSet.id, { includeSandbox: true });
+    expect(report?.sandboxRuns).toEqual({ biometric_kz: 4, kairos: 4 });
+    expect(report?.items.every((it) => it.results.kairos?.sandbox === true && it.results.biometric_kz?.sandbox === true)).toBe(true);
     expect(report?.kind).toBe("liveness");
     expect(report?.vendors.map((v) => v.vendor)).toEqual(["biometric_kz", "kairos"]);
     for (const v of report!.vendors) {
@@ -102,7 +107,8 @@ describe("a labelled test set from upload to report", () => {
     expect(report?.agreements).toHaveLength(1);
     expect(report?.agreements[0]).toMatchObject({ a: "biometric_kz", b: "kairos", agreement: { n: 4, agreement: { rate: 1 }, kappa: 1 }, disagreements: [] });
     expect(reportMetricsCsv(report!)).toMatch(/^vendor,metric,attack_type,count,total,rate,ci95_lower,ci95_upper,ci_method\r\nbiometric_kz,APCER,print,0,2,0,0,0\.657/);
-    expect(reportItemsCsv(report!).split("\r\n")[0]).toBe("item,verification_id,label,attack_type,biometric_kz_outcome,biometric_kz_score,biometric_kz_latency_ms,kairos_outcome,kairos_score,kairos_latency_ms");
+    expect(reportItemsCsv(report!).split("\r\n")[0]).toBe("item,verification_id,label,attack_type,biometric_kz_outcome,biometric_kz_score,biometric_kz_latency_ms,biometric_kz_sandbox,kairos_outcome,kairos_score,kairos_latency_ms,kairos_sandbox");
+    expect(reportMetricsCsv(report!)).toMatch(/\r\nkairos,sandbox_runs_counted,,4,/);
 
     // What-if: a Kairos threshold of 0 lets the attacks (score 0.0) through.
     const active = (await getActivePolicy("kairos", "liveness_selfie"))!;
@@ -126,11 +132,14 @@ describe("a labelled test set from upload to report", () => {
       await db.reviewCase.create({ data: { verificationId: item.verificationId, checkType: "liveness_selfie", status: "decided", decision, decidedAt, rules: ["test"] } });
     }
     const today = decidedAt.toISOString().slice(0, 10);
-    const truth = await buildReviewerTruthReport({ from: today, to: today });
+    // The sandbox answered these: counted only when asked for.
+    const real = await buildReviewerTruthReport({ from: today, to: today });
+    const realN = real.groups.find((g) => g.checkType === "liveness_selfie")?.vendors.find((v) => v.vendor === "kairos")?.humanAgreement.n ?? 0;
+    const truth = await buildReviewerTruthReport({ from: today, to: today }, { includeSandbox: true });
     const group = truth.groups.find((g) => g.checkType === "liveness_selfie")!;
     const kairos = group.vendors.find((v) => v.vendor === "kairos")!;
-    // Other tests' decided cases may fall in the same day: ours agree, so the vendor agrees at least twice.
-    expect(kairos.humanAgreement.n).toBeGreaterThanOrEqual(2);
+    // Other tests' decided cases may fall in the same day: ours agree, so the vendor agrees at least twice more.
+    expect(kairos.humanAgreement.n).toBeGreaterThanOrEqual(realN + 2);
     expect(kairos.humanAgreement.agreement.count).toBeGreaterThanOrEqual(2);
   });
 

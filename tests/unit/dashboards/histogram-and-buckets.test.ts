@@ -63,7 +63,7 @@ describe("dashboard filters from the URL", () => {
   const now = new Date("2026-03-10T12:00:00Z");
 
   it("default to the last 30 days in UTC, by day", () => {
-    expect(parseDashboardFilters({}, now)).toEqual({ from: "2026-02-09", to: "2026-03-10", bucket: "day", tz: "UTC", vendor: undefined, checkType: undefined, source: undefined });
+    expect(parseDashboardFilters({}, now)).toEqual({ from: "2026-02-09", to: "2026-03-10", bucket: "day", tz: "UTC", vendor: undefined, checkType: undefined, source: undefined, includeSandbox: false });
   });
 
   it("fall back to defaults for values a hand-edited URL broke", () => {
@@ -81,6 +81,10 @@ describe("dashboard filters from the URL", () => {
   it("round-trip through the query string", () => {
     const f = parseDashboardFilters({ from: "2026-01-01", to: "2026-01-31", source: "api", tz: "Europe/Berlin" }, now);
     expect(parseDashboardFilters(Object.fromEntries(new URLSearchParams(dashboardQueryString(f))), now)).toEqual(f);
+    const withSandbox = parseDashboardFilters({ sandbox: "include" }, now);
+    expect(withSandbox.includeSandbox).toBe(true);
+    expect(parseDashboardFilters(Object.fromEntries(new URLSearchParams(dashboardQueryString(withSandbox))), now)).toEqual(withSandbox);
+    expect(parseDashboardFilters({ sandbox: "yes" }, now).includeSandbox).toBe(false);
   });
 });
 

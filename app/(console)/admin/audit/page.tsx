@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { inputClass } from "@/components/ui/field";
-import { auditSearchSchema, findAuditEvents } from "@/lib/audit/find-audit-events";
+import { auditTargetHref, describeAuditChange } from "@/lib/audit/describe-audit-event";
+import { auditFilterParams, auditSearchSchema, findAuditEvents } from "@/lib/audit/find-audit-events";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AuditTable } from "./_components/audit-table";
 
@@ -12,44 +13,72 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePageUser(["admin"]);
   const search = auditSearchSchema.parse(await searchParams);
   const { events, nextCursor } = await findAuditEvents(search);
-  const base = new URLSearchParams(
-    Object.entries({ action: search.action, actor: search.actor, targetType: search.targetType, targetId: search.targetId }).filter(
-      (e): e is [string, string] => Boolean(e[1]),
-    ),
-  );
+  const base = auditFilterParams(search);
+  const scope = search.verification
+    ? `verification ${search.verification}`
+    : search.reference
+      ? `subject “${search.reference}”`
+      : null;
+  const faceViews = search.action === "media.viewed";
   return (
     <>
-      <PageHeader title="Audit log" description="Append-only record of who did what, and when. Newest first." />
+      <PageHeader
+        title={scope && faceViews ? `Who looked at the faces of ${scope}` : "Audit log"}
+        description="Append-only record of who did what, and when (UTC). Newest first."
+      />
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <label className="flex flex-col gap-1 text-sm">
-          Action starts with
-          <input name="action" defaultValue={search.action} placeholder="user." className={`${inputClass} w-44`} />
+          From (UTC day)
+          <input type="date" name="from" defaultValue={search.from} className={`${inputClass} w-40`} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          To (UTC day)
+          <input type="date" name="to" defaultValue={search.to} className={`${inputClass} w-40`} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Actor
-          <input name="actor" defaultValue={search.actor} placeholder="email" className={`${inputClass} w-56`} />
+          <input name="actor" defaultValue={search.actor} placeholder="email or api-key:name" className={`${inputClass} w-52`} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Action starts with
+          <input name="action" defaultValue={search.action} placeholder="media.viewed" className={`${inputClass} w-40`} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Target type
-          <input name="targetType" defaultValue={search.targetType} placeholder="user" className={`${inputClass} w-36`} />
+          <input name="targetType" defaultValue={search.targetType} placeholder="verification" className={`${inputClass} w-32`} />
         </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Target id
+          <input name="targetId" defaultValue={search.targetId} className={`${inputClass} w-44`} />
+        </label>
+        {search.verification ? <input type="hidden" name="verification" value={search.verification} /> : null}
+        {search.reference ? <input type="hidden" name="reference" value={search.reference} /> : null}
         <button type="submit" className="h-9 rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">
           Filter
         </button>
         <Link href="/admin/audit" className="h-9 px-2 py-2 text-sm underline">
           Clear
         </Link>
+        <a href={`/api/v1/audit/export?${base}`} className="h-9 px-2 py-2 text-sm font-medium text-sky-700 underline dark:text-sky-400" download>
+          Export CSV
+        </a>
       </form>
+      {scope ? (
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+          Showing events about {scope} (its verifications, media and cases).{" "}
+          <Link className="underline" href={`/admin/audit?${new URLSearchParams([...base].filter(([k]) => k !== "verification" && k !== "reference"))}`}>Show all targets</Link>
+        </p>
+      ) : null}
       <AuditTable
         events={events.map((e) => ({
           id: e.id,
           at: e.at.toISOString(),
           actor: e.actorLabel,
           action: e.action,
-          target: e.targetId ? `${e.targetType} ${e.targetId}` : e.targetType,
-          change: [e.before ? `before ${JSON.stringify(e.before)}` : null, e.after ? `after ${JSON.stringify(e.after)}` : null]
-            .filter(Boolean)
-            .join("\n"),
+          targetType: e.targetType,
+          targetId: e.targetId,
+          targetHref: auditTargetHref(e.targetType, e.targetId, e.after),
+          changes: describeAuditChange(e.before, e.after),
         }))}
       />
       <div className="mt-4 flex gap-4 text-sm">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { SANDBOX_ANSWER_TITLE } from "@/components/verifications/sandbox-badge";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listVendorConfigs } from "@/lib/vendor-settings/vendor-configs";
 import { getActivePolicy, listPolicyVersions } from "@/lib/vendor-settings/vendor-policies";
@@ -39,7 +40,26 @@ export default async function VendorsPage() {
           <section key={s.vendor} aria-labelledby={`vendor-${s.vendor}`} className="rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
             <h2 id={`vendor-${s.vendor}`} className="text-lg font-medium">
               {s.info.displayName} <span className="font-mono text-sm text-zinc-500">{s.vendor}</span>
+              {s.config?.sandbox ? (
+                <span
+                  data-testid={`vendor-sandbox-${s.vendor}`}
+                  title={SANDBOX_ANSWER_TITLE}
+                  className="ml-2 inline-flex items-center rounded border border-dashed border-violet-400 bg-violet-50 px-1.5 py-0.5 align-middle text-xs font-medium text-violet-800 dark:border-violet-700 dark:bg-violet-950 dark:text-violet-300"
+                >
+                  Built-in sandbox
+                </span>
+              ) : null}
             </h2>
+            {s.config?.sandbox ? (
+              <p className="mt-1 text-sm text-violet-900 dark:text-violet-200">
+                This base URL is the built-in sandbox&apos;s: its answers are test answers (chosen from the file, not a real vendor&apos;s check) and are
+                marked as such everywhere. Enter the vendor&apos;s own URL and credentials to call the real vendor.
+              </p>
+            ) : s.config?.sandboxBaseUrl ? (
+              <p className="mt-1 text-xs text-zinc-500">
+                The built-in sandbox serves this vendor at <code>{s.config.sandboxBaseUrl}</code>; runs sent there are marked as sandbox answers.
+              </p>
+            ) : null}
             {s.config ? (
               <VendorConfigForm
                 vendor={s.vendor}

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScoreBar } from "@/components/verifications/score-bar";
 import { describeScoreScales } from "@/components/verifications/score-scales";
+import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
 import { VendorRunCard } from "@/components/verifications/vendor-run-card";
 import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
@@ -16,11 +17,18 @@ import { hasRole, requirePageUser, userActor } from "@/lib/auth/current-user";
 import { recordCaseView } from "@/lib/review/case-comments";
 import { listDecisionReasons } from "@/lib/review/decision-reasons";
 import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
+import { escalationBlock } from "@/lib/review/escalation";
 import { getCase, pendingDecisionOf } from "@/lib/review/get-case";
+import { getReviewerSettings } from "@/lib/users/manage-users";
 import { CaseComments } from "./_components/case-comments";
 import { ConfirmPanel } from "./_components/confirm-panel";
 import { DecisionPanel } from "./_components/decision-panel";
+import { JumpToNextSetting } from "./_components/jump-to-next-setting";
+import { NextCaseButton } from "./_components/next-case-button";
 import { ReopenForm } from "./_components/reopen-form";
+import { DataProtectionNotice } from "@/components/data-protection/data-protection-notice";
+import { findHoldsOfVerification } from "@/lib/data-protection/legal-holds";
+import { PlaceHoldForm } from "../../admin/retention/_components/hold-forms";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -46,9 +54,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const c = await getCase(id);
   if (!c) notFound();
   await recordCaseView(await userActor(user), c.id);
-  const reasons = await listDecisionReasons({ activeOnly: true });
+  const [reasons, settings] = await Promise.all([listDecisionReasons({ activeOnly: true }), getReviewerSettings(user.id)]);
   const v = c.verification;
   const canDecide = hasRole(user, ["admin", "reviewer"]);
+  const blockedByEscalation = canDecide ? escalationBlock({ status: c.status, escalatedById: c.escalatedBy?.id ?? null, escalatedByEmail: c.escalatedBy?.email ?? null }, { id: user.id, senior: settings.senior }) : null;
   const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
   const decidable = c.status === "open" || c.status === "escalated";
   const assignedElsewhere = c.assignee && c.assignee.id !== user.id && user.role !== "admin";
@@ -56,6 +65,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const latest = latestRunPerVendor(v.runs);
   const newestPerVendor = new Map(latest.map((r) => [r.vendor, r.attempt]));
   const now = Date.now();
+  const holds = await findHoldsOfVerification(v.id);
+  const keptMedia = v.media.filter((m) => !m.purged);
+  const purgedMedia = v.media.filter((m) => m.purged);
 
   return (
     <>
@@ -76,6 +88,22 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </div>
         }
       />
+      <div className="mb-4">
+        <DataProtectionNotice
+          role={user.role}
+          reference={v.reference}
+          verificationId={v.id}
+          erased={v.erased ? { at: v.erased.at.toISOString(), by: v.erased.by, reason: v.erased.reason } : null}
+          purgedMedia={purgedMedia.length}
+          holds={holds.map((h) => ({ id: h.id, scope: h.scope, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt.toISOString() }))}
+        />
+        {user.role === "admin" && !holds.some((h) => h.scope === "case") ? (
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Put this case on legal hold</summary>
+            <div className="mt-2"><PlaceHoldForm caseId={c.id} /></div>
+          </details>
+        ) : null}
+      </div>
       <dl className="mb-6 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
         <div>
           <dt className="text-xs text-zinc-500">Priority</dt>
@@ -105,6 +133,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
       </dl>
 
+      <div className="mb-6">
+        <SandboxAnswersNotice vendors={latest.filter((r) => r.sandbox).map((r) => vendorDisplayName(r.vendor))} />
+      </div>
       <section aria-labelledby="rules-heading" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40">
         <h2 id="rules-heading" className="mb-2 font-medium">
           Why this case is here
@@ -132,16 +163,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <h2 id="faces-heading" className="text-lg font-medium">
               Faces
             </h2>
-            <FaceCompare
+            {purgedMedia.map((m) => (
+              <p key={m.id} className="rounded border border-dashed border-zinc-400 px-3 py-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="media-tombstone">
+                {ROLE_LABELS[m.role]}: media {m.purged?.description}
+              </p>
+            ))}
+            {keptMedia.length ? <FaceCompare
               canViewFull={canViewFull}
-              size={v.media.length >= 3 ? 240 : 320}
-              panes={v.media.map((m) => ({
+              size={keptMedia.length >= 3 ? 240 : 320}
+              panes={keptMedia.map((m) => ({
                 mediaId: m.id,
                 label: ROLE_LABELS[m.role],
                 kind: m.kind,
                 filmstrip: m.thumbnails.filter((t) => t.kind === "filmstrip").map((t) => t.position),
               }))}
-            />
+            /> : null}
           </section>
 
           <section aria-labelledby="scores-heading" className="flex flex-col gap-3">
@@ -155,6 +191,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   <div key={run.id} className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid={`scores-${run.vendor}`}>
                     <p className="flex items-center gap-2 text-sm font-medium">
                       {vendorDisplayName(run.vendor)} <OutcomeBadge outcome={run.outcome} />
+                      {run.sandbox ? <SandboxBadge compact /> : null}
                     </p>
                     {scales.length ? scales.map((s) => <ScoreBar key={s.key} scale={s} />) : <p className="text-xs text-zinc-500">No score in this answer.</p>}
                     {run.policy ? <p className="text-[11px] text-zinc-500">Thresholds: {run.policy.label}</p> : null}
@@ -180,15 +217,28 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
         <aside className="flex flex-col gap-8">
           <section aria-label="Decision" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-            {decidable && canDecide && !assignedElsewhere ? (
+            {c.status === "escalated" ? (
+              <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="escalation-note">
+                {blockedByEscalation ?? `Escalated${c.escalatedBy ? ` by ${c.escalatedBy.email}` : ""}: you decide it as a senior reviewer.`}
+              </p>
+            ) : null}
+            {decidable && canDecide && !assignedElsewhere && !blockedByEscalation ? (
               <DecisionPanel
                 caseId={c.id}
                 version={c.version}
                 vendorVerdict={c.vendorVerdict}
-                reasons={reasons.map((r) => ({ code: r.code, label: r.label, kinds: r.kinds }))}
+                escalated={c.status === "escalated"}
+                jumpToNextCase={settings.jumpToNextCase}
+                reasons={reasons.filter((r) => r.checkTypes.includes(v.checkType)).map((r) => ({ code: r.code, label: r.label, kinds: r.kinds }))}
               />
             ) : null}
             {decidable && assignedElsewhere ? <p className="text-sm">Assigned to {c.assignee?.email}; only they or an admin decide it.</p> : null}
+            {canDecide && (!decidable || blockedByEscalation) ? (
+              <div className="mt-3 flex flex-col gap-2">
+                <NextCaseButton escalated={false} />
+                <JumpToNextSetting enabled={settings.jumpToNextCase} />
+              </div>
+            ) : null}
             {decidable && !canDecide ? <p className="text-sm text-zinc-600">Reviewers and admins decide cases.</p> : null}
             {c.status === "awaiting_confirmation" && pending ? (
               <ConfirmPanel caseId={c.id} version={c.version} decidedBy={pending.decidedBy.email} isMine={pending.decidedBy.id === user.id} canDecide={canDecide} />

@@ -30,9 +30,11 @@ export interface DashboardFilterValues {
   vendor?: string;
   checkType?: string;
   source?: string;
+  /** "include" counts the built-in sandboxes' test answers too. */
+  sandbox?: string;
 }
 
-const KEYS = ["from", "to", "bucket", "tz", "vendor", "checkType", "source"] as const;
+const KEYS = ["from", "to", "bucket", "tz", "vendor", "checkType", "source", "sandbox"] as const;
 const BUCKET_OPTIONS = optionsOf({ day: "Days", week: "Weeks", month: "Months" });
 const VENDOR_OPTIONS = vendorIds.map((v) => ({ value: v, label: VENDOR_SHORT_NAMES[v] }));
 const CHECK_TYPE_OPTIONS = checkTypes.map((t) => ({ value: t, label: CHECK_TYPE_LABELS[t].title }));
@@ -63,6 +65,10 @@ export function DashboardFilters({ values }: { values: DashboardFilterValues }) 
           <FilterSelect label="Vendor" name="vendor" value={values.vendor} options={VENDOR_OPTIONS} onChange={apply} />
           <FilterSelect label="Check type" name="checkType" value={values.checkType} options={CHECK_TYPE_OPTIONS} onChange={apply} />
           <FilterSelect label="Source" name="source" value={values.source} options={SOURCE_OPTIONS} onChange={apply} />
+          <label className="flex items-center gap-2 self-end pb-2 text-sm">
+            <input type="checkbox" name="sandbox" value="include" defaultChecked={values.sandbox === "include"} onChange={apply} className="size-4" />
+            Include sandbox answers
+          </label>
         </>
       )}
     </UrlFilterForm>

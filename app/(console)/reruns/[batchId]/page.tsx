@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
 import { formatDateTime, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
@@ -50,7 +51,7 @@ export default async function RerunBatchPage({ params }: { params: Promise<{ bat
       </nav>
       <PageHeader
         title="Rerun batch"
-        description={`${p.selection} on ${p.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")} · “${p.reason}”`}
+        description={`${p.selection} on ${p.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")} · why: ${p.reason}`}
         actions={
           <div className="flex items-center gap-3">
             <Badge tone={STATUS_TONES[p.status]}>
@@ -61,6 +62,9 @@ export default async function RerunBatchPage({ params }: { params: Promise<{ bat
         }
       />
 
+      <div className="mb-4">
+        <SandboxAnswersNotice vendors={Object.keys(p.sandboxRuns).sort().map((v) => VENDOR_SHORT_NAMES[v as keyof typeof VENDOR_SHORT_NAMES] ?? v)} />
+      </div>
       <section aria-labelledby="progress-heading" className="mb-8 flex flex-col gap-3">
         <h2 id="progress-heading" className="text-lg font-medium">
           Progress
@@ -137,7 +141,14 @@ export default async function RerunBatchPage({ params }: { params: Promise<{ bat
               const flips = (flipsByVendor.get(vendor) ?? []).filter((f) => f.before !== null && f.before !== f.after);
               return (
                 <tr key={vendor} className="border-t border-zinc-100 dark:border-zinc-800" data-testid={`batch-vendor-${vendor}`}>
-                  <td className="py-1 pr-4 font-medium">{VENDOR_SHORT_NAMES[vendor as keyof typeof VENDOR_SHORT_NAMES] ?? vendor}</td>
+                  <td className="py-1 pr-4 font-medium">
+                    {VENDOR_SHORT_NAMES[vendor as keyof typeof VENDOR_SHORT_NAMES] ?? vendor}
+                    {p.sandboxRuns[vendor] ? (
+                      <span className="ml-2 inline-flex items-center gap-1 text-xs font-normal text-zinc-500">
+                        <SandboxBadge compact /> {p.sandboxRuns[vendor]}
+                      </span>
+                    ) : null}
+                  </td>
                   <td className="py-1 pr-4 tabular-nums">{c.queued}</td>
                   <td className="py-1 pr-4 tabular-nums">{c.running}</td>
                   <td className="py-1 pr-4 tabular-nums">{c.completed}</td>

@@ -21,7 +21,8 @@ export default async function ReviewerTruthPage({ searchParams }: { searchParams
   await requirePageUser();
   const query = await searchParams;
   const range = z.object({ from: day.catch(daysAgo(30)), to: day.catch(daysAgo(0)) }).parse({ from: query.from, to: query.to });
-  const report = await buildReviewerTruthReport(range);
+  const includeSandbox = query.sandbox === "include";
+  const report = await buildReviewerTruthReport(range, { includeSandbox });
 
   return (
     <>
@@ -42,6 +43,10 @@ export default async function ReviewerTruthPage({ searchParams }: { searchParams
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-500">to</span>
           <input type="date" name="to" defaultValue={range.to} className="h-9 rounded-md border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900" />
+        </label>
+        <label className="flex items-center gap-2 self-end pb-2">
+          <input type="checkbox" name="sandbox" value="include" defaultChecked={includeSandbox} className="size-4" />
+          Include sandbox answers (test answers, not real vendors)
         </label>
         <button type="submit" className="h-9 rounded-md border border-zinc-300 px-3 dark:border-zinc-700">
           Apply

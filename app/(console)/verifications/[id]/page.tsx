@@ -3,17 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { SandboxAnswersNotice } from "@/components/verifications/sandbox-badge";
 import { VerificationStatusBadge } from "@/components/verifications/status-badges";
 import { VendorRunCard } from "@/components/verifications/vendor-run-card";
 import { RerunButton } from "@/components/reruns/rerun-button";
 import { RequestManualReviewButton } from "@/components/review/request-manual-review-button";
 import { RunChangesList } from "@/components/reruns/run-changes";
 import { describeRunHistory } from "@/lib/reruns/describe-run-changes";
-import { CHECK_TYPE_LABELS, formatDateTime, SOURCE_LABELS } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, formatDateTime, SOURCE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getVerification } from "@/lib/verifications/get-verification";
+import { DataProtectionNotice } from "@/components/data-protection/data-protection-notice";
+import { findHoldsOfVerification } from "@/lib/data-protection/legal-holds";
 import { hasMainThumbnail, isFinished, progressSignature } from "@/lib/verifications/progress-signature";
 import { LiveStatus } from "@/components/verifications/live-status";
+import type { VendorId } from "@/lib/vendors/types";
 import { MediaGallery } from "./_components/media-gallery";
 import { VerificationTimeline } from "./_components/verification-timeline";
 
@@ -27,14 +31,15 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const v = await getVerification(id);
   if (!v) notFound();
+  const holds = await findHoldsOfVerification(v.id);
   const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
   // The newest run of each vendor decides; older attempts stay visible as history.
   // Thumbnails are made by a job of their own; keep asking for missing ones for a while.
   const thumbnailsMayCome = !isFinished(v.status) || Date.now() - v.createdAt.getTime() < THUMBNAIL_PATIENCE_MS;
-  const progress = { status: v.status, runs: v.runs, media: v.media.map((m) => ({ id: m.id, thumbnailsReady: hasMainThumbnail(m.kind, m.thumbnails) })) };
+  const progress = { status: v.status, runs: v.runs, media: v.media.map((m) => ({ id: m.id, thumbnailsReady: m.purged !== null || hasMainThumbnail(m.kind, m.thumbnails) })) };
   // The page follows until the vendors answered and the thumbnail job made every file's picture.
   const following = !isFinished(v.status) || (thumbnailsMayCome && progress.media.some((m) => !m.thumbnailsReady));
-  const newestPerVendor = new Map<string, number>();
+  const newestPerVendor = new Map<VendorId, number>();
   for (const run of v.runs) newestPerVendor.set(run.vendor, Math.max(newestPerVendor.get(run.vendor) ?? 0, run.attempt));
 
   return (
@@ -61,6 +66,15 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
         }
       />
       <div className="mb-6 flex flex-col gap-2">
+        <SandboxAnswersNotice vendors={[...newestPerVendor].filter(([vendor, attempt]) => v.runs.some((r) => r.vendor === vendor && r.attempt === attempt && r.sandbox)).map(([vendor]) => vendorDisplayName(vendor))} />
+        <DataProtectionNotice
+          role={user.role}
+          reference={v.reference}
+          verificationId={v.id}
+          erased={v.erased ? { at: v.erased.at.toISOString(), by: v.erased.by, reason: v.erased.reason } : null}
+          purgedMedia={v.media.filter((m) => m.purged).length}
+          holds={holds.map((h) => ({ id: h.id, scope: h.scope, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt.toISOString() }))}
+        />
         <LiveStatus id={v.id} active={following} signature={progressSignature(progress)} finished={isFinished(v.status)} followUntil={v.createdAt.getTime() + THUMBNAIL_PATIENCE_MS} />
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>

@@ -21,8 +21,7 @@ export async function seedVerificationWithMedia(
     for (const { role, bytes, facts } of inspected) {
       await putBlob(tx, { bytes, mime: facts.mime });
       const withFacts = options.withFacts ?? true;
-      media.push(
-        await tx.media.create({
+      const row = await tx.media.create({
           data: {
             verificationId: verification.id,
             role,
@@ -35,8 +34,9 @@ export async function seedVerificationWithMedia(
             fps: withFacts ? facts.fps : null,
             originalFilename: `${role}.${facts.ext}`,
           },
-        }),
-      );
+        });
+      // Freshly stored media always have their hash (only a purged tombstone has none).
+      media.push({ ...row, sha256: facts.sha256 });
     }
     return { verification, media };
   });

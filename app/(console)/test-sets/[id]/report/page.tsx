@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { KappaText, pct, ProportionText } from "@/components/test-sets/metric-text";
 import { PageHeader } from "@/components/ui/page-header";
+import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
 import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -21,11 +22,13 @@ function bar(p: Proportion | null | undefined): { rate: number | null; error: [n
   return { rate: p.rate * 100, error: [(p.rate - p.ci.lower) * 100, (p.ci.upper - p.rate) * 100] };
 }
 
-export default async function TestSetReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function TestSetReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser();
   const { id } = await params;
-  const report = z.uuid().safeParse(id).success ? await buildTestSetReport(id) : null;
+  const includeSandbox = (await searchParams).sandbox === "include";
+  const report = z.uuid().safeParse(id).success ? await buildTestSetReport(id, { includeSandbox }) : null;
   if (!report) notFound();
+  const sandboxTotal = Object.values(report.sandboxRuns).reduce((n, v) => n + (v ?? 0), 0);
   const liveness = report.kind === "liveness";
   const pendingTotal = Object.values(report.pending).reduce((n, v) => n + (v ?? 0), 0);
   const attackTypes = [...new Set(report.vendors.flatMap((v) => Object.keys(v.pad?.apcerByType ?? {})))].sort();
@@ -33,7 +36,8 @@ export default async function TestSetReportPage({ params }: { params: Promise<{ 
     const [a, b] = liveness ? [bar(v.pad?.apcerWorst), bar(v.pad?.bpcer)] : [bar(v.match?.fmr), bar(v.match?.fnmr)];
     return { vendor: name(v.vendor), first: a.rate, firstError: a.error, second: b.rate, secondError: b.error };
   });
-  const exportHref = (format: string, table?: string) => `/api/test-sets/${report.testSet.id}/report?format=${format}${table ? `&table=${table}` : ""}`;
+  const exportHref = (format: string, table?: string) =>
+    `/api/test-sets/${report.testSet.id}/report?format=${format}${table ? `&table=${table}` : ""}${includeSandbox ? "&sandbox=include" : ""}`;
 
   return (
     <>
@@ -63,12 +67,31 @@ export default async function TestSetReportPage({ params }: { params: Promise<{ 
           </div>
         }
       />
+      <div className="mb-4 flex flex-wrap items-center gap-3 rounded-md border border-dashed border-violet-300 px-3 py-2 text-sm dark:border-violet-800" data-testid="sandbox-switch">
+        <span>
+          {includeSandbox
+            ? `Built-in sandbox answers are counted (${sandboxTotal} run${sandboxTotal === 1 ? "" : "s"}): they are test answers, not real vendors'.`
+            : `Built-in sandbox answers are left out (${sandboxTotal} run${sandboxTotal === 1 ? "" : "s"}): they are test answers, not real vendors'.`}
+        </span>
+        <Link
+          href={includeSandbox ? `/test-sets/${report.testSet.id}/report` : `/test-sets/${report.testSet.id}/report?sandbox=include`}
+          role="switch"
+          aria-checked={includeSandbox}
+          className="text-sky-700 underline dark:text-sky-400"
+        >
+          {includeSandbox ? "Leave sandbox answers out" : "Include sandbox answers"}
+        </Link>
+      </div>
       {pendingTotal ? (
         <p role="status" className="mb-4 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-200">
           {pendingTotal} run(s) still in progress ({Object.entries(report.pending).map(([v, n]) => `${name(v as VendorId)} ${n}`).join(", ")}); reload for the final figures.
         </p>
       ) : null}
-      {report.vendors.length === 0 ? <p className="text-sm text-zinc-500">No vendor has run on this test set yet.</p> : null}
+      {report.vendors.length === 0 ? (
+        <p className="text-sm text-zinc-500">
+          {sandboxTotal && !includeSandbox ? "Only built-in sandboxes have answered on this test set: include their answers to see test figures." : "No vendor has run on this test set yet."}
+        </p>
+      ) : null}
 
       {report.vendors.length ? (
         <section aria-labelledby="metrics-heading" className="mb-8 flex flex-col gap-4">
@@ -108,6 +131,7 @@ export default async function TestSetReportPage({ params }: { params: Promise<{ 
                   <tr key={v.vendor} className="border-t border-zinc-100 align-top dark:border-zinc-800" data-testid={`metrics-${v.vendor}`}>
                     <th scope="row" className="py-2 pr-4 font-medium">
                       {name(v.vendor)}
+                      {includeSandbox && report.sandboxRuns[v.vendor] ? <SandboxBadge compact className="ml-2" /> : null}
                     </th>
                     <td className="py-2 pr-4 tabular-nums">{v.runs}</td>
                     {liveness ? (

@@ -19,6 +19,7 @@ export interface GalleryMedia {
   fps: number | null;
   originalFilename: string | null;
   thumbnails: { kind: ThumbnailKind; position: number }[];
+  purged: { description: string } | null;
 }
 
 const has = (m: GalleryMedia, kind: ThumbnailKind, position = 0) => m.thumbnails.some((t) => t.kind === kind && t.position === position);
@@ -34,7 +35,27 @@ function describe(m: GalleryMedia): string {
 // A thumbnail not generated yet is asked for again while its job may still be coming (`live`).
 const RETRY_MS = 3000;
 
+// What is left of purged media: the role, the facts, and when and why the bytes went.
+function Tombstone({ media }: { media: GalleryMedia }) {
+  const size = media.kind === "video" ? 320 : 220;
+  return (
+    <figure className="flex min-w-0 flex-col gap-1.5" style={{ width: size }} data-testid={`media-${media.role}`}>
+      <div
+        className="flex aspect-[4/3] items-center justify-center rounded border border-dashed border-zinc-400 bg-zinc-100 p-3 text-center text-xs text-zinc-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-400"
+        data-testid="media-tombstone"
+      >
+        Media {media.purged?.description}
+      </div>
+      <figcaption className="text-xs">
+        <span className="font-medium">{ROLE_LABELS[media.role]}</span>
+        <span className="block truncate text-zinc-500">{describe(media)}</span>
+      </figcaption>
+    </figure>
+  );
+}
+
 function Tile({ media, canViewFull, live, onOpen }: { media: GalleryMedia; canViewFull: boolean; live: boolean; onOpen: (m: ViewerMedia) => void }) {
+  if (media.purged) return <Tombstone media={media} />;
   const label = ROLE_LABELS[media.role];
   const isVideo = media.kind === "video";
   const kind = isVideo ? "poster" : has(media, "preview") || !has(media, "thumb") ? "preview" : "thumb";
