@@ -27,5 +27,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not the API and auth routes (JSON, no scripts) nor static assets.
-  matcher: ["/((?!api/|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|favicon.ico|favicon.svg|robots.txt).*)"],
 };

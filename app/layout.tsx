@@ -6,6 +6,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Verdict", template: "%s · Verdict" },
   description: "Review console for eKYC face checks",
+  // public/favicon.svg; /favicon.ico (asked for by browsers on their own) is rewritten to it in next.config.js.
+  icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }] },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -10,7 +10,10 @@ if (!Number.isInteger(count) || count < 1 || count > 10_000) {
   console.error("--count must be a whole number from 1 to 10000");
   process.exit(2);
 }
-const stopDatabase = await resolveDatabaseUrlForCli(["seed"]);
+const stopDatabase = await resolveDatabaseUrlForCli(["seed"]).catch((error: unknown) => {
+  console.error(`[seed] cannot reach the database: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 try {
   await seedDemoData({ count, log: (line) => console.log(`[seed] ${line}`) });
 } catch (error) {

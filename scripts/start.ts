@@ -4,7 +4,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { disconnectDb } from "@/lib/db";
 import { bootstrapFirstAdmin } from "@/lib/runtime/bootstrap-admin";
 import { resolveClusterDir, resolveDataDir } from "@/lib/runtime/data-dir";
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "@/lib/runtime/embedded-postgres";
+import { DEFAULT_EMBEDDED_PG_PORT, ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "@/lib/runtime/embedded-postgres";
 import { ensureBuild } from "@/lib/runtime/ensure-build";
 import { loadOrCreateLocalSecrets } from "@/lib/runtime/local-secrets";
 import { startLocalServices, type LocalServices } from "@/lib/runtime/local-services";
@@ -51,7 +51,7 @@ async function main() {
 
   const embedded = !process.env.DATABASE_URL;
   if (embedded) {
-    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT);
     postgres = await startEmbeddedPostgres({ dir: resolveClusterDir(dataDir), port: pgPort, password: secrets.postgresPassword, persistent: true, ownSignals: true, log });
     await ensureDatabase(postgres.urlFor("postgres"), "verdict");
     process.env.DATABASE_URL = postgres.urlFor("verdict");
@@ -83,17 +83,44 @@ async function main() {
     }
   });
 
-  log(`Verdict is starting on ${process.env.NEXTAUTH_URL}`);
-  if (firstAdmin) {
-    log("First start: sign in with this admin account. The password is shown only this once:");
-    log(`  email:    ${firstAdmin.email}`);
-    log(`  password: ${firstAdmin.password}`);
-    log("Lost it? npm run cli -- user reset-password --email " + firstAdmin.email);
-  }
+  const probeHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  await waitUntilAnswering(`http://${probeHost}:${port}/api/health`);
+  log(`ready: open ${process.env.NEXTAUTH_URL}`);
+  if (firstAdmin) printFirstAdmin(firstAdmin);
   log("Press Ctrl-C to stop.");
 }
 
-main().catch(async (error: unknown) => {
+// Next prints its own "Ready"; the app answers a moment later. Polls the health route so what is
+// printed next (the first admin's password) comes after every line of the framework's output.
+async function waitUntilAnswering(url: string) {
+  for (;;) {
+    if (stopping) return;
+    const answered = await fetch(url).then((response) => response.status > 0, () => false);
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function printFirstAdmin(admin: { email: string; password: string }) {
+  const lines = [
+    "First start: sign in with this admin account.",
+    "The password is shown only this once.",
+    "",
+    `  email:    ${admin.email}`,
+    `  password: ${admin.password}`,
+    "",
+    `Lost it? npm run cli -- user reset-password --email ${admin.email}`,
+  ];
+  const width = Math.max(...lines.map((line) => line.length));
+  console.log(["", `┌${"─".repeat(width + 2)}┐`, ...lines.map((line) => `│ ${line.padEnd(width)} │`), `└${"─".repeat(width + 2)}┘`, ""].join("\n"));
+}
+
+// One sentence, never a stack trace: failures inside libraries (a child process that cannot be
+// spawned emits an "error" event nobody listens to) end up here.
+function fail(error: unknown) {
   console.error(`[verdict] could not start: ${error instanceof Error ? error.message : String(error)}`);
-  await shutdown(1);
-});
+  void shutdown(1);
+}
+process.on("uncaughtException", fail);
+
+main().catch(fail);

@@ -21,7 +21,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         Skip to content
       </a>
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-zinc-200 bg-zinc-100/70 p-3 dark:border-zinc-800 dark:bg-zinc-900/60">
-        <Link href="/queue" className="mb-4 px-2.5 py-1 text-lg font-semibold tracking-tight">
+        <Link href="/queue" className="mb-4 flex items-center gap-2 px-2.5 py-1 text-lg font-semibold tracking-tight">
+          <img src="/favicon.svg" alt="" width={24} height={24} className="size-6" />
           Verdict
         </Link>
         <SidebarNav items={items} />

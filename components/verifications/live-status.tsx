@@ -2,17 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { isFinished, progressSchema, progressSignature } from "@/lib/verifications/progress-signature";
+import { isFinished, isSettled, progressSchema, progressSignature } from "@/lib/verifications/progress-signature";
 
 const POLL_MS = 1500;
 const POLL_AFTER_ERROR_MS = 5000;
 
-// While the verification is queued or running, asks the API for its state every ~1.5 s and
-// re-renders the page (router.refresh) when something changed. Stops once it is done.
-export function LiveStatus({ id, active, signature }: { id: string; active: boolean; signature: string }) {
+// While the verification is queued or running, or its thumbnails are not made yet, asks the API for
+// its state every ~1.5 s and re-renders the page (router.refresh) when something changed. Stops once
+// every vendor answered and every file has its thumbnail, or at `followUntil` (epoch ms) when a
+// thumbnail never comes (e.g. a video without ffmpeg).
+export function LiveStatus({ id, active, signature, finished = false, followUntil = 0 }: { id: string; active: boolean; signature: string; finished?: boolean; followUntil?: number }) {
   const router = useRouter();
   const seen = useRef(signature);
   const [problem, setProblem] = useState<string | null>(null);
+  const [vendorsDone, setVendorsDone] = useState(finished);
 
   useEffect(() => {
     seen.current = signature;
@@ -37,7 +40,8 @@ export function LiveStatus({ id, active, signature }: { id: string; active: bool
           seen.current = next;
           router.refresh();
         }
-        if (isFinished(parsed.data.status)) return;
+        setVendorsDone(isFinished(parsed.data.status));
+        if (isSettled(parsed.data) || (isFinished(parsed.data.status) && Date.now() > followUntil)) return;
       } catch (error) {
         if (controller.signal.aborted) return;
         setProblem(error instanceof Error ? error.message : "network error");
@@ -52,13 +56,17 @@ export function LiveStatus({ id, active, signature }: { id: string; active: bool
       controller.abort();
       if (timer) clearTimeout(timer);
     };
-  }, [active, id, router]);
+  }, [active, id, router, followUntil]);
 
   if (!active) return null;
   return (
     <p role="status" className="flex items-center gap-2 text-sm text-sky-800 dark:text-sky-300" data-testid="live-status">
       <span className="inline-block size-2 animate-pulse rounded-full bg-sky-600" aria-hidden />
-      {problem ? `Live updates paused (${problem}); retrying…` : "Following live: this page updates as vendors answer."}
+      {problem
+        ? `Live updates paused (${problem}); retrying…`
+        : vendorsDone
+          ? "Making thumbnails: this page updates when they are ready."
+          : "Following live: this page updates as vendors answer."}
     </p>
   );
 }

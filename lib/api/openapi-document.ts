@@ -44,6 +44,7 @@ const verification = {
           id: { type: "string" }, role: { enum: [...mediaRoles] }, mime: { type: "string" }, size: { type: "integer" },
           sha256: { type: ["string", "null"], description: "null once purged" },
           url: { type: ["string", "null"], description: "null once purged" },
+          thumbnailsReady: { type: "boolean", description: "its thumbnail (image) or poster frame (video) exists, or it was purged" },
           purged: {
             type: ["object", "null"],
             description: "the tombstone of purged media: when, why (policy or erase), by which policy or person",

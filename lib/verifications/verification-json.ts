@@ -1,6 +1,7 @@
 import { mediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
 import { db } from "@/lib/db";
 import { describeQualityGate } from "@/lib/quality-gate/describe-gate";
+import { hasMainThumbnail } from "@/lib/verifications/progress-signature";
 
 // The public JSON shape of a verification (REST API and the live status of the detail page).
 export async function getVerificationJson(id: string) {
@@ -9,6 +10,10 @@ export async function getVerificationJson(id: string) {
     include: { media: { orderBy: { role: "asc" }, include: { purgePolicy: { select: { name: true } } } }, runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }] } },
   });
   if (!v) return null;
+  const hashes = [...new Set(v.media.flatMap((m) => (m.sha256 ? [m.sha256] : [])))];
+  const thumbnails = hashes.length
+    ? await db.thumbnail.findMany({ where: { sha256: { in: hashes }, kind: { in: ["thumb", "poster"] }, position: 0 }, select: { sha256: true, kind: true, position: true } })
+    : [];
   return {
     id: v.id,
     url: `/verifications/${v.id}`,
@@ -28,6 +33,8 @@ export async function getVerificationJson(id: string) {
       // A purged media is a tombstone: no bytes, no hash, no URL, and when and why it went.
       url: m.purgedAt ? null : `/api/media/${m.id}`,
       purged: mediaTombstoneJson(m),
+      // Nothing to wait for once purged; else its thumbnail (image) or poster (video) exists.
+      thumbnailsReady: m.purgedAt !== null || hasMainThumbnail(m.role === "video" || m.mime.startsWith("video/") ? "video" : "image", thumbnails.filter((t) => t.sha256 === m.sha256)),
     })),
     runs: v.runs.map((r) => ({
       id: r.id, vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome, vendorVerdict: r.vendorVerdict,

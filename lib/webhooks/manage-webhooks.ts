@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOB_QUEUES } from "@/lib/jobs/queues";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { OutboundAddressError, resolveOutboundAddresses } from "@/lib/webhooks/outbound-address";
 import { webhookEventSchema } from "@/lib/webhooks/webhook-events";
 
 // Admin-managed webhooks. The signing secret is shown once at creation (and on rotation) and
@@ -38,11 +39,44 @@ function view(hook: { url: string; events: string[]; active: boolean; allowPriva
   return { url: hook.url, events: hook.events, active: hook.active, allowPrivate: hook.allowPrivate };
 }
 
+/** The form of a URL two webhooks are compared by (lower-case host, default port dropped, "/" path). */
+export function normalizeWebhookUrl(url: string): string {
+  return new URL(url).href;
+}
+
+function refuse(message: string): never {
+  throw new ValidationError("Some fields need attention.", { url: [message] });
+}
+
+// Save-time checks, so a webhook is not saved "active" only to fail every delivery: its host must
+// resolve, to public addresses unless private ones are allowed (delivery checks again, as DNS
+// answers change), and no other webhook may have the same URL.
+async function checkWebhookAddress(target: { url: string; allowPrivate: boolean; active: boolean }) {
+  if (!target.active) return;
+  try {
+    await resolveOutboundAddresses(new URL(target.url).hostname, target.allowPrivate);
+  } catch (error) {
+    if (!(error instanceof OutboundAddressError)) throw error;
+    const message = error.message.replace(/; an admin must allow private addresses for this webhook\.$/, "");
+    refuse(message === error.message ? error.message : `${message}. Tick “allow private addresses” for a receiver on your own network.`);
+  }
+}
+
+async function checkNoOtherWebhookHas(tx: Prisma.TransactionClient, url: string, exceptId?: string) {
+  const normalized = normalizeWebhookUrl(url);
+  const others = await tx.webhook.findMany({ where: exceptId ? { id: { not: exceptId } } : {}, select: { url: true } });
+  if (others.some((other) => normalizeWebhookUrl(other.url) === normalized)) {
+    refuse("Another webhook already sends to this URL; change that one's events instead.");
+  }
+}
+
 export async function createWebhook(actor: Actor, input: unknown) {
   const parsed = createWebhookSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError("Some fields need attention.", fieldErrorsOf(parsed.error));
+  await checkWebhookAddress({ ...parsed.data, active: true });
   const secret = newSecret();
   const webhook = await db.$transaction(async (tx) => {
+    await checkNoOtherWebhookHas(tx, parsed.data.url);
     const created = await tx.webhook.create({
       data: { url: parsed.data.url, events: parsed.data.events, allowPrivate: parsed.data.allowPrivate, secretEncrypted: encryptSecret(secret), createdById: actor.kind === "user" ? actor.id : null },
     });
@@ -56,9 +90,11 @@ export async function updateWebhook(actor: Actor, input: unknown) {
   const parsed = updateWebhookSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError("Some fields need attention.", fieldErrorsOf(parsed.error));
   const { webhookId, ...changes } = parsed.data;
+  await checkWebhookAddress(changes);
   return db.$transaction(async (tx) => {
     const before = await tx.webhook.findUnique({ where: { id: webhookId } });
     if (!before) throw new NotFoundError("No webhook has this id.");
+    await checkNoOtherWebhookHas(tx, changes.url, webhookId);
     const after = await tx.webhook.update({ where: { id: webhookId }, data: changes });
     await recordAuditEvent(tx, actor, { action: "webhook.updated", targetType: "webhook", targetId: webhookId, before: view(before), after: view(after) });
     return after;
@@ -100,6 +136,29 @@ export async function redeliverWebhook(actor: Actor, deliveryId: string) {
 
 export async function listWebhooks() {
   return db.webhook.findMany({ orderBy: { createdAt: "asc" } });
+}
+
+export interface WebhookHealth {
+  /** The delivery attempted last: when, how it ended, the receiver's HTTP status. */
+  last: { at: Date; status: string; responseStatus: number | null; error: string | null } | null;
+  /** Deliveries attempted since the last one delivered (all of them when none was), newest first. */
+  failuresInARow: number;
+}
+
+/** How each webhook's deliveries go: the latest attempt and the failures since the last success. */
+export async function describeWebhookHealth(webhookId: string): Promise<WebhookHealth> {
+  const attempted = { webhookId, lastAttemptAt: { not: null } };
+  const [last, lastDelivered] = await Promise.all([
+    db.webhookDelivery.findFirst({ where: attempted, orderBy: [{ lastAttemptAt: "desc" }, { id: "desc" }] }),
+    db.webhookDelivery.findFirst({ where: { ...attempted, status: "delivered" }, orderBy: { lastAttemptAt: "desc" }, select: { lastAttemptAt: true } }),
+  ]);
+  const failuresInARow = await db.webhookDelivery.count({
+    where: { ...attempted, status: { not: "delivered" }, ...(lastDelivered?.lastAttemptAt ? { lastAttemptAt: { gt: lastDelivered.lastAttemptAt } } : {}) },
+  });
+  return {
+    last: last ? { at: last.lastAttemptAt!, status: last.status, responseStatus: last.responseStatus, error: last.lastError } : null,
+    failuresInARow,
+  };
 }
 
 export async function listDeliveries(webhookId: string, take = 50) {

@@ -47,8 +47,10 @@ test("an admin creates an API key, sees it once, and revokes it", async ({ page 
 test("a viewer gets the forbidden page for API keys and jobs", async ({ page }) => {
   await signInAs(page, "viewer");
   for (const path of ["/admin/api-keys", "/admin/jobs"]) {
-    await page.goto(path);
-    await expect(page).toHaveURL(/\/forbidden$/);
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("does not give access");
   }
 });
 

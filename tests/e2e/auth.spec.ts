@@ -19,6 +19,17 @@ test("an admin signs in, sees the shell with their role, and signs out", async (
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("the Verdict icon is linked from every page and served without a session, also at /favicon.ico", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.locator('head link[rel="icon"]')).toHaveAttribute("href", "/favicon.svg");
+  for (const path of ["/favicon.svg", "/favicon.ico"]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("image/svg+xml");
+    expect(await response.text()).toContain("<title>Verdict</title>");
+  }
+});
+
 test("a wrong password and an unknown email get the same message", async ({ page }) => {
   await signIn(page, E2E_USERS.viewer.email, "not the password");
   await expect(alertIn(page)).toHaveText("Email or password is incorrect.");

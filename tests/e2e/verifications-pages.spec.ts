@@ -270,3 +270,60 @@ test("Next page and Previous page walk the list both ways, keeping the filters",
   await expect(page).toHaveURL(new RegExp(`reference=${tag}`));
   await expect(pages.getByRole("link", { name: "Previous page" })).toHaveCount(0);
 });
+
+test("the timeline colours each completion by its outcome and keeps the first one when a rerun completes it again", async ({ page }) => {
+  const reference = `e2e-tl-${randomUUID().slice(0, 8)}`;
+  const start = Date.now() - 600_000;
+  const t = (seconds: number) => new Date(start + seconds * 1000);
+  const run = (attempt: number, outcome: "fail" | "pass", requested: number) => ({
+    vendor: "cvs" as const,
+    checkType: "face_match" as const,
+    attempt,
+    status: "completed" as const,
+    outcome,
+    httpStatus: 200,
+    latencyMs: 1000,
+    attempts: asJson([{ attempt: 1, startedAt: t(requested).toISOString(), latencyMs: 900, httpStatus: 200, networkError: null }]),
+    requestedAt: t(requested),
+    startedAt: t(requested),
+    finishedAt: t(requested + 1),
+  });
+  // A first answer "fail", then a rerun that passes: the row's completedAt is the rerun's.
+  const v = await db.verification.create({
+    data: { checkType: "face_match", source: "api", status: "completed", reference, createdAt: t(0), completedAt: t(62), runs: { create: [run(1, "fail", 1), run(2, "pass", 60)] } },
+  });
+  await signInAs(page, "reviewer");
+  await page.goto(`/verifications/${v.id}`);
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  const first = timeline.getByRole("listitem").filter({ hasText: "Verification completed: fail" });
+  const again = timeline.getByRole("listitem").filter({ hasText: "Verification completed again (after a rerun): pass" });
+  await expect(first).toHaveAttribute("data-tone", "bad");
+  await expect(first.locator("span").first()).toHaveClass(/bg-red-500/);
+  await expect(first.locator("time")).toHaveAttribute("datetime", t(2).toISOString());
+  await expect(again).toHaveAttribute("data-tone", "good");
+  await expect(again.locator("span").first()).toHaveClass(/bg-emerald-500/);
+  await expect(again.locator("time")).toHaveAttribute("datetime", t(62).toISOString());
+
+  // A verification whose answer is "review" completes amber, not green (seeded above: Kairos review).
+  const seeded = await seedVerification();
+  await page.goto(`/verifications/${seeded.id}`);
+  const review = page.getByRole("list", { name: "Timeline" }).getByRole("listitem").filter({ hasText: "Verification completed: review" });
+  await expect(review).toHaveAttribute("data-tone", "warn");
+  await expect(review.locator("span").first()).toHaveClass(/bg-amber-500/);
+});
+
+test("a finished verification whose thumbnails are not made yet keeps following until they are", async ({ page }) => {
+  const seeded = await seedVerification();
+  const { sha256 } = await db.media.findUniqueOrThrow({ where: { id: seeded.mediaId } });
+  const thumbnails = await db.thumbnail.findMany({ where: { sha256: sha256! }, omit: { data: false } });
+  // As if the vendor answered before the thumbnail job ran.
+  await db.thumbnail.deleteMany({ where: { sha256: sha256! } });
+  await signInAs(page, "reviewer");
+  await page.goto(`/verifications/${seeded.id}`);
+  await expect(page.getByTestId("live-status")).toContainText("Making thumbnails");
+  await expect(page.getByTestId("media-selfie").getByTestId("media-thumbnail-placeholder")).toBeVisible();
+  // The job finishes: the page shows the picture and stops following, with no reload.
+  await db.thumbnail.createMany({ data: thumbnails.map(({ sha256, kind, position, mime, width, height, data }) => ({ sha256, kind, position, mime, width, height, data })) });
+  await expect(page.getByTestId("live-status")).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId("media-selfie").locator("img")).toBeVisible();
+});

@@ -11,7 +11,8 @@ import { defineQueue } from "@/lib/jobs/queues";
 import { startWorker } from "@/lib/jobs/worker";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver-webhook-job";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
-import { createWebhook, redeliverWebhook } from "@/lib/webhooks/manage-webhooks";
+import { ValidationError } from "@/lib/errors";
+import { createWebhook, describeWebhookHealth, redeliverWebhook, updateWebhook } from "@/lib/webhooks/manage-webhooks";
 import { verifyWebhookSignature } from "@/lib/webhooks/sign-webhook";
 
 // Webhooks against a real receiver on 127.0.0.1: signatures, retries with the real job queue, the
@@ -114,8 +115,10 @@ describe("webhook delivery", () => {
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ status: "delivered", attempts: 3, responseStatus: 200 });
   });
 
-  it("refuses a loopback receiver unless an admin allowed private addresses, and never sends to it", async () => {
-    const { webhook } = await hook(`/private-${tag}`, false);
+  it("refuses, at delivery too, a receiver whose address became private, and never sends to it", async () => {
+    // Saved while private addresses were allowed; DNS answers and settings change after a save.
+    const { webhook } = await hook(`/private-${tag}`, true);
+    await db.webhook.update({ where: { id: webhook.id }, data: { allowPrivate: false } });
     const d = await delivery(webhook.id);
     received.length = 0;
     await deliverWebhookJob({ deliveryId: d.id }, context(1));
@@ -137,5 +140,66 @@ describe("webhook delivery", () => {
     expect(copy.id).not.toBe(first!.id);
     expect((copy.payload as { id: string }).id).toBe((first!.payload as { id: string }).id);
     expect(await db.auditEvent.count({ where: { action: "webhook.redelivered", targetId: webhook.id } })).toBe(1);
+  });
+});
+
+async function fieldErrorsOfCall(call: Promise<unknown>): Promise<Record<string, string[]>> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).fieldErrors ?? {};
+}
+
+describe("saving a webhook", () => {
+  it("refuses a loopback or private receiver unless private addresses are allowed, saving nothing", async () => {
+    const before = await db.webhook.count();
+    const errors = await fieldErrorsOfCall(createWebhook(system, { url: `${baseUrl}/refused-${tag}`, events: ["case.opened"], allowPrivate: false }));
+    expect(errors.url?.join(" ")).toMatch(/127\.0\.0\.1 resolves to a private or loopback address \(127\.0\.0\.1\)\. Tick “allow private addresses”/);
+    const tenNet = await fieldErrorsOfCall(createWebhook(system, { url: `http://10.1.2.3/refused-${tag}`, events: ["case.opened"], allowPrivate: false }));
+    expect(tenNet.url?.join(" ")).toMatch(/private or loopback address \(10\.1\.2\.3\)/);
+    expect(await db.webhook.count()).toBe(before);
+  });
+
+  it("refuses a host name that does not resolve", async () => {
+    const errors = await fieldErrorsOfCall(createWebhook(system, { url: `https://no-such-host-${tag}.invalid/hook`, events: ["case.opened"], allowPrivate: false }));
+    expect(errors.url?.join(" ")).toMatch(/could not be resolved/);
+  });
+
+  it("refuses a second webhook to the same URL, however it is spelled", async () => {
+    const { webhook } = await hook(`/same-${tag}`, true);
+    const spelledOtherwise = `${baseUrl.replace("http://", "HTTP://")}/same-${tag}`;
+    const errors = await fieldErrorsOfCall(createWebhook(system, { url: spelledOtherwise, events: ["case.opened"], allowPrivate: true }));
+    expect(errors.url).toEqual(["Another webhook already sends to this URL; change that one's events instead."]);
+    expect(await db.webhook.count({ where: { url: { contains: `/same-${tag}` } } })).toBe(1);
+    // Saving the webhook itself again is no duplicate.
+    await updateWebhook(system, { webhookId: webhook.id, url: webhook.url, events: ["case.opened"], allowPrivate: true, active: true });
+  });
+
+  it("refuses to keep an active loopback receiver when private addresses are turned off, changing nothing", async () => {
+    const { webhook } = await hook(`/turned-off-${tag}`, true);
+    const errors = await fieldErrorsOfCall(updateWebhook(system, { webhookId: webhook.id, url: webhook.url, events: ["case.decided"], allowPrivate: false, active: true }));
+    expect(errors.url?.join(" ")).toMatch(/private or loopback address/);
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ allowPrivate: true, active: true });
+    // Disabled, it may stay as it is.
+    await updateWebhook(system, { webhookId: webhook.id, url: webhook.url, events: ["case.decided"], allowPrivate: false, active: false });
+  });
+});
+
+describe("webhook health", () => {
+  it("gives the last delivery and the failures since the last success", async () => {
+    const { webhook } = await hook(`/health-${tag}`, true);
+    expect(await describeWebhookHealth(webhook.id)).toEqual({ last: null, failuresInARow: 0 });
+    script = [];
+    await deliverWebhookJob({ deliveryId: (await delivery(webhook.id)).id }, context(1));
+    expect(await describeWebhookHealth(webhook.id)).toMatchObject({ last: { status: "delivered", responseStatus: 200 }, failuresInARow: 0 });
+    script = [410, 503];
+    await deliverWebhookJob({ deliveryId: (await delivery(webhook.id)).id }, context(1));
+    await expect(deliverWebhookJob({ deliveryId: (await delivery(webhook.id)).id }, context(1))).rejects.toBeInstanceOf(RetryableJobError);
+    expect(await describeWebhookHealth(webhook.id)).toMatchObject({ last: { status: "retrying", responseStatus: 503 }, failuresInARow: 2 });
+    // A delivery that is still pending is no failure.
+    await delivery(webhook.id);
+    expect((await describeWebhookHealth(webhook.id)).failuresInARow).toBe(2);
   });
 });

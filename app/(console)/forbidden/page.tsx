@@ -1,15 +1,6 @@
-import type { Metadata } from "next";
-import Link from "next/link";
+import { forbidden } from "next/navigation";
 
-export const metadata: Metadata = { title: "Not allowed" };
-
+// The old address of the forbidden page (bookmarks, links): the same page, with its 403.
 export default function ForbiddenPage() {
-  return (
-    <div className="max-w-lg">
-      <h1 className="text-xl font-semibold">Your role does not give access to this page</h1>
-      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        Ask an admin if you need it. <Link href="/queue" className="underline">Back to the queue</Link>.
-      </p>
-    </div>
-  );
+  forbidden();
 }

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/components/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listDeliveries, listWebhooks } from "@/lib/webhooks/manage-webhooks";
+import { describeWebhookHealth, listDeliveries, listWebhooks, type WebhookHealth } from "@/lib/webhooks/manage-webhooks";
 import { CreateWebhookForm } from "./_components/create-webhook-form";
 import { RedeliverButton } from "./_components/redeliver-button";
 import { WebhookControls } from "./_components/webhook-controls";
@@ -12,10 +12,32 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 const STATUS_TONES = { delivered: "success", failed: "danger", retrying: "warning", pending: "neutral" } as const;
 
+// The webhook's health at a glance: how its last delivery went and how many failed since one worked.
+function HealthLine({ health }: { health: WebhookHealth }) {
+  if (!health.last) return <p className="text-sm text-zinc-500" data-testid="webhook-health">Health: no delivery attempted yet.</p>;
+  const { last, failuresInARow } = health;
+  const answer = last.responseStatus ? `HTTP ${last.responseStatus}` : (last.error ?? "no answer").slice(0, 160);
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="webhook-health">
+      <span className="font-medium">Health:</span>
+      {failuresInARow === 0 ? (
+        <Badge tone="success">healthy</Badge>
+      ) : (
+        <Badge tone="danger">
+          {failuresInARow} failure{failuresInARow > 1 ? "s" : ""} in a row
+        </Badge>
+      )}
+      <span className="text-zinc-600 dark:text-zinc-400">
+        last delivery <time dateTime={last.at.toISOString()} className="font-mono text-xs">{formatDateTime(last.at)}</time>: {last.status} ({answer})
+      </span>
+    </p>
+  );
+}
+
 export default async function WebhooksPage() {
   await requirePageUser(["admin"]);
   const hooks = await listWebhooks();
-  const deliveries = await Promise.all(hooks.map((h) => listDeliveries(h.id, 20)));
+  const [deliveries, health] = await Promise.all([Promise.all(hooks.map((h) => listDeliveries(h.id, 20))), Promise.all(hooks.map((h) => describeWebhookHealth(h.id)))]);
   return (
     <>
       <PageHeader
@@ -31,6 +53,7 @@ export default async function WebhooksPage() {
               {hook.active ? <Badge tone="success">active</Badge> : <Badge>disabled</Badge>}
               {hook.allowPrivate ? <Badge tone="warning">private addresses allowed</Badge> : null}
             </div>
+            <HealthLine health={health[i]!} />
             <WebhookControls webhook={{ id: hook.id, url: hook.url, events: hook.events, active: hook.active, allowPrivate: hook.allowPrivate }} />
             <h3 className="text-sm font-medium">Recent deliveries</h3>
             {deliveries[i]!.length === 0 ? <p className="text-sm text-zinc-500">None yet.</p> : null}

@@ -15,7 +15,7 @@ import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getVerification } from "@/lib/verifications/get-verification";
 import { DataProtectionNotice } from "@/components/data-protection/data-protection-notice";
 import { findHoldsOfVerification } from "@/lib/data-protection/legal-holds";
-import { isFinished, progressSignature } from "@/lib/verifications/progress-signature";
+import { hasMainThumbnail, isFinished, progressSignature } from "@/lib/verifications/progress-signature";
 import { LiveStatus } from "@/components/verifications/live-status";
 import type { VendorId } from "@/lib/vendors/types";
 import { MediaGallery } from "./_components/media-gallery";
@@ -40,6 +40,9 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
   // The newest run of each vendor decides; older attempts stay visible as history.
   // Thumbnails are made by a job of their own; keep asking for missing ones for a while.
   const thumbnailsMayCome = !isFinished(v.status) || Date.now() - v.createdAt.getTime() < THUMBNAIL_PATIENCE_MS;
+  const progress = { status: v.status, runs: v.runs, media: v.media.map((m) => ({ id: m.id, thumbnailsReady: m.purged !== null || hasMainThumbnail(m.kind, m.thumbnails) })) };
+  // The page follows until the vendors answered and the thumbnail job made every file's picture.
+  const following = !isFinished(v.status) || (thumbnailsMayCome && progress.media.some((m) => !m.thumbnailsReady));
   const newestPerVendor = new Map<VendorId, number>();
   for (const run of v.runs) newestPerVendor.set(run.vendor, Math.max(newestPerVendor.get(run.vendor) ?? 0, run.attempt));
 
@@ -76,7 +79,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
           holds={holds.map((h) => ({ id: h.id, scope: h.scope, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt.toISOString() }))}
         />
         <SandboxAnswersNotice vendors={[...newestPerVendor].filter(([vendor, attempt]) => v.runs.some((r) => r.vendor === vendor && r.attempt === attempt && r.sandbox)).map(([vendor]) => vendorDisplayName(vendor))} />
-        <LiveStatus id={v.id} active={!isFinished(v.status)} signature={progressSignature({ status: v.status, runs: v.runs })} />
+        <LiveStatus id={v.id} active={following} signature={progressSignature(progress)} finished={isFinished(v.status)} followUntil={v.createdAt.getTime() + THUMBNAIL_PATIENCE_MS} />
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-xs text-zinc-500">Source</dt>
