@@ -39,3 +39,13 @@ export class ValidationError extends AppError {
     super(message, 400, fieldErrors);
   }
 }
+
+/** The server is at its limit for this kind of work: 503 with Retry-After, nothing was done. */
+export class BusyError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 503);
+  }
+}
