@@ -21,6 +21,7 @@ import { CaseComments } from "./_components/case-comments";
 import { ConfirmPanel } from "./_components/confirm-panel";
 import { DecisionPanel } from "./_components/decision-panel";
 import { ReopenForm } from "./_components/reopen-form";
+import { canViewFaces } from "@/lib/media/media-access";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -49,7 +50,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const reasons = await listDecisionReasons({ activeOnly: true });
   const v = c.verification;
   const canDecide = hasRole(user, ["admin", "reviewer"]);
-  const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
+  const canViewFull = canViewFaces(user.role);
   const decidable = c.status === "open" || c.status === "escalated";
   const assignedElsewhere = c.assignee && c.assignee.id !== user.id && user.role !== "admin";
   const pending = pendingDecisionOf(c);

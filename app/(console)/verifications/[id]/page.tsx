@@ -16,6 +16,7 @@ import { isFinished, progressSignature } from "@/lib/verifications/progress-sign
 import { LiveStatus } from "@/components/verifications/live-status";
 import { MediaGallery } from "./_components/media-gallery";
 import { VerificationTimeline } from "./_components/verification-timeline";
+import { canViewFaces } from "@/lib/media/media-access";
 
 export const metadata: Metadata = { title: "Verification" };
 
@@ -27,7 +28,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const v = await getVerification(id);
   if (!v) notFound();
-  const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
+  const canViewFull = canViewFaces(user.role);
   // The newest run of each vendor decides; older attempts stay visible as history.
   // Thumbnails are made by a job of their own; keep asking for missing ones for a while.
   const thumbnailsMayCome = !isFinished(v.status) || Date.now() - v.createdAt.getTime() < THUMBNAIL_PATIENCE_MS;
