@@ -2,6 +2,7 @@ import "@/lib/jobs/register-handlers";
 import { stopBoss } from "@/lib/jobs/boss";
 import { getJobHandlers, type JobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
+import { startVendorCallReaper } from "@/lib/verifications/reap-vendor-calls";
 
 // The worker `npm start` runs beside the app (lib/runtime/local-services.ts) and `npm run worker`
 // runs alone: the registered handlers (all, or those VERDICT_WORKER_QUEUES names), then a graceful
@@ -36,8 +37,11 @@ export async function startInProcessWorker(log: (line: string) => void, settings
   const handlers = selectHandlers(getJobHandlers(), settings.queues);
   const worker = await startWorker({ handlers, pollingIntervalSeconds: settings.pollingIntervalSeconds, log: (line) => log(`jobs: ${line}`) });
   if (worker.queues.length === 0) log("jobs: no job handlers registered yet; the worker is idle");
+  // Workers of vendor calls also look for calls whose worker died (lib/verifications/reap-vendor-calls.ts).
+  const stopReaper = worker.queues.some((q) => q.startsWith("vendor-call.")) ? startVendorCallReaper((line) => log(`jobs: ${line}`)) : () => {};
   return {
     async stop() {
+      stopReaper();
       await worker.stop();
       await stopBoss();
     },
