@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { MediaRole, Outcome, ThumbnailKind, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
+import type { MediaRole, Outcome, ThumbnailKind, VendorCallOutcome, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { DEFAULT_POLICY_VERSION, getDefaultPolicy } from "@/lib/policy/default-policies";
 import { policySchema, findPolicyKind, type Policy } from "@/lib/policy/policy-schemas";
 import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
@@ -48,11 +48,22 @@ export interface VerificationDetailRun {
   normalizedUnreadable: boolean;
   raw: unknown;
   attempts: Attempt[];
+  /** Each HTTP attempt as recorded before it was sent (VendorCallAttempt). */
+  calls: RunCall[];
   policy: RunPolicy | null;
   rerunReason: string | null;
   requestedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+}
+
+export interface RunCall {
+  attempt: number;
+  outcome: VendorCallOutcome;
+  sentAt: Date;
+  finishedAt: Date | null;
+  httpStatus: number | null;
+  error: string | null;
 }
 
 export interface VerificationDetail {
@@ -115,7 +126,13 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
     where: { id },
     include: {
       media: true,
-      runs: { include: { policy: { select: { version: true, settings: true } } }, orderBy: [{ vendor: "asc" }, { attempt: "desc" }] },
+      runs: {
+        include: {
+          policy: { select: { version: true, settings: true } },
+          callAttempts: { select: { attempt: true, outcome: true, sentAt: true, finishedAt: true, httpStatus: true, error: true }, orderBy: { attempt: "asc" } },
+        },
+        orderBy: [{ vendor: "asc" }, { attempt: "desc" }],
+      },
       createdBy: { select: { email: true, name: true } },
       apiKey: { select: { name: true, prefix: true } },
     },
@@ -178,6 +195,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
       normalizedUnreadable: unreadable,
       raw: run.raw ?? normalized?.raw ?? null,
       attempts,
+      calls: run.callAttempts,
       policy: policies[index] ?? null,
       rerunReason: run.rerunReason,
       requestedAt: run.requestedAt,

@@ -1,10 +1,15 @@
 import { db } from "@/lib/db";
+import type { VendorCallAttempt } from "@/lib/generated/prisma/client";
+
+export function callAttemptJson(a: Pick<VendorCallAttempt, "attempt" | "outcome" | "sentAt" | "finishedAt" | "httpStatus" | "error">) {
+  return { attempt: a.attempt, outcome: a.outcome, sentAt: a.sentAt.toISOString(), finishedAt: a.finishedAt?.toISOString() ?? null, httpStatus: a.httpStatus, error: a.error };
+}
 
 // The public JSON shape of a verification (REST API and the live status of the detail page).
 export async function getVerificationJson(id: string) {
   const v = await db.verification.findUnique({
     where: { id },
-    include: { media: { orderBy: { role: "asc" } }, runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }] } },
+    include: { media: { orderBy: { role: "asc" } }, runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }], include: { callAttempts: { orderBy: { attempt: "asc" } } } } },
   });
   if (!v) return null;
   return {
@@ -26,6 +31,8 @@ export async function getVerificationJson(id: string) {
       requestedAt: r.requestedAt.toISOString(), startedAt: r.startedAt?.toISOString() ?? null, finishedAt: r.finishedAt?.toISOString() ?? null,
       latencyMs: r.latencyMs, httpStatus: r.httpStatus, policyId: r.policyId, rerunReason: r.rerunReason,
       normalized: r.normalized, raw: r.raw, attempts: r.attempts,
+      // Every HTTP attempt as recorded before it was sent; `unknown`: its worker died waiting for the answer.
+      calls: r.callAttempts.map(callAttemptJson),
     })),
   };
 }
