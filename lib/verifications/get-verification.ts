@@ -5,6 +5,7 @@ import { DEFAULT_POLICY_VERSION, getDefaultPolicy } from "@/lib/policy/default-p
 import { policySchema, findPolicyKind, type Policy } from "@/lib/policy/policy-schemas";
 import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import { attemptSchema, normalizedResultSchema, type Attempt, type CheckType, type NormalizedResult, type VendorId } from "@/lib/vendors/types";
+import { describeWaitingFor } from "@/lib/verifications/describe-waiting-for";
 
 // Everything the verification detail page shows, in one read: media with the thumbnails that
 // exist so far, every vendor run (all attempts) with its parsed normalized result, and the policy
@@ -77,6 +78,8 @@ export interface VerificationDetail {
   completedAt: Date | null;
   createdBy: { email: string; name: string | null } | null;
   apiKey: { name: string; prefix: string } | null;
+  /** What an unfinished verification waits for, in words; null once finished. */
+  waitingFor: string | null;
   media: VerificationDetailMedia[];
   /** By vendor, newest attempt first. */
   runs: VerificationDetailRun[];
@@ -135,6 +138,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
       },
       createdBy: { select: { email: true, name: true } },
       apiKey: { select: { name: true, prefix: true } },
+      testSetItems: { select: { testSet: { select: { name: true } } }, take: 1 },
     },
   });
   if (!v) return null;
@@ -164,6 +168,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
     completedAt: v.completedAt,
     createdBy: v.createdBy,
     apiKey: v.apiKey,
+    waitingFor: describeWaitingFor(v.status, v.runs, v.testSetItems[0]?.testSet ?? null),
     media: v.media
       .map((m) => ({
         id: m.id,

@@ -125,6 +125,14 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
 
     const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts), outcomes);
     if (settled === "finished") await onVerificationFinished(run.verificationId);
+  } catch (error) {
+    // A failure the queue will not retry goes to the dead letters: the run must not stay open
+    // forever behind it, so it ends now, saying why (best effort: the database may be the cause).
+    if (!(error instanceof RetryableJobError)) {
+      const message = error instanceof Error ? error.message : String(error);
+      await endRunUnsent(call, { code: "worker_failure", message: `The vendor-call job failed and will not be retried: ${message}` }).catch(() => undefined);
+    }
+    throw error;
   } finally {
     stopBeating();
   }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { VendorCallAttempt } from "@/lib/generated/prisma/client";
+import { describeWaitingFor } from "@/lib/verifications/describe-waiting-for";
 
 export function callAttemptJson(a: Pick<VendorCallAttempt, "attempt" | "outcome" | "sentAt" | "finishedAt" | "httpStatus" | "error">) {
   return { attempt: a.attempt, outcome: a.outcome, sentAt: a.sentAt.toISOString(), finishedAt: a.finishedAt?.toISOString() ?? null, httpStatus: a.httpStatus, error: a.error };
@@ -9,7 +10,9 @@ export function callAttemptJson(a: Pick<VendorCallAttempt, "attempt" | "outcome"
 export async function getVerificationJson(id: string) {
   const v = await db.verification.findUnique({
     where: { id },
-    include: { media: { orderBy: { role: "asc" } }, runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }], include: { callAttempts: { orderBy: { attempt: "asc" } } } } },
+    include: { media: { orderBy: { role: "asc" } }, runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }], include: { callAttempts: { orderBy: { attempt: "asc" } } } },
+      testSetItems: { select: { testSet: { select: { name: true } } }, take: 1 },
+    },
   });
   if (!v) return null;
   return {
@@ -22,6 +25,7 @@ export async function getVerificationJson(id: string) {
     source: v.source,
     createdAt: v.createdAt.toISOString(),
     completedAt: v.completedAt?.toISOString() ?? null,
+    waitingFor: describeWaitingFor(v.status, v.runs, v.testSetItems[0]?.testSet ?? null),
     media: v.media.map((m) => ({
       id: m.id, role: m.role, mime: m.mime, size: m.size, sha256: m.sha256, width: m.width, height: m.height, durationMs: m.durationMs, fps: m.fps,
       url: `/api/media/${m.id}`,

@@ -60,6 +60,11 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
       />
       <div className="mb-6 flex flex-col gap-2">
         <LiveStatus id={v.id} active={!isFinished(v.status)} signature={progressSignature({ status: v.status, runs: v.runs })} />
+        {v.waitingFor ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="waiting-for">
+            {v.waitingFor}
+          </p>
+        ) : null}
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-xs text-zinc-500">Source</dt>
