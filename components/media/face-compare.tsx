@@ -16,6 +16,8 @@ export interface ComparePane {
 // Faces side by side at the same size, zoomed and panned together so the same region of each face
 // is in view (wheel or +/− to zoom, drag or arrow keys to pan, 0 to reset). Full-size bytes come from
 // the audited media route for roles that may see them; other roles get the small list thumbnail.
+const MIN_PANE = 180;
+
 export function FaceCompare({ panes, canViewFull, size = 320 }: { panes: ComparePane[]; canViewFull: boolean; size?: number }) {
   const view = useZoomPan({ panStep: 30 });
   const [frame, setFrame] = useState<Record<string, number | null>>({});
@@ -40,8 +42,10 @@ export function FaceCompare({ panes, canViewFull, size = 320 }: { panes: Compare
         {panes.map((pane) => {
           const selectedFrame = frame[pane.mediaId] ?? null;
           return (
-            <figure key={pane.mediaId} className="flex flex-col gap-1" style={{ width: size }} data-testid="compare-pane">
-              <div ref={view.wheelRef} className="relative overflow-hidden rounded bg-zinc-950" {...view.stageProps(pane.kind !== "video", { width: size, height: size })}>
+            // Each pane shares the row (flex 1 1 0) up to `size`, never below MIN_PANE: two faces stay on
+            // one row in the narrower main column of a 1280 px window instead of wrapping.
+            <figure key={pane.mediaId} className="flex min-w-0 flex-col gap-1" style={{ flex: "1 1 0", maxWidth: size, minWidth: Math.min(size, MIN_PANE) }} data-testid="compare-pane">
+              <div ref={view.wheelRef} className="relative aspect-square w-full overflow-hidden rounded bg-zinc-950" {...view.stageProps(pane.kind !== "video")}>
                 {pane.kind === "image" || selectedFrame !== null ? (
                   <img
                     src={pane.kind === "video" ? thumbnailUrl(pane.mediaId, "filmstrip", selectedFrame ?? 0) : canViewFull ? `/api/media/${pane.mediaId}` : thumbnailUrl(pane.mediaId, "thumb")}
@@ -53,7 +57,7 @@ export function FaceCompare({ panes, canViewFull, size = 320 }: { panes: Compare
                 ) : canViewFull ? (
                   <video src={`/api/media/${pane.mediaId}`} poster={thumbnailUrl(pane.mediaId, "poster")} controls preload="none" className="size-full object-contain" aria-label={pane.label} />
                 ) : (
-                  <MediaThumbnail mediaId={pane.mediaId} kind="filmstrip" alt={pane.label} size={size} />
+                  <MediaThumbnail mediaId={pane.mediaId} kind="filmstrip" alt={pane.label} size={size} className="size-full" />
                 )}
               </div>
               <figcaption className="text-xs font-medium">{pane.label}</figcaption>

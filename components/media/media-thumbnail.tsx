@@ -76,6 +76,7 @@ export function MediaThumbnail({ mediaId, alt, kind = "thumb", position = 0, siz
   const src = attempt === 0 ? source : `${source}${source.includes("?") ? "&" : "?"}retry=${attempt}`;
   return (
     // A plain <img>: the route is authorized by cookie and already sized, so no image optimizer.
+    // max-w-none: the preflight's `max-width: 100%` collapses it to 0 in an auto-sized table cell.
     <img
       ref={imageRef}
       src={src}
@@ -86,7 +87,7 @@ export function MediaThumbnail({ mediaId, alt, kind = "thumb", position = 0, siz
       decoding="async"
       onError={() => setFailed(true)}
       style={box}
-      className={cn("shrink-0 rounded bg-zinc-100 object-contain dark:bg-zinc-800", className)}
+      className={cn("max-w-none shrink-0 rounded bg-zinc-100 object-contain dark:bg-zinc-800", className)}
     />
   );
 }

@@ -26,3 +26,8 @@ export function DecisionBadge({ decision }: { decision: string | null }) {
 export function ruleTitle(code: string): string {
   return code in REVIEW_RULE_LABELS ? REVIEW_RULE_LABELS[code as ReviewRuleCode].title : code;
 }
+
+/** The short label of narrow tables; pair it with `ruleTitle` as its tooltip. */
+export function ruleShortLabel(code: string): string {
+  return code in REVIEW_RULE_LABELS ? REVIEW_RULE_LABELS[code as ReviewRuleCode].short : code;
+}

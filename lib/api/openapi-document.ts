@@ -181,7 +181,7 @@ export function buildOpenApiDocument() {
           summary: "List review cases (newest first by default), with filters and cursor pagination",
           parameters: [
             { name: "status", in: "query", schema: { enum: ["all", "active", "open", "awaiting_confirmation", "escalated", "decided"], default: "all" } },
-            { name: "rule", in: "query", schema: { enum: ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage"] } },
+            { name: "rule", in: "query", schema: { enum: ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage", "quality_sample"] } },
             { name: "checkType", in: "query", schema: { enum: [...checkTypes] } },
             { name: "vendor", in: "query", schema: { enum: [...vendorIds] } },
             { name: "assignee", in: "query", schema: { type: "string" }, description: "'unassigned' or a user id" },

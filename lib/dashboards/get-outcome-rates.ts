@@ -33,6 +33,8 @@ export interface OutcomeRatesReport {
   byVendorAndCheckType: OutcomeGroupRow[];
   /** Pass rate per bucket for each vendor present in the range (null where it had no answer). */
   passRateByVendor: Array<{ bucket: string } & Partial<Record<VendorId, number | null>>>;
+  /** The answers each pass rate above is out of (0 where the vendor had none). */
+  answersByVendor: Array<{ bucket: string } & Partial<Record<VendorId, number>>>;
   vendors: VendorId[];
   totals: OutcomeCounts & OutcomeRates & { verifications: number };
 }
@@ -120,6 +122,14 @@ export function shapeOutcomeRates(filters: DashboardFilters, rows: OutcomeRow[],
       for (const v of vendorList) {
         const counts = vendorBucket.get(`${v}/${b}`);
         point[v] = counts ? ratesOf(counts).passRate : null;
+      }
+      return point;
+    }),
+    answersByVendor: buckets.map((b) => {
+      const point: { bucket: string } & Partial<Record<VendorId, number>> = { bucket: b };
+      for (const v of vendorList) {
+        const counts = vendorBucket.get(`${v}/${b}`);
+        point[v] = counts ? counts.pass + counts.fail + counts.review + counts.error : 0;
       }
       return point;
     }),

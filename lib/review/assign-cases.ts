@@ -1,17 +1,25 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { isSeniorReviewer } from "@/lib/review/escalation";
 
 // Claiming and assigning. Claim-next is one statement: the highest-priority, oldest unassigned open
 // case is locked with FOR UPDATE SKIP LOCKED, so reviewers claiming at the same moment each get a
 // different case and nobody waits on another's lock.
 
-export async function claimNextCase(actor: Actor, userId: string): Promise<{ id: string; version: number } | null> {
+export async function claimNextCase(actor: Actor, userId: string, options: { escalated?: boolean } = {}): Promise<{ id: string; version: number } | null> {
   return db.$transaction(async (tx) => {
+    if (options.escalated) {
+      const me = await tx.user.findUnique({ where: { id: userId }, select: { role: true, seniorReviewer: true } });
+      if (!me || !isSeniorReviewer(me)) throw new ForbiddenError("Only senior reviewers and admins take escalated cases.");
+    }
+    // Escalated cases go to senior reviewers, never back to the person who escalated them.
+    const status = options.escalated ? "escalated" : "open";
     const claimed = await tx.$queryRaw<{ id: string; version: number }[]>`
       WITH next AS (
         SELECT "id" FROM "ReviewCase"
-        WHERE "status" = 'open' AND "assigneeId" IS NULL
+        WHERE "status" = ${status}::"CaseStatus" AND "assigneeId" IS NULL
+          AND ("escalatedById" IS NULL OR "escalatedById" <> ${userId}::uuid OR "status" <> 'escalated')
         ORDER BY "priority" DESC, "openedAt" ASC, "id" ASC
         LIMIT 1
         FOR UPDATE SKIP LOCKED
@@ -38,6 +46,12 @@ export async function assignCases(actor: Actor, caseIds: string[], assigneeId: s
   return db.$transaction(async (tx) => {
     const cases = await tx.reviewCase.findMany({ where: { id: { in: caseIds } }, select: { id: true, status: true, assigneeId: true } });
     const assignable = cases.filter((c) => c.status !== "decided");
+    if (assigneeId && assignable.some((c) => c.status === "escalated")) {
+      const assignee = await tx.user.findUniqueOrThrow({ where: { id: assigneeId }, select: { email: true, role: true, seniorReviewer: true } });
+      if (!isSeniorReviewer(assignee)) {
+        throw new ValidationError(`${assignee.email} is not a senior reviewer; escalated cases go to senior reviewers or admins.`, { assigneeId: ["Escalated cases go to senior reviewers or admins."] });
+      }
+    }
     const now = new Date();
     for (const c of assignable) {
       if (c.assigneeId === assigneeId) continue;

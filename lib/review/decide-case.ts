@@ -1,9 +1,11 @@
+import { CHECK_TYPE_LABELS } from "@/components/verifications/verification-labels";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { caseWebhookData } from "@/lib/review/case-json";
 import { staleCaseError } from "@/lib/review/case-conflicts";
+import { escalationBlock, escalatorMayNotConfirm, isSeniorReviewer } from "@/lib/review/escalation";
 import type { DecideCaseInput } from "@/lib/review/case-schemas";
 import { combineVendorVerdict, needsSecondReviewer, overridesVendor } from "@/lib/review/vendor-verdict";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
@@ -34,16 +36,31 @@ export async function decideCase(actor: Actor, user: Reviewer, input: DecideCase
   return db.$transaction(async (tx) => {
     const c = await tx.reviewCase.findUnique({
       where: { id: input.caseId },
-      include: { verification: { select: { runs: { select: { vendor: true, attempt: true, outcome: true } } } }, assignee: { select: { email: true } } },
+      include: {
+        verification: { select: { runs: { select: { vendor: true, attempt: true, outcome: true } } } },
+        assignee: { select: { email: true } },
+        escalatedBy: { select: { email: true } },
+      },
     });
     if (!c) throw new NotFoundError("No case has this id.");
     if (c.version !== input.version || (c.status !== "open" && c.status !== "escalated")) throw await staleCaseError(tx, c.id);
     if (c.assigneeId && c.assigneeId !== user.id && user.role !== "admin") {
       throw new ForbiddenError(`This case is assigned to ${c.assignee?.email ?? "another reviewer"}; claim another one or ask an admin to reassign it.`);
     }
+    if (c.status === "escalated") {
+      const me = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { role: true, seniorReviewer: true } });
+      const blocked = escalationBlock({ ...c, escalatedByEmail: c.escalatedBy?.email ?? null }, { id: user.id, senior: isSeniorReviewer(me) });
+      if (blocked) throw new ForbiddenError(blocked);
+    }
     const reason = await tx.decisionReason.findUnique({ where: { code: input.reasonCode } });
     if (!reason || !reason.active || !reason.kinds.includes(input.kind)) {
       throw new ValidationError("Choose a reason from the list.", { reasonCode: [`Choose a reason that fits “${input.kind}”.`] });
+    }
+    if (!reason.checkTypes.includes(c.checkType)) {
+      const checkType = CHECK_TYPE_LABELS[c.checkType].title;
+      throw new ValidationError(`“${reason.label}” does not apply to ${checkType} checks.`, {
+        reasonCode: [`“${reason.label}” does not apply to ${checkType} checks; choose a reason from the list (Admin → Decision reasons sets where each applies).`],
+      });
     }
     const verdict = combineVendorVerdict(c.verification.runs);
     const overrides = overridesVendor(input.kind, verdict);
@@ -59,9 +76,10 @@ export async function decideCase(actor: Actor, user: Reviewer, input: DecideCase
       status,
       decision: status === "decided" ? input.kind : null,
       decidedAt: status === "decided" ? now : null,
-      // An escalated case goes back to the pool for a senior reviewer.
+      // An escalated case goes back to the pool for a senior reviewer; its escalator may not decide it.
       assigneeId: status === "escalated" ? null : (c.assigneeId ?? user.id),
       assignedAt: status === "escalated" ? null : (c.assignedAt ?? now),
+      ...(status === "escalated" ? { escalatedById: user.id } : {}),
     });
     const decision = await tx.decision.create({
       data: { caseId: c.id, kind: input.kind, reasonCode: reason.code, comment: input.comment, overridesVendor: overrides, decidedById: user.id, createdAt: now },
@@ -93,6 +111,8 @@ export async function confirmDecision(actor: Actor, user: Reviewer, input: { cas
     const pending = await pendingDecision(tx, c.id);
     if (!pending) throw new ConflictError("There is no decision waiting for confirmation. Reload the case.");
     if (pending.decidedById === user.id) throw new ForbiddenError("You made this decision; a second reviewer must confirm it.");
+    const escalator = escalatorMayNotConfirm(c, user.id);
+    if (escalator) throw new ForbiddenError(escalator);
     const now = new Date();
     await conditionalUpdate(tx, c.id, input.version, ["awaiting_confirmation"], { status: "decided", decision: pending.kind, decidedAt: now });
     await tx.decision.update({ where: { id: pending.id }, data: { confirmedById: user.id, confirmedAt: now } });

@@ -12,15 +12,23 @@ const kinds = z
   .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
   .refine((v) => v.length > 0, "Pick at least one decision.");
 
+const CHECK_TYPES = ["liveness_3angle", "liveness_video", "face_match", "liveness_selfie"] as const;
+const checkTypes = z
+  .union([z.enum(CHECK_TYPES), z.array(z.enum(CHECK_TYPES))], { error: "Pick at least one check type." })
+  .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
+  .refine((v) => v.length > 0, "Pick at least one check type.");
+
 export const createReasonSchema = z.object({
   code: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, "2–60 lowercase letters, digits or underscores."),
   label: z.string().trim().min(3, "At least 3 characters.").max(200, "At most 200 characters."),
   kinds,
+  checkTypes,
 });
 export const updateReasonSchema = z.object({
   code: z.string().trim().min(1),
   label: z.string().trim().min(3, "At least 3 characters.").max(200, "At most 200 characters."),
   kinds,
+  checkTypes,
   active: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional().transform((v) => v === true || v === "on" || v === "true"),
 });
 
@@ -34,7 +42,7 @@ export async function createDecisionReason(actor: Actor, input: unknown) {
   return db.$transaction(async (tx) => {
     if (await tx.decisionReason.findUnique({ where: { code: parsed.data.code } })) throw new ConflictError(`A reason with the code ${parsed.data.code} exists already.`);
     const created = await tx.decisionReason.create({ data: parsed.data });
-    await recordAuditEvent(tx, actor, { action: "decision_reason.created", targetType: "decision_reason", targetId: created.code, after: { label: created.label, kinds: created.kinds } });
+    await recordAuditEvent(tx, actor, { action: "decision_reason.created", targetType: "decision_reason", targetId: created.code, after: { label: created.label, kinds: created.kinds, checkTypes: created.checkTypes } });
     return created;
   });
 }
@@ -51,8 +59,8 @@ export async function updateDecisionReason(actor: Actor, input: unknown) {
       action: "decision_reason.updated",
       targetType: "decision_reason",
       targetId: code,
-      before: { label: before.label, kinds: before.kinds, active: before.active },
-      after: { label: after.label, kinds: after.kinds, active: after.active },
+      before: { label: before.label, kinds: before.kinds, checkTypes: before.checkTypes, active: before.active },
+      after: { label: after.label, kinds: after.kinds, checkTypes: after.checkTypes, active: after.active },
     });
     return after;
   });

@@ -1,6 +1,7 @@
 import { describeScoreScales, type ScoreScale } from "@/components/verifications/score-scales";
 import type { Policy } from "@/lib/policy/policy-schemas";
-import { REVIEW_RULE_CODES, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";
+import { qualitySampleValue } from "@/lib/review/quality-sample";
+import { qualitySampleShare, REVIEW_RULE_CODES, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";
 import type { CheckType, NormalizedResult, Outcome, Reason, VendorId } from "@/lib/vendors/types";
 
 // Pure: which review rules fire for a finished verification, each with its reason in words.
@@ -18,6 +19,8 @@ export interface RuleRun {
 }
 
 export interface RuleInput {
+  /** The verification's id: QA sampling is a function of it (reproducible). */
+  verificationId: string;
   checkType: CheckType;
   manualReview: boolean;
   manualReviewNote: string | null;
@@ -39,6 +42,7 @@ const VENDOR_NAMES: Record<VendorId, string> = { cvs: "CVS", fpt: "FPT", biometr
 export const BAND_REASON_CODES = new Set(["liveness_borderline", "deepfake_borderline", "angle_similarity_borderline", "face_match_borderline"]);
 
 const fmt = (n: number) => n.toFixed(3);
+const formatShare = (share: number) => `${Number((share * 100).toFixed(2))} %`;
 
 export function latestRunPerVendor<R extends { vendor: VendorId; attempt: number }>(runs: R[]): R[] {
   const latest = new Map<VendorId, R>();
@@ -130,6 +134,19 @@ export function evaluateReviewRules(input: RuleInput, settings: ReviewRuleSettin
     if (run.outcome === "review" && !vendorWords.length && !bandReasons.length && !quality.length) {
       const why = reasons.filter((r) => r.severity !== "info").map(reasonText);
       fire("vendor_review", `${name} judged the result “review”${why.length ? `: ${why.join("; ")}` : ""}.`, run.vendor);
+    }
+  }
+
+  // QA sampling: an automatic pass (every vendor's latest answer is pass and no other rule fired)
+  // is sampled when the id's value falls below the largest share of its passing vendors.
+  const others = REVIEW_RULE_CODES.filter((code) => found.has(code) && settings[code].enabled);
+  if (others.length === 0 && settings.quality_sample.enabled && latest.length > 0 && latest.every((r) => r.outcome === "pass")) {
+    const value = qualitySampleValue(input.verificationId);
+    for (const run of latest) {
+      const share = qualitySampleShare(settings, input.checkType, run.vendor);
+      if (share > 0 && value < share) {
+        fire("quality_sample", `Quality sample: ${VENDOR_NAMES[run.vendor]} passed it, and ${formatShare(share)} of its automatic passes of this check type are sampled (this verification's sample value ${value.toFixed(4)} < ${share}).`, run.vendor);
+      }
     }
   }
 

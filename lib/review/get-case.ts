@@ -24,6 +24,8 @@ export interface CaseDetail {
   decision: string | null;
   decidedAt: Date | null;
   assignee: { id: string; email: string } | null;
+  /** Who escalated it last (they may not decide it while it is escalated). */
+  escalatedBy: { id: string; email: string } | null;
   vendorVerdict: VendorVerdict;
   verification: VerificationDetail;
   manualReviewNote: string | null;
@@ -53,6 +55,7 @@ export async function getCase(id: string): Promise<CaseDetail | null> {
     where: { id },
     include: {
       assignee: { select: { id: true, email: true } },
+      escalatedBy: { select: { id: true, email: true } },
       decisions: { orderBy: { createdAt: "asc" }, include: { decidedBy: { select: { id: true, email: true } }, confirmedBy: { select: { email: true } } } },
       comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { email: true } } } },
       verification: { select: { manualReviewNote: true } },
@@ -87,6 +90,7 @@ export async function getCase(id: string): Promise<CaseDetail | null> {
     decision: c.decision,
     decidedAt: c.decidedAt,
     assignee: c.assignee,
+    escalatedBy: c.escalatedBy,
     vendorVerdict: combineVendorVerdict(verification.runs),
     verification,
     manualReviewNote: c.verification.manualReviewNote,

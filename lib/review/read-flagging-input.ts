@@ -9,6 +9,7 @@ import { resolveRunPolicies, type StoredPolicy } from "@/lib/verifications/get-v
 // that finishes, so it asks for the rule inputs only (not the whole detail page's data).
 
 export interface FlaggingInput {
+  verificationId: string;
   checkType: CheckType;
   reference: string | null;
   manualReview: boolean;
@@ -57,6 +58,7 @@ export async function readFlaggingInput(verificationId: string): Promise<Flaggin
   });
   const policies = await resolveRunPolicies(stored);
   return {
+    verificationId,
     checkType: row.checkType,
     reference: row.reference,
     manualReview: row.manualReview,

@@ -1,18 +1,25 @@
 import { z } from "zod";
+import { checkTypeSchema, vendorIdSchema } from "@/lib/vendors/types";
 
 // The rules that put a verification in front of a reviewer, and their admin-editable settings.
 // Client-safe (the admin page renders the same list).
 
-export const REVIEW_RULE_CODES = ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage"] as const;
+export const REVIEW_RULE_CODES = ["manual_review", "vendor_disagreement", "vendor_review", "score_in_band", "vendor_error_triage", "quality_sample"] as const;
 export const reviewRuleCodeSchema = z.enum(REVIEW_RULE_CODES);
 export type ReviewRuleCode = z.infer<typeof reviewRuleCodeSchema>;
 
-export const REVIEW_RULE_LABELS: Record<ReviewRuleCode, { title: string; explanation: string }> = {
-  manual_review: { title: "Manual review requested", explanation: "An operator or API client asked for a person to look." },
-  vendor_disagreement: { title: "Vendors disagree", explanation: "Two vendors on the same verification: one says pass, another fail (latest attempt of each)." },
-  vendor_review: { title: "Vendor asks for review", explanation: "The vendor itself flags the result (FPT need_to_review, CVS face_matching match = 0)." },
-  score_in_band: { title: "Score in the borderline band", explanation: "A score falls inside the review band of the vendor/check-type policy (plus the extra margin below)." },
-  vendor_error_triage: { title: "Vendor error to triage", explanation: "A media quality code (face too small, several faces, no face, blur…) a person must look at." },
+// `short` is the label of narrow places (queue and dashboard tables), with `title` as its tooltip.
+export const REVIEW_RULE_LABELS: Record<ReviewRuleCode, { title: string; short: string; explanation: string }> = {
+  manual_review: { title: "Manual review requested", short: "Manual", explanation: "An operator or API client asked for a person to look." },
+  vendor_disagreement: { title: "Vendors disagree", short: "Disagree", explanation: "Two vendors on the same verification: one says pass, another fail (latest attempt of each)." },
+  vendor_review: { title: "Vendor asks for review", short: "Vendor asks", explanation: "The vendor itself flags the result (FPT need_to_review, CVS face_matching match = 0)." },
+  score_in_band: { title: "Score in the borderline band", short: "Borderline", explanation: "A score falls inside the review band of the vendor/check-type policy (plus the extra margin below)." },
+  vendor_error_triage: { title: "Vendor error to triage", short: "Quality", explanation: "A media quality code (face too small, several faces, no face, blur…) a person must look at." },
+  quality_sample: {
+    title: "Quality sample of an automatic pass",
+    short: "QA sample",
+    explanation: "A share of the verifications every vendor passed (and no other rule flagged), per check type and vendor, chosen by the verification id: a person checks the automation.",
+  },
 };
 
 const ruleBase = {
@@ -37,9 +44,21 @@ export const reviewRuleSettingsSchema = z.object({
     /** Quality warnings (sunglasses, face too small) as well as quality errors. */
     includeWarnings: z.boolean(),
   }),
+  // Rule sets saved before QA sampling existed have no entry: they parse with sampling off.
+  quality_sample: z
+    .object({
+      ...ruleBase,
+      /** Share (0–1) of automatic passes sampled, per check type and vendor; pairs not listed are not sampled. */
+      shares: z
+        .array(z.object({ checkType: checkTypeSchema, vendor: vendorIdSchema, share: z.coerce.number().min(0, "0 to 100 %.").max(1, "0 to 100 %.") }))
+        .max(40)
+        .refine((list) => new Set(list.map((s) => `${s.checkType}:${s.vendor}`)).size === list.length, "One share per check type and vendor."),
+    })
+    .default({ enabled: false, priority: 5, slaMinutes: 7 * 24 * 60, shares: [] }),
 });
 
 export type ReviewRuleSettings = z.infer<typeof reviewRuleSettingsSchema>;
+export type QualitySampleShare = ReviewRuleSettings["quality_sample"]["shares"][number];
 
 export const DEFAULT_REVIEW_RULE_SETTINGS: ReviewRuleSettings = {
   manual_review: { enabled: true, priority: 60, slaMinutes: 8 * 60 },
@@ -47,4 +66,10 @@ export const DEFAULT_REVIEW_RULE_SETTINGS: ReviewRuleSettings = {
   vendor_review: { enabled: true, priority: 50, slaMinutes: 24 * 60 },
   score_in_band: { enabled: true, priority: 40, slaMinutes: 24 * 60, extraMargin: 0 },
   vendor_error_triage: { enabled: true, priority: 30, slaMinutes: 48 * 60, includeWarnings: true },
+  quality_sample: { enabled: false, priority: 5, slaMinutes: 7 * 24 * 60, shares: [] },
 };
+
+/** The configured share of automatic passes sampled for one check type and vendor (0 when not listed). */
+export function qualitySampleShare(settings: ReviewRuleSettings, checkType: string, vendor: string): number {
+  return settings.quality_sample.shares.find((s) => s.checkType === checkType && s.vendor === vendor)?.share ?? 0;
+}

@@ -124,6 +124,45 @@ export async function resetUserPassword(actor: Actor, userId: string) {
   return { user, password };
 }
 
+/** Admins: who may decide escalated cases besides admins (a permission, not a role). */
+export async function setSeniorReviewer(actor: Actor, userId: string, senior: boolean) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, role: true, seniorReviewer: true } });
+    if (!user) throw new NotFoundError("That user does not exist.");
+    if (senior && user.role !== "reviewer" && user.role !== "admin") {
+      throw new ValidationError("Only reviewers (and admins) decide cases.", { senior: [`${user.email} is ${user.role === "operator" ? "an" : "a"} ${user.role}: make them a reviewer first.`] });
+    }
+    if (user.seniorReviewer === senior) return { seniorReviewer: senior };
+    await tx.user.update({ where: { id: userId }, data: { seniorReviewer: senior } });
+    await recordAuditEvent(tx, actor, {
+      action: senior ? "user.senior_reviewer_granted" : "user.senior_reviewer_revoked",
+      targetType: "user",
+      targetId: userId,
+      before: { email: user.email, seniorReviewer: user.seniorReviewer },
+      after: { email: user.email, seniorReviewer: senior },
+    });
+    return { seniorReviewer: senior };
+  });
+}
+
+/** A reviewer's own setting: open the next case right after deciding one. */
+export async function setJumpToNextCase(actor: Actor, userId: string, enabled: boolean) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { jumpToNextCase: true } });
+    if (!user) throw new NotFoundError("That user does not exist.");
+    if (user.jumpToNextCase === enabled) return { jumpToNextCase: enabled };
+    await tx.user.update({ where: { id: userId }, data: { jumpToNextCase: enabled } });
+    await recordAuditEvent(tx, actor, { action: "user.setting_changed", targetType: "user", targetId: userId, before: { jumpToNextCase: user.jumpToNextCase }, after: { jumpToNextCase: enabled } });
+    return { jumpToNextCase: enabled };
+  });
+}
+
+/** What the review pages need to know about the signed-in reviewer beyond the session. */
+export async function getReviewerSettings(userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true, seniorReviewer: true, jumpToNextCase: true } });
+  return { senior: user ? user.role === "admin" || (user.role === "reviewer" && user.seniorReviewer) : false, jumpToNextCase: user?.jumpToNextCase ?? false };
+}
+
 export async function findUserIdByEmail(email: string) {
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) throw new NotFoundError(`No user has the email ${email}.`);

@@ -40,3 +40,7 @@ export const setDisabledSchema = z.object({
   disabled: z.preprocess((v) => v === true || v === "true", z.boolean()),
 });
 export const userRefSchema = z.object({ userId: userIdSchema });
+
+const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
+export const setSeniorReviewerSchema = z.object({ userId: userIdSchema, senior: checkbox });
+export const setJumpToNextCaseSchema = z.object({ enabled: checkbox });

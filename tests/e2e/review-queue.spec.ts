@@ -1,15 +1,19 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import sharp from "sharp";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
+import type { CheckType, MediaRole } from "@/lib/vendors/types";
 import { decideCase } from "@/lib/review/decide-case";
+import { getActiveRuleSet, saveRuleSet } from "@/lib/review/review-rule-sets";
 import { createSampleImage } from "@/lib/sandbox/sample-media";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
 import { createVerification } from "@/lib/verifications/create-verification";
 import { createWebhook } from "@/lib/webhooks/manage-webhooks";
 import { verifyWebhookSignature } from "@/lib/webhooks/sign-webhook";
+import type { Locator, Page } from "@playwright/test";
 import { createThrowawayUser, expect, signIn, signInAs, test } from "./support/fixtures";
 import { serverActionId } from "./support/server-actions";
 import { E2E_USERS } from "./support/users";
@@ -71,8 +75,9 @@ test("a borderline face match reaches the queue; a reviewer claims and decides i
   await signInAs(page, "reviewer");
   await page.goto(`/queue?reference=${reference}`);
   const row = page.locator(`tr[data-row-id="${opened.id}"]`);
-  await expect(row).toContainText("Vendor asks for review");
-  await expect(row).toContainText("Score in the borderline band");
+  // Short labels in the table, the full rule in the tooltip.
+  await expect(row.getByTitle("Vendor asks for review")).toHaveText("Vendor asks");
+  await expect(row.getByTitle("Score in the borderline band")).toHaveText("Borderline");
   await expect(row.locator("[data-sla]")).toHaveAttribute("data-sla", "ok");
 
   // j focuses the first row, Enter opens it.
@@ -189,6 +194,20 @@ test("admins version the review rules and manage reasons; the API lists and read
   expect(saved.settings).toMatchObject({ vendor_disagreement: { priority: 95, slaMinutes: 120 } });
   expect(await db.auditEvent.count({ where: { action: "review_rules.saved", targetId: String(saved.version) } })).toBe(1);
 
+  // QA sampling: a share per check type and vendor, in per cent; out of range is refused.
+  const kairosShare = page.getByLabel("QA sample share, Liveness — selfie, Kairos (%)");
+  await page.getByLabel("Quality sample of an automatic pass on").check();
+  await kairosShare.fill("150");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByText("0 to 100 %.")).toBeVisible();
+  await kairosShare.fill("12.5");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Saved as version ${saved.version + 1}` })).toBeVisible();
+  const sampling = await db.reviewRuleSet.findFirstOrThrow({ orderBy: { version: "desc" } });
+  expect(sampling.settings).toMatchObject({ quality_sample: { enabled: true, shares: [{ checkType: "liveness_selfie", vendor: "kairos", share: 0.125 }] } });
+  // Other browser tests pass Kairos selfies: sampling off again for them.
+  await saveRuleSet(system, { ...(await getActiveRuleSet()).settings, quality_sample: { enabled: false, priority: 5, slaMinutes: 10080, shares: [] } });
+
   const code = `e2e_${randomUUID().slice(0, 6)}`;
   await page.goto("/admin/decision-reasons");
   const form = page.getByRole("form", { name: "New reason" });
@@ -245,4 +264,159 @@ test("a mentioned colleague sees it in Mentions, opens the case from there, and 
   await expect(menu.getByRole("link", { name: "Mentions", exact: true })).toBeVisible();
   await expect(inbox).not.toContainText("New");
   await other.close();
+});
+
+// --- The reviewer's day at 1280 × 800 (the project's viewport): what the eye checks. ---
+
+/** A case over real (generated) pictures with stored thumbnails, unassigned, at a given priority. */
+async function seedCase(options: { checkType?: CheckType; priority: number; roles?: MediaRole[] }) {
+  const checkType = options.checkType ?? "face_match";
+  const roles = options.roles ?? (checkType === "face_match" ? (["image1", "image2"] as MediaRole[]) : (["selfie"] as MediaRole[]));
+  const reference = `e2e-day-${randomUUID().slice(0, 8)}`;
+  const media = [];
+  for (const [i, role] of roles.entries()) {
+    const seed = parseInt(reference.slice(-6), 16) + i;
+    const jpeg = await sharp({ create: { width: 480, height: 640, channels: 3, background: { r: seed % 256, g: (seed >> 8) % 256, b: 140 } } }).jpeg().toBuffer();
+    const sha256 = createHash("sha256").update(jpeg).digest("hex");
+    const thumb = await sharp(jpeg).resize(192, 256).webp().toBuffer();
+    await db.blob.upsert({ where: { sha256 }, create: { sha256, size: jpeg.length, mime: "image/jpeg", data: jpeg }, update: {} });
+    for (const kind of ["thumb", "preview"] as const) {
+      await db.thumbnail.upsert({ where: { sha256_kind_position: { sha256, kind, position: 0 } }, create: { sha256, kind, position: 0, mime: "image/webp", width: 192, height: 256, data: thumb }, update: {} });
+    }
+    media.push({ role, sha256, mime: "image/jpeg", size: jpeg.length, width: 480, height: 640 });
+  }
+  const verification = await db.verification.create({ data: { checkType, source: "api", status: "completed", reference, completedAt: new Date(), media: { create: media } } });
+  return db.reviewCase.create({ data: { verificationId: verification.id, checkType, reference, rules: ["vendor_review", "score_in_band", "vendor_error_triage"], priority: options.priority } });
+}
+
+/** The table's scrolling box does not need to scroll: the table fits. */
+async function expectTableFits(page: Page, testId: string) {
+  const sizes = await page.locator("table", { has: page.getByTestId(testId) }).evaluate((table) => ({ scroll: table.parentElement!.scrollWidth, client: table.parentElement!.clientWidth }));
+  expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+}
+
+async function expectThumbnailWidth(image: Locator) {
+  await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+  const box = await image.boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThanOrEqual(40);
+}
+
+const cleanup: string[] = [];
+test.afterAll(async () => {
+  // Open cases this part leaves must not jump the shared queue of later runs.
+  await db.reviewCase.deleteMany({ where: { id: { in: cleanup }, status: { not: "decided" } } });
+  await db.user.update({ where: { email: E2E_USERS.reviewer.email }, data: { jumpToNextCase: false } });
+});
+
+test("at 1280 × 800 the queue shows readable faces and fits its box; the case shows the two faces on one row", async ({ page }) => {
+  const c = await seedCase({ priority: 7 });
+  cleanup.push(c.id);
+  await signInAs(page, "admin"); // the admin's queue has the most columns (selection)
+  await page.goto(`/queue?reference=${c.reference}`);
+  const row = page.locator(`tr[data-row-id="${c.id}"]`);
+  await expectThumbnailWidth(row.locator("img"));
+  await expectTableFits(page, "queue-row");
+  // Every column is on screen, the SLA too, and the rules take one line each at most.
+  await expect(row.locator("[data-sla]")).toBeInViewport();
+  for (const label of ["Vendor asks", "Borderline", "Quality"]) await expect(row.getByText(label, { exact: true })).toBeVisible();
+  const rowBox = await row.boundingBox();
+  expect(rowBox?.height ?? 999).toBeLessThan(90);
+
+  await page.goto(`/cases/${c.id}`);
+  const panes = page.getByTestId("compare-pane");
+  await expect(panes).toHaveCount(2);
+  const [left, right] = [await panes.nth(0).boundingBox(), await panes.nth(1).boundingBox()];
+  expect(left && right).toBeTruthy();
+  expect(Math.abs(left!.y - right!.y)).toBeLessThan(1);
+  expect(right!.x).toBeGreaterThanOrEqual(left!.x + left!.width);
+  expect(left!.width).toBeGreaterThanOrEqual(180);
+});
+
+test("reasons are offered by check type, and the server refuses one that does not apply", async ({ page }) => {
+  const selfie = await seedCase({ checkType: "liveness_selfie", priority: 6 });
+  const pair = await seedCase({ priority: 6 });
+  cleanup.push(selfie.id, pair.id);
+  await signInAs(page, "reviewer");
+  await page.goto(`/cases/${selfie.id}`);
+  await page.getByRole("radio", { name: /Reject/ }).click();
+  const reason = page.getByRole("combobox", { name: "Reason", exact: true });
+  await expect(reason.locator("option", { hasText: "Presentation attack or spoof suspected" })).toHaveCount(1);
+  await expect(reason.locator("option", { hasText: "Different person" })).toHaveCount(0);
+  // A hand-made request with a reason that does not apply changes nothing.
+  const response = await page.request.post(`/cases/${selfie.id}`, {
+    headers: { "Next-Action": serverActionId("decideCaseAction", "cases/[id]/actions.ts"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([{ caseId: selfie.id, version: selfie.version, kind: "reject", reasonCode: "different_person", comment: "x" }]),
+  });
+  expect(await response.text()).toContain("“Different person” does not apply to Liveness — selfie checks");
+  expect(await db.reviewCase.findUniqueOrThrow({ where: { id: selfie.id } })).toMatchObject({ status: "open", version: selfie.version });
+
+  await page.goto(`/cases/${pair.id}`);
+  await page.getByRole("radio", { name: /Reject/ }).click();
+  await expect(reason.locator("option", { hasText: "Different person" })).toHaveCount(1);
+  await expect(reason.locator("option", { hasText: "Presentation attack or spoof suspected" })).toHaveCount(0);
+});
+
+test("after a decision, Next case claims the next one; with the setting on, the next case opens at once", async ({ page }) => {
+  const [a, b, c] = [await seedCase({ priority: 4_000_003 }), await seedCase({ priority: 4_000_002 }), await seedCase({ priority: 4_000_001 })];
+  cleanup.push(a.id, b.id, c.id);
+  const reviewer = await db.user.findUniqueOrThrow({ where: { email: E2E_USERS.reviewer.email } });
+  await signInAs(page, "reviewer");
+  await page.goto(`/cases/${a.id}`);
+  await page.getByRole("radio", { name: /Reject/ }).click();
+  await page.getByRole("combobox", { name: "Reason", exact: true }).selectOption("different_person");
+  await page.getByRole("button", { name: "Reject case" }).click();
+  await expect(page.getByTestId("case-decided")).toContainText("reject");
+  await page.getByTestId("next-case").click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${b.id}$`));
+  await expect(page.getByTestId("case-assignee")).toHaveText(E2E_USERS.reviewer.email);
+
+  await page.getByLabel("Open the next case right after deciding").check();
+  await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: reviewer.id } })).jumpToNextCase).toBe(true);
+  expect(await db.auditEvent.count({ where: { action: "user.setting_changed", targetId: reviewer.id } })).toBeGreaterThanOrEqual(1);
+  await page.getByRole("radio", { name: /Approve/ }).click();
+  await page.getByRole("combobox", { name: "Reason", exact: true }).selectOption("same_person_confirmed");
+  await page.getByRole("button", { name: "Approve case" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${c.id}$`));
+  expect(await db.reviewCase.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "decided", decision: "approve" });
+  expect((await db.reviewCase.findUniqueOrThrow({ where: { id: c.id } })).assigneeId).toBe(reviewer.id);
+});
+
+test("escalation goes to a senior reviewer: the escalating reviewer is refused (UI and HTTP), the senior claims and decides it", async ({ page, browser }) => {
+  const c = await seedCase({ priority: 5_000_000 });
+  cleanup.push(c.id);
+  await signInAs(page, "reviewer");
+  await page.goto(`/cases/${c.id}`);
+  await page.getByRole("radio", { name: /Escalate/ }).click();
+  await page.getByRole("combobox", { name: "Reason", exact: true }).selectOption("needs_senior_review");
+  await page.getByRole("button", { name: "Escalate case" }).click();
+  await expect(page.getByTestId("escalation-note")).toHaveText("You escalated this case, so someone else decides it: a senior reviewer or an admin.");
+  await expect(page.getByRole("heading", { name: "Decide" })).toHaveCount(0);
+  const escalated = await db.reviewCase.findUniqueOrThrow({ where: { id: c.id }, include: { escalatedBy: true } });
+  expect(escalated).toMatchObject({ status: "escalated", assigneeId: null, escalatedBy: { email: E2E_USERS.reviewer.email } });
+
+  const response = await page.request.post(`/cases/${c.id}`, {
+    headers: { "Next-Action": serverActionId("decideCaseAction", "cases/[id]/actions.ts"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify([{ caseId: c.id, version: escalated.version, kind: "approve", reasonCode: "same_person_confirmed", comment: null }]),
+  });
+  expect(await response.text()).toContain("You escalated this case, so someone else decides it");
+  expect(await db.reviewCase.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "escalated", version: escalated.version });
+
+  const senior = await (await browser.newContext()).newPage();
+  await signInAs(senior, "senior");
+  await senior.goto("/queue?status=escalated");
+  await expect(senior.getByTestId("escalated-view-note")).toContainText("Claim next escalated");
+  await senior.getByRole("button", { name: "Claim next escalated" }).click();
+  await expect(senior).toHaveURL(new RegExp(`/cases/${c.id}$`));
+  await expect(senior.getByTestId("escalation-note")).toContainText(`Escalated by ${E2E_USERS.reviewer.email}: you decide it as a senior reviewer.`);
+  await senior.getByRole("radio", { name: /Approve/ }).click();
+  await senior.getByRole("combobox", { name: "Reason", exact: true }).selectOption("same_person_confirmed");
+  await senior.getByRole("button", { name: "Approve case" }).click();
+  await expect(senior.getByTestId("case-decided")).toContainText("approve");
+  const decided = await db.reviewCase.findUniqueOrThrow({ where: { id: c.id }, include: { decisions: { include: { decidedBy: true }, orderBy: { createdAt: "asc" } } } });
+  expect(decided.decisions.map((d) => [d.kind, d.decidedBy.email])).toEqual([
+    ["escalate", E2E_USERS.reviewer.email],
+    ["approve", E2E_USERS.senior.email],
+  ]);
+  await senior.close();
 });

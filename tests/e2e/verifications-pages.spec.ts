@@ -145,6 +145,19 @@ test("the list filters through the URL and a row opens the detail with its vendo
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
 
+test("at 1280 × 800 the list shows a readable face on each row and fits its box", async ({ page }) => {
+  const seeded = await seedVerification();
+  await signInAs(page, "operator");
+  await page.goto(`/verifications?reference=${seeded.reference}`);
+  const image = page.locator(`tr[data-row-id="${seeded.id}"] img`);
+  await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+  expect((await image.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(40);
+  const sizes = await page.locator("table", { has: page.locator("tr[data-row-id]") }).evaluate((table) => ({ scroll: table.parentElement!.scrollWidth, client: table.parentElement!.clientWidth }));
+  expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await expect(page.getByRole("columnheader", { name: "Created by" })).toBeInViewport();
+});
+
 test("Enter on a focused row opens the verification", async ({ page }) => {
   const seeded = await seedVerification();
   await signInAs(page, "operator");

@@ -12,7 +12,8 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("npm run cli -- user …", () => {
+// Each call starts a tsx process (seconds each on a busy 2-core machine).
+describe("npm run cli -- user …", { timeout: 120_000 }, () => {
   it("creates a user, prints the password once, and audits it as the CLI", async () => {
     const email = `cli-${randomUUID().slice(0, 8)}@verdict.test`;
     const run = cli("user", "create", "--email", email.toUpperCase(), "--role", "reviewer");

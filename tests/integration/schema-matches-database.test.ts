@@ -11,7 +11,7 @@ const tag = randomUUID().slice(0, 8);
 describe("the migrated database matches the Prisma schema", () => {
   it("writes and reads back every model", async () => {
     const user = await db.user.create({
-      data: { email: `schema-${tag}@verdict.test`, name: "Schema", role: "reviewer", passwordHash: "x", oidcSubject: `sub-${tag}`, disabledAt: new Date(), sessionVersion: 3, lastLoginAt: new Date(), mentionsSeenAt: new Date() },
+      data: { email: `schema-${tag}@verdict.test`, name: "Schema", role: "reviewer", passwordHash: "x", oidcSubject: `sub-${tag}`, disabledAt: new Date(), sessionVersion: 3, lastLoginAt: new Date(), mentionsSeenAt: new Date(), seniorReviewer: true, jumpToNextCase: true },
     });
     const apiKey = await db.apiKey.create({ data: { name: `key-${tag}`, prefix: "vdk_abc", hash: `hash-${tag}`, role: "operator", createdById: user.id, lastUsedAt: new Date(), revokedAt: new Date() } });
     await db.auditEvent.create({ data: { actorId: user.id, apiKeyId: apiKey.id, actorLabel: "x", action: "schema.test", targetType: "user", targetId: user.id, before: { a: 1 }, after: { b: [1, 2] }, ip: "127.0.0.1" } });
@@ -41,9 +41,9 @@ describe("the migrated database matches the Prisma schema", () => {
     });
     expect(await db.vendorCallAttempt.findUniqueOrThrow({ where: { vendorRunId_attempt: { vendorRunId: schemaRun.id, attempt: 1 } } })).toEqual(call);
     const reviewCase = await db.reviewCase.create({
-      data: { verificationId: verification.id, status: "decided", rules: ["vendor_borderline"], ruleDetails: [{ rule: "x" }], priority: 5, checkType: "face_match", reference: `ref-${tag}`, assigneeId: user.id, assignedAt: new Date(), slaDueAt: new Date(), decision: "approve", decidedAt: new Date(), version: 2 },
+      data: { verificationId: verification.id, status: "decided", rules: ["vendor_borderline"], ruleDetails: [{ rule: "x" }], priority: 5, checkType: "face_match", reference: `ref-${tag}`, assigneeId: user.id, assignedAt: new Date(), slaDueAt: new Date(), decision: "approve", decidedAt: new Date(), version: 2, escalatedById: user.id },
     });
-    await db.decisionReason.create({ data: { code: `reason-${tag}`, label: "Looks fine", kinds: ["approve", "escalate"] } });
+    await db.decisionReason.create({ data: { code: `reason-${tag}`, label: "Looks fine", kinds: ["approve", "escalate"], checkTypes: ["face_match"] } });
     await db.decision.create({ data: { caseId: reviewCase.id, kind: "approve", reasonCode: `reason-${tag}`, comment: "ok", overridesVendor: true, decidedById: user.id, confirmedById: user.id, confirmedAt: new Date() } });
     await db.comment.create({ data: { caseId: reviewCase.id, authorId: user.id, body: "hi @x", mentions: [user.id] } });
     // Inactive: later suites share this database, and a live hook with a fake secret would get their events.

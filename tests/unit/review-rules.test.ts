@@ -15,7 +15,7 @@ function run(vendor: VendorId, checkType: CheckType, outcome: Outcome, extra: Pa
   };
 }
 
-const input = (checkType: CheckType, runs: RuleRun[], manualReview = false, manualReviewNote: string | null = null): RuleInput => ({ checkType, runs, manualReview, manualReviewNote });
+const input = (checkType: CheckType, runs: RuleRun[], manualReview = false, manualReviewNote: string | null = null, verificationId = "00000000-0000-4000-8000-000000000001"): RuleInput => ({ verificationId, checkType, runs, manualReview, manualReviewNote });
 const codes = (i: RuleInput, settings: ReviewRuleSettings = DEFAULT_REVIEW_RULE_SETTINGS) => evaluateReviewRules(i, settings).map((f) => f.code);
 const reason = (code: string, category: Reason["category"], severity: Reason["severity"] = "error", vendorCode: string | null = null, message = code): Reason => ({ code, category, severity, vendorCode, message });
 

@@ -17,7 +17,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function DashboardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const filters = parseDashboardFilters(await searchParams);
-  const { rates, vendorHealth, queueHealth } = await loadDashboards(filters);
+  const { rates, vendorHealth, queueHealth, qualitySamples } = await loadDashboards(filters);
   const query = dashboardQueryString(filters);
   const exportHref = (dataset: string) => `/api/v1/dashboards/export?dataset=${dataset}&${query}`;
 
@@ -31,7 +31,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
       <div className="space-y-10">
         <RatesSection report={rates} filters={filters} exportHref={exportHref} />
         <VendorHealthSection report={vendorHealth} filters={filters} exportHref={exportHref} />
-        <QueueHealthSection report={queueHealth} filters={filters} exportHref={exportHref} />
+        <QueueHealthSection report={queueHealth} qualitySamples={qualitySamples} filters={filters} exportHref={exportHref} />
       </div>
     </>
   );

@@ -10,8 +10,8 @@ import { deleteView, deleteViewSchema, saveView, saveViewSchema } from "@/lib/re
 const DECIDERS = ["admin", "reviewer"] as const;
 const EVERYONE = ["admin", "reviewer", "operator", "viewer"] as const;
 
-export const claimNextAction = authedAction({ roles: DECIDERS, schema: z.object({}).optional() }, async (_input, { user, actor }) => {
-  const claimed = await claimNextCase(actor, user.id);
+export const claimNextAction = authedAction({ roles: DECIDERS, schema: z.object({ escalated: z.boolean().default(false) }).default({ escalated: false }) }, async (input, { user, actor }) => {
+  const claimed = await claimNextCase(actor, user.id, { escalated: input.escalated });
   revalidatePath("/queue");
   return claimed ? { caseId: claimed.id } : { caseId: null };
 });

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { findCases } from "@/lib/review/find-cases";
 import { queueQueryString, queueSearchSchema } from "@/lib/review/queue-search";
 import { listSavedViews } from "@/lib/review/saved-views";
+import { getReviewerSettings } from "@/lib/users/manage-users";
 import { ClaimNextButton } from "./_components/claim-next-button";
 import { QueueFilters } from "./_components/queue-filters";
 import { QueueTable } from "./_components/queue-table";
@@ -26,11 +27,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const search = queueSearchSchema.parse(params);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
   const isAdmin = user.role === "admin";
-  const [{ rows, nextCursor, prevCursor, counts }, views, reviewers] = await Promise.all([
+  const [{ rows, nextCursor, prevCursor, counts }, views, reviewers, settings] = await Promise.all([
     findCases(search, user.id),
     listSavedViews(user.id),
     isAdmin ? db.user.findMany({ where: { role: { in: ["admin", "reviewer"] }, disabledAt: null }, select: { id: true, email: true }, orderBy: { email: "asc" } }) : Promise.resolve([]),
+    getReviewerSettings(user.id),
   ]);
+  const escalatedView = search.status === "escalated";
   const query = queueQueryString(search);
   const tabCount = (tab: (typeof STATUS_TABS)[number]) =>
     tab === "active" ? counts.open + counts.awaiting_confirmation + counts.escalated : tab === "all" ? counts.open + counts.awaiting_confirmation + counts.escalated + counts.decided : counts[tab];
@@ -51,7 +54,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Review queue"
         description="Flagged verifications waiting for a person. Highest priority first, then oldest."
-        actions={canDecide ? <ClaimNextButton /> : null}
+        actions={canDecide ? <ClaimNextButton escalated={escalatedView && settings.senior} /> : null}
       />
       <nav aria-label="Case status" className="mb-4 flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {STATUS_TABS.map((tab) => {
@@ -73,6 +76,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           );
         })}
       </nav>
+      {escalatedView ? (
+        <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="escalated-view-note">
+          {settings.senior
+            ? "Escalated cases wait for a senior reviewer or an admin. Claim next escalated takes the oldest highest-priority one that you did not escalate yourself."
+            : "Escalated cases are decided by senior reviewers and admins (Admin → Users grants the senior reviewer permission). You can read them here."}
+        </p>
+      ) : null}
       <QueueFilters values={{ rule: search.rule, checkType: search.checkType, vendor: search.vendor, assignee: search.assignee, age: search.age, sla: search.sla, reference: search.reference, sort: search.sort }} reviewers={reviewers} />
       <SavedViews views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))} currentQuery={query} />
       <QueueTable

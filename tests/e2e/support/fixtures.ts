@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { createUser } from "@/lib/users/manage-users";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { E2E_USERS, PASSWORD, type E2eRole } from "./users";
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
@@ -16,7 +17,7 @@ export async function signInAs(page: Page, role: E2eRole) {
 }
 
 // A user of its own for a test that changes the account (disable, role change, lockout).
-export async function createThrowawayUser(role: E2eRole | "admin" = "viewer") {
+export async function createThrowawayUser(role: Role = "viewer") {
   const email = `e2e-${randomUUID().slice(0, 8)}@verdict.test`;
   const { user } = await createUser({ kind: "system", label: "e2e" }, { email, role, name: null, password: PASSWORD });
   return user;

@@ -1,11 +1,12 @@
 import { db, disconnectDb } from "@/lib/db";
 import { ensureDefaultVendorConfigs } from "@/lib/vendor-settings/vendor-configs";
-import { createUser } from "@/lib/users/manage-users";
+import { createUser, setSeniorReviewer } from "@/lib/users/manage-users";
 import { E2E_USERS, PASSWORD } from "./users";
 
 export default async function globalSetup() {
   for (const user of Object.values(E2E_USERS)) {
-    await createUser({ kind: "system", label: "e2e-setup" }, { email: user.email, role: user.role, name: null, password: PASSWORD });
+    const { user: created } = await createUser({ kind: "system", label: "e2e-setup" }, { email: user.email, role: user.role, name: null, password: PASSWORD });
+    if ("seniorReviewer" in user) await setSeniorReviewer({ kind: "system", label: "e2e-setup" }, created.id, user.seniorReviewer);
   }
   // Every vendor points at the sandbox started by playwright.config.ts, as `npm start` does
   // (replacing rows earlier test suites left pointing at their own sandboxes).

@@ -11,10 +11,10 @@ export default async function DecisionReasonsPage() {
   const reasons = await listDecisionReasons();
   return (
     <>
-      <PageHeader title="Decision reasons" description="The reasons reviewers pick from when they approve, reject or escalate. Deactivate a reason rather than delete it: past decisions keep their code." />
+      <PageHeader title="Decision reasons" description="The reasons reviewers pick from when they approve, reject or escalate, and the check types each applies to. Deactivate a reason rather than delete it: past decisions keep their code." />
       <div className="flex max-w-4xl flex-col gap-3">
         {reasons.map((r) => (
-          <ReasonForm key={`${r.code}-${r.label}-${r.kinds.join()}-${r.active}`} reason={{ code: r.code, label: r.label, kinds: r.kinds, active: r.active }} />
+          <ReasonForm key={`${r.code}-${r.label}-${r.kinds.join()}-${r.checkTypes.join()}-${r.active}`} reason={{ code: r.code, label: r.label, kinds: r.kinds, checkTypes: r.checkTypes, active: r.active }} />
         ))}
         <h2 className="mt-4 font-medium">Add a reason</h2>
         <ReasonForm reason={null} />

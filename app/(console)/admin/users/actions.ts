@@ -6,9 +6,10 @@ import {
   changeUserRole,
   createUser,
   resetUserPassword,
+  setSeniorReviewer,
   setUserDisabled,
 } from "@/lib/users/manage-users";
-import { changeRoleSchema, createUserSchema, setDisabledSchema, userRefSchema } from "@/lib/users/user-schemas";
+import { changeRoleSchema, createUserSchema, setDisabledSchema, setSeniorReviewerSchema, userRefSchema } from "@/lib/users/user-schemas";
 
 const ADMIN = ["admin"] as const;
 
@@ -33,4 +34,10 @@ export const setDisabledAction = authedAction({ roles: ADMIN, schema: setDisable
 export const resetPasswordAction = authedAction({ roles: ADMIN, schema: userRefSchema }, async (input, { actor }) => {
   const { user, password } = await resetUserPassword(actor, input.userId);
   return { email: user.email, password };
+});
+
+export const setSeniorReviewerAction = authedAction({ roles: ADMIN, schema: setSeniorReviewerSchema }, async (input, { actor }) => {
+  const result = await setSeniorReviewer(actor, input.userId, input.senior);
+  revalidatePath("/admin/users");
+  return result;
 });

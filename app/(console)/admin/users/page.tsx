@@ -11,7 +11,7 @@ export default async function UsersPage() {
   const me = await requirePageUser(["admin"]);
   const users = await db.user.findMany({
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, lastLoginAt: true, createdAt: true, oidcSubject: true },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, lastLoginAt: true, createdAt: true, oidcSubject: true, seniorReviewer: true },
   });
   return (
     <>
@@ -25,6 +25,7 @@ export default async function UsersPage() {
             name: u.name,
             role: u.role,
             disabled: Boolean(u.disabledAt),
+            seniorReviewer: u.seniorReviewer,
             sso: Boolean(u.oidcSubject),
             lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
           }))}

@@ -16,10 +16,14 @@ import { hasRole, requirePageUser, userActor } from "@/lib/auth/current-user";
 import { recordCaseView } from "@/lib/review/case-comments";
 import { listDecisionReasons } from "@/lib/review/decision-reasons";
 import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
+import { escalationBlock } from "@/lib/review/escalation";
 import { getCase, pendingDecisionOf } from "@/lib/review/get-case";
+import { getReviewerSettings } from "@/lib/users/manage-users";
 import { CaseComments } from "./_components/case-comments";
 import { ConfirmPanel } from "./_components/confirm-panel";
 import { DecisionPanel } from "./_components/decision-panel";
+import { JumpToNextSetting } from "./_components/jump-to-next-setting";
+import { NextCaseButton } from "./_components/next-case-button";
 import { ReopenForm } from "./_components/reopen-form";
 import { canViewFaces } from "@/lib/media/media-access";
 
@@ -47,9 +51,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const c = await getCase(id);
   if (!c) notFound();
   await recordCaseView(await userActor(user), c.id);
-  const reasons = await listDecisionReasons({ activeOnly: true });
+  const [reasons, settings] = await Promise.all([listDecisionReasons({ activeOnly: true }), getReviewerSettings(user.id)]);
   const v = c.verification;
   const canDecide = hasRole(user, ["admin", "reviewer"]);
+  const blockedByEscalation = canDecide ? escalationBlock({ status: c.status, escalatedById: c.escalatedBy?.id ?? null, escalatedByEmail: c.escalatedBy?.email ?? null }, { id: user.id, senior: settings.senior }) : null;
   const canViewFull = canViewFaces(user.role);
   const decidable = c.status === "open" || c.status === "escalated";
   const assignedElsewhere = c.assignee && c.assignee.id !== user.id && user.role !== "admin";
@@ -181,15 +186,28 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
         <aside className="flex flex-col gap-8">
           <section aria-label="Decision" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-            {decidable && canDecide && !assignedElsewhere ? (
+            {c.status === "escalated" ? (
+              <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200" data-testid="escalation-note">
+                {blockedByEscalation ?? `Escalated${c.escalatedBy ? ` by ${c.escalatedBy.email}` : ""}: you decide it as a senior reviewer.`}
+              </p>
+            ) : null}
+            {decidable && canDecide && !assignedElsewhere && !blockedByEscalation ? (
               <DecisionPanel
                 caseId={c.id}
                 version={c.version}
                 vendorVerdict={c.vendorVerdict}
-                reasons={reasons.map((r) => ({ code: r.code, label: r.label, kinds: r.kinds }))}
+                escalated={c.status === "escalated"}
+                jumpToNextCase={settings.jumpToNextCase}
+                reasons={reasons.filter((r) => r.checkTypes.includes(v.checkType)).map((r) => ({ code: r.code, label: r.label, kinds: r.kinds }))}
               />
             ) : null}
             {decidable && assignedElsewhere ? <p className="text-sm">Assigned to {c.assignee?.email}; only they or an admin decide it.</p> : null}
+            {canDecide && (!decidable || blockedByEscalation) ? (
+              <div className="mt-3 flex flex-col gap-2">
+                <NextCaseButton escalated={false} />
+                <JumpToNextSetting enabled={settings.jumpToNextCase} />
+              </div>
+            ) : null}
             {decidable && !canDecide ? <p className="text-sm text-zinc-600">Reviewers and admins decide cases.</p> : null}
             {c.status === "awaiting_confirmation" && pending ? (
               <ConfirmPanel caseId={c.id} version={c.version} decidedBy={pending.decidedBy.email} isMine={pending.decidedBy.id === user.id} canDecide={canDecide} />

@@ -8,7 +8,9 @@ import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScoreBar } from "@/components/verifications/score-bar";
 import { OutcomeBadge, RunStatusBadge, VerificationStatusBadge } from "@/components/verifications/status-badges";
-import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { MediaThumbnail } from "@/components/media/media-thumbnail";
+import { describeDifferentMedia, mediaSentTo } from "@/lib/compare/media-per-vendor";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { compareRuns, latestRunPerVendor } from "@/lib/compare/compare-runs";
 import { buildSideBySideDiff } from "@/lib/compare/side-by-side-diff";
@@ -38,6 +40,8 @@ export default async function CompareVerificationPage({
   const left = v.runs.find((r) => r.id === search.left) ?? latest[0];
   const right = v.runs.find((r) => r.id === search.right) ?? latest.find((r) => r.id !== left?.id) ?? v.runs.find((r) => r.id !== left?.id);
   const disagreements = rows.filter((row) => row.cells.some((c) => c.disagrees)).length;
+  const sent = latest.map((run) => ({ vendor: run.vendor, media: mediaSentTo(run.vendor, v.checkType, v.media) }));
+  const differentMedia = describeDifferentMedia(sent, { vendor: VENDOR_SHORT_NAMES, role: ROLE_LABELS });
 
   return (
     <>
@@ -66,6 +70,12 @@ export default async function CompareVerificationPage({
         {latest.length < 2 ? null : disagreements === 0 ? "The vendors agree on every compared field." : `The vendors disagree on ${disagreements} field${disagreements > 1 ? "s" : ""} (highlighted).`}
       </p>
 
+      {differentMedia ? (
+        <p role="note" data-testid="different-media" className="my-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
+          {differentMedia}
+        </p>
+      ) : null}
+
       <div className="mb-8 overflow-x-auto">
         <table className="w-full min-w-[40rem] table-fixed border-collapse text-left text-sm" data-testid="compare-table">
           <thead>
@@ -82,6 +92,24 @@ export default async function CompareVerificationPage({
             </tr>
           </thead>
           <tbody>
+            <tr data-testid="compare-row-media">
+              <th scope="row" className="border-b border-zinc-100 py-2 pr-3 align-top text-xs font-medium text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+                Media sent
+              </th>
+              {sent.map((column) => (
+                <td key={column.vendor} className={cn("border-b border-zinc-100 px-3 py-2 align-top dark:border-zinc-800", differentMedia && "bg-amber-50 dark:bg-amber-950/50")}>
+                  <div className="flex flex-wrap gap-2">
+                    {column.media.map((m) => (
+                      <figure key={m.id} className="flex flex-col items-center gap-0.5">
+                        <MediaThumbnail mediaId={m.id} kind={m.kind === "video" ? "filmstrip" : "thumb"} alt={`${ROLE_LABELS[m.role]} sent to ${VENDOR_SHORT_NAMES[column.vendor]}`} size={56} />
+                        <figcaption className="text-[11px] text-zinc-600 dark:text-zinc-400">{ROLE_LABELS[m.role]}</figcaption>
+                      </figure>
+                    ))}
+                    {column.media.length === 0 ? <span className="text-xs text-zinc-400">none stored</span> : null}
+                  </div>
+                </td>
+              ))}
+            </tr>
             {rows.map((row) => (
               <tr key={row.key} data-testid={`compare-row-${row.key}`}>
                 <th scope="row" className="border-b border-zinc-100 py-2 pr-3 align-top text-xs font-medium text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { formatValue, type ValueKind } from "@/lib/dashboards/format";
 
 // Charts for the dashboards (recharts). Colours are mid-tones that read on both the light and the
@@ -18,14 +18,18 @@ export interface ChartSeries {
 export interface ChartRow {
   x: string;
   values: Record<string, number | null>;
+  /** What each value is out of (e.g. a rate's answers): in the tooltip, and over the bar when there is room. */
+  counts?: Record<string, number>;
   /** Drill-down per series; "*" for the whole row. */
   links?: Record<string, string>;
 }
 
 type Datum = Record<string, string | number | null>;
 
+const countKey = (key: string) => `${key}__count`;
+
 function toData(rows: ChartRow[]): Datum[] {
-  return rows.map((r) => ({ x: r.x, ...r.values }));
+  return rows.map((r) => ({ x: r.x, ...r.values, ...Object.fromEntries(Object.entries(r.counts ?? {}).map(([k, n]) => [countKey(k), n])) }));
 }
 
 function ChartTooltip({ active, payload, label, kind, rows }: TooltipContentProps & { kind: ValueKind; rows: ChartRow[] }) {
@@ -39,7 +43,10 @@ function ChartTooltip({ active, payload, label, kind, rows }: TooltipContentProp
           <li key={String(item.dataKey)} className="flex items-center gap-2">
             <span aria-hidden className="inline-block size-2 rounded-sm" style={{ background: item.color }} />
             <span className="text-zinc-600 dark:text-zinc-400">{item.name}</span>
-            <span className="ml-auto tabular-nums">{formatValue(kind, typeof item.value === "number" ? item.value : null)}</span>
+            <span className="ml-auto tabular-nums">
+              {formatValue(kind, typeof item.value === "number" ? item.value : null)}
+              {row?.counts && String(item.dataKey) in row.counts ? <span className="text-zinc-500"> of {row.counts[String(item.dataKey)]}</span> : null}
+            </span>
           </li>
         ))}
       </ul>
@@ -66,6 +73,7 @@ export function StackedBars({
   label,
   stacked = true,
   layout = "horizontal",
+  domainMax,
 }: {
   rows: ChartRow[];
   series: ChartSeries[];
@@ -73,9 +81,13 @@ export function StackedBars({
   label: string;
   stacked?: boolean;
   layout?: "horizontal" | "vertical";
+  /** A fixed top of the value axis (1 for rates). */
+  domainMax?: number;
 }) {
   const router = useRouter();
   const data = toData(rows);
+  // Counts over the bars only while they stay legible.
+  const labelCounts = rows.some((r) => r.counts) && rows.length * series.length <= 48;
   const vertical = layout === "vertical";
   return (
     <div className="h-72 w-full text-zinc-500 dark:text-zinc-400" role="figure" aria-label={label}>
@@ -90,7 +102,7 @@ export function StackedBars({
           ) : (
             <>
               <XAxis dataKey="x" {...axisProps} minTickGap={16} />
-              <YAxis {...axisProps} width={56} tickFormatter={yTick(kind)} allowDecimals={kind !== "count"} />
+              <YAxis {...axisProps} width={56} tickFormatter={yTick(kind)} allowDecimals={kind !== "count"} domain={domainMax === undefined ? undefined : [0, domainMax]} />
             </>
           )}
           <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={(props) => <ChartTooltip {...props} kind={kind} rows={rows} />} />
@@ -108,7 +120,11 @@ export function StackedBars({
                 const link = rows[index]?.links?.[s.key] ?? rows[index]?.links?.["*"];
                 if (link) router.push(link);
               }}
-            />
+            >
+              {labelCounts ? (
+                <LabelList dataKey={countKey(s.key)} position="top" fontSize={10} fill="currentColor" formatter={(value: unknown) => (typeof value === "number" && value > 0 ? `n=${value}` : "")} />
+              ) : null}
+            </Bar>
           ))}
         </BarChart>
       </ResponsiveContainer>

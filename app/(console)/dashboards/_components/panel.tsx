@@ -38,12 +38,18 @@ export function Panel({
         ) : null}
       </header>
       {chart ? (
-        <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        // Side by side only where the table has room for its columns (2xl); below, the table goes
+        // under the chart at full width rather than scrolling sideways in a narrow column.
+        <div className="grid gap-4 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="min-w-0">{chart}</div>
-          <div className="max-h-80 min-w-0 overflow-auto">{table}</div>
+          <div className="max-h-80 min-w-0 overflow-auto" data-testid="panel-table">
+            {table}
+          </div>
         </div>
       ) : (
-        <div className="overflow-auto">{table}</div>
+        <div className="overflow-auto" data-testid="panel-table">
+          {table}
+        </div>
       )}
     </section>
   );

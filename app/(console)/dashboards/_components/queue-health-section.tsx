@@ -2,6 +2,9 @@ import Link from "next/link";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { formatValue } from "@/lib/dashboards/format";
 import { AGE_BUCKETS, type QueueHealthReport, type ReviewerRow } from "@/lib/dashboards/get-queue-health";
+import { ruleShortLabel, ruleTitle } from "@/components/review/case-labels";
+import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import type { QualitySampleRow } from "@/lib/dashboards/get-quality-samples";
 import { Lines, StackedBars, type ChartRow } from "./charts";
 import { bucketHeader, bucketLabel } from "./bucket-label";
 import { Kpi, NumberTable, Panel } from "./panel";
@@ -11,10 +14,20 @@ const count = (v: number) => formatValue("count", v);
 const pct = (v: number | null) => formatValue("percent", v);
 const minutes = (v: number | null) => formatValue("minutes", v);
 const AGE_COLORS = ["#10b981", "#0ea5e9", "#f59e0b", "#f97316", "#f43f5e"];
-const ruleLabel = (rule: string) => rule.replace(/_/g, " ");
+const ruleLabel = (rule: string) => <span title={ruleTitle(rule)}>{ruleShortLabel(rule)}</span>;
 
-export function QueueHealthSection({ report, filters, exportHref }: { report: QueueHealthReport; filters: DashboardFilters; exportHref: (dataset: string) => string }) {
-  const openRows: ChartRow[] = report.open.byRule.map((r) => ({ x: ruleLabel(r.rule), values: Object.fromEntries(AGE_BUCKETS.map((a) => [a.key, r[a.key]])) }));
+export function QueueHealthSection({
+  report,
+  qualitySamples,
+  filters,
+  exportHref,
+}: {
+  report: QueueHealthReport;
+  qualitySamples: QualitySampleRow[];
+  filters: DashboardFilters;
+  exportHref: (dataset: string) => string;
+}) {
+  const openRows: ChartRow[] = report.open.byRule.map((r) => ({ x: ruleShortLabel(r.rule), values: Object.fromEntries(AGE_BUCKETS.map((a) => [a.key, r[a.key]])) }));
   const flowRows: ChartRow[] = report.flow.map((f) => ({ x: bucketLabel(f.bucket, filters.bucket), values: { opened: f.opened, decided: f.decided, breached: f.breached } }));
   const ttdRows: ChartRow[] = report.flow.map((f) => ({ x: bucketLabel(f.bucket, filters.bucket), values: { p50: f.ttdP50Minutes, p90: f.ttdP90Minutes } }));
   const reviewerRows: ChartRow[] = report.reviewers.slice(0, 12).map((r) => ({ x: r.reviewer, values: { approve: r.approve, reject: r.reject, escalate: r.escalate } }));
@@ -123,6 +136,30 @@ export function QueueHealthSection({ report, filters, exportHref }: { report: Qu
               { label: "Median", numeric: true, cell: (f) => minutes(f.ttdP50Minutes) },
               { label: "p90", numeric: true, cell: (f) => minutes(f.ttdP90Minutes) },
               { label: "Mean", numeric: true, cell: (f) => minutes(f.ttdMeanMinutes) },
+            ]}
+          />
+        }
+      />
+      <Panel
+        id="quality-samples"
+        title="QA samples of automatic passes"
+        description="Passes sampled for a person to check (Admin → Review rules → Quality sample), opened in the range, and how many a reviewer overturned: the automation's real miss rate, with its 95 % interval. Read directly from the sample cases, not from a rollup."
+        table={
+          <NumberTable
+            caption="QA samples of automatic passes"
+            rows={qualitySamples}
+            empty="No quality samples in this range. Set a share under Admin → Review rules to sample automatic passes."
+            columns={[
+              { label: "Check type", cell: (r) => CHECK_TYPE_LABELS[r.checkType].title },
+              { label: "Vendor", cell: (r) => VENDOR_SHORT_NAMES[r.vendor] },
+              { label: "Sampled", numeric: true, cell: (r) => count(r.sampled) },
+              { label: "Decided", numeric: true, cell: (r) => count(r.decided) },
+              { label: "Overturned", numeric: true, cell: (r) => count(r.overturned) },
+              {
+                label: "Miss rate (95 % CI)",
+                numeric: true,
+                cell: (r) => (r.missRate.ci ? `${pct(r.missRate.rate)} (${pct(r.missRate.ci.lower)}–${pct(r.missRate.ci.upper)})` : "—"),
+              },
             ]}
           />
         }

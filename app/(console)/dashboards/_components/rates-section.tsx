@@ -3,7 +3,7 @@ import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { verificationsHref } from "@/lib/dashboards/drill-down";
 import { formatValue } from "@/lib/dashboards/format";
 import type { OutcomeGroupRow, OutcomeRatesReport } from "@/lib/dashboards/get-outcome-rates";
-import { Lines, StackedBars, type ChartRow } from "./charts";
+import { StackedBars, type ChartRow } from "./charts";
 import { bucketHeader, bucketLabel } from "./bucket-label";
 import { DrillLink, Kpi, NumberTable, Panel } from "./panel";
 import { OUTCOME_COLORS, VENDOR_COLORS } from "./palette";
@@ -18,9 +18,10 @@ export function RatesSection({ report, filters, exportHref }: { report: OutcomeR
     values: { pass: b.pass, review: b.review, fail: b.fail, error: b.error },
     links: Object.fromEntries([["*", verificationsHref(filters, { bucket: b.bucket })], ...OUTCOMES.map((o) => [o, verificationsHref(filters, { bucket: b.bucket, outcome: o })])]),
   }));
-  const vendorRows: ChartRow[] = report.passRateByVendor.map((p) => ({
+  const vendorRows: ChartRow[] = report.passRateByVendor.map((p, i) => ({
     x: bucketLabel(p.bucket, filters.bucket),
     values: Object.fromEntries(report.vendors.map((v) => [v, p[v] ?? null])),
+    counts: Object.fromEntries(report.vendors.map((v) => [v, report.answersByVendor[i]?.[v] ?? 0])),
     links: { "*": verificationsHref(filters, { bucket: p.bucket, outcome: "pass" }) },
   }));
   const totalsRow: OutcomeGroupRow | undefined = report.byVendorAndCheckType.length
@@ -66,9 +67,18 @@ export function RatesSection({ report, filters, exportHref }: { report: OutcomeR
       <Panel
         id="rates-by-vendor"
         title="Pass rate per vendor and check type"
-        description="The line shows each vendor's pass rate per bucket; the table has every vendor and check type over the whole range, with the totals."
+        description="Each vendor's pass rate per bucket, as bars side by side (no bar: no answer that bucket; n = the answers it is out of). The table has every vendor and check type over the whole range, with the totals."
         exportHref={exportHref("rates-by-vendor")}
-        chart={<Lines label="Pass rate per vendor" kind="percent" rows={vendorRows} series={report.vendors.map((v) => ({ key: v, label: VENDOR_SHORT_NAMES[v], color: VENDOR_COLORS[v] }))} />}
+        chart={
+          <StackedBars
+            label="Pass rate per vendor"
+            kind="percent"
+            stacked={false}
+            domainMax={1}
+            rows={vendorRows.filter((r) => Object.values(r.counts ?? {}).some((n) => n > 0))}
+            series={report.vendors.map((v) => ({ key: v, label: VENDOR_SHORT_NAMES[v], color: VENDOR_COLORS[v] }))}
+          />
+        }
         table={
           <NumberTable
             caption="Outcomes per vendor and check type"

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { claimNextAction } from "../actions";
 
 // Claims the highest-priority unassigned case for the signed-in reviewer and opens it (also on `c`).
-export function ClaimNextButton() {
+// On the Escalated view of a senior reviewer it claims escalated cases (never one they escalated).
+export function ClaimNextButton({ escalated = false }: { escalated?: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -15,9 +16,9 @@ export function ClaimNextButton() {
   function claim() {
     setMessage(null);
     startTransition(async () => {
-      const result = await claimNextAction({});
+      const result = await claimNextAction({ escalated });
       if (!result.ok) setMessage(result.error);
-      else if (!result.data.caseId) setMessage("No unassigned open case is waiting. Well done.");
+      else if (!result.data.caseId) setMessage(escalated ? "No unassigned escalated case is waiting for you." : "No unassigned open case is waiting. Well done.");
       else router.push(`/cases/${result.data.caseId}`);
     });
   }
@@ -36,7 +37,7 @@ export function ClaimNextButton() {
   return (
     <div className="flex flex-col items-end gap-1">
       <Button onClick={claim} disabled={pending} aria-keyshortcuts="c">
-        {pending ? "Claiming…" : "Claim next"}
+        {pending ? "Claiming…" : escalated ? "Claim next escalated" : "Claim next"}
       </Button>
       {message ? (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">

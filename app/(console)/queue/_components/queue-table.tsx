@@ -6,13 +6,15 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { openRowProps } from "@/components/data-table/open-row";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
-import { CaseStatusBadge, DecisionBadge, ruleTitle } from "@/components/review/case-labels";
+import { CaseStatusBadge, DecisionBadge, ruleShortLabel, ruleTitle } from "@/components/review/case-labels";
 import { isPageShortcut, ShortcutsDialog } from "@/components/review/shortcuts-dialog";
 import { SlaCountdown } from "@/components/review/sla-countdown";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { VendorRunChip } from "@/components/verifications/status-badges";
-import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { StackedDateTime } from "@/components/data-table/stacked-date-time";
+import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
 import type { MediaRole } from "@/lib/generated/prisma/enums";
 import type { CheckType, Outcome, VendorId } from "@/lib/vendors/types";
 import { assignCasesAction } from "../actions";
@@ -44,6 +46,20 @@ const QUEUE_SHORTCUTS = [
   { keys: ["?"], does: "Show these shortcuts" },
 ];
 
+// Fixed widths (table-fixed) so the table fits a 1280 px window: "Why" takes what is left.
+const COLUMN_WIDTHS: Record<string, string> = {
+  select: "w-8",
+  media: "w-14",
+  case: "w-24",
+  priority: "w-[4.75rem]",
+  checkType: "w-24",
+  vendors: "w-28",
+  status: "w-28",
+  assignee: "w-24",
+  opened: "w-24",
+  sla: "w-24",
+};
+
 function columns(now: number, selectable: boolean): Column[] {
   const list: Column[] = [
     {
@@ -59,9 +75,16 @@ function columns(now: number, selectable: boolean): Column[] {
       id: "case",
       header: "Case",
       cell: ({ row }) => (
-        <Link href={`/cases/${row.original.id}`} tabIndex={-1} className="font-mono text-xs underline-offset-2 hover:underline">
-          {row.original.id.slice(0, 8)}
-        </Link>
+        <span className="flex min-w-0 flex-col">
+          <Link href={`/cases/${row.original.id}`} tabIndex={-1} className="font-mono text-xs underline-offset-2 hover:underline">
+            {row.original.id.slice(0, 8)}
+          </Link>
+          {row.original.reference ? (
+            <span className="truncate font-mono text-[11px] text-zinc-500" title={`Reference ${row.original.reference}`}>
+              {row.original.reference}
+            </span>
+          ) : null}
+        </span>
       ),
     },
     { id: "priority", header: "Priority", cell: ({ row }) => <span className="tabular-nums">{row.original.priority}</span> },
@@ -69,14 +92,16 @@ function columns(now: number, selectable: boolean): Column[] {
       id: "rules",
       header: "Why",
       cell: ({ row }) => (
-        <ul className="flex flex-col text-xs">
+        <ul className="flex flex-wrap gap-1 text-xs">
           {row.original.rules.map((r) => (
-            <li key={r}>{ruleTitle(r)}</li>
+            <li key={r} title={ruleTitle(r)} className="whitespace-nowrap rounded bg-zinc-100 px-1.5 py-0.5 dark:bg-zinc-800">
+              {ruleShortLabel(r)}
+            </li>
           ))}
         </ul>
       ),
     },
-    { id: "checkType", header: "Check", cell: ({ row }) => <span className="whitespace-nowrap text-xs">{CHECK_TYPE_LABELS[row.original.checkType].title}</span> },
+    { id: "checkType", header: "Check", cell: ({ row }) => <span className="text-xs">{CHECK_TYPE_LABELS[row.original.checkType].title}</span> },
     {
       id: "vendors",
       header: "Vendors",
@@ -88,7 +113,6 @@ function columns(now: number, selectable: boolean): Column[] {
         </div>
       ),
     },
-    { id: "reference", header: "Reference", cell: ({ row }) => <span className="font-mono text-xs">{row.original.reference ?? "—"}</span> },
     {
       id: "status",
       header: "Status",
@@ -99,8 +123,16 @@ function columns(now: number, selectable: boolean): Column[] {
         </span>
       ),
     },
-    { id: "assignee", header: "Assignee", cell: ({ row }) => <span className="text-xs">{row.original.mine ? "me" : (row.original.assignee ?? "—")}</span> },
-    { id: "opened", header: "Opened", cell: ({ row }) => <time dateTime={row.original.openedAt} className="whitespace-nowrap text-xs">{formatDateTime(row.original.openedAt)}</time> },
+    {
+      id: "assignee",
+      header: "Assignee",
+      cell: ({ row }) => (
+        <span className="block truncate text-xs" title={row.original.assignee ?? undefined}>
+          {row.original.mine ? "me" : (row.original.assignee ?? "—")}
+        </span>
+      ),
+    },
+    { id: "opened", header: "Opened", cell: ({ row }) => <StackedDateTime value={row.original.openedAt} /> },
     { id: "sla", header: "SLA", cell: ({ row }) => <SlaCountdown dueAt={row.original.slaDueAt} decided={row.original.status === "decided"} now={now} /> },
   ];
   if (!selectable) return list;
@@ -204,13 +236,13 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
         </div>
       </div>
       <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <table className="w-full text-left text-sm">
+        <table className="w-full table-fixed text-left text-sm">
           <caption className="sr-only">Review cases (j/k to move, Enter to open)</caption>
           <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="px-3 py-2 font-medium">
+                  <th key={header.id} scope="col" className={cn("px-2 py-2 font-medium", COLUMN_WIDTHS[header.column.id])}>
                     <table.FlexRender header={header} />
                   </th>
                 ))}
@@ -235,7 +267,7 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
                   {...openRowProps(() => router.push(`/cases/${row.id}`))}
                 >
                   {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-middle">
+                    <td key={cell.id} className="overflow-hidden px-2 py-2 align-middle">
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}

@@ -50,7 +50,7 @@ export default async function RerunBatchPage({ params }: { params: Promise<{ bat
       </nav>
       <PageHeader
         title="Rerun batch"
-        description={`${p.selection} on ${p.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")} · “${p.reason}”`}
+        description={`${p.selection} on ${p.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")} · why: ${p.reason}`}
         actions={
           <div className="flex items-center gap-3">
             <Badge tone={STATUS_TONES[p.status]}>

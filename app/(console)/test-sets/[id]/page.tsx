@@ -6,10 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { VendorRunChip } from "@/components/verifications/status-badges";
 import { CHECK_TYPE_LABELS, formatDateTime, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db";
 import { getTestSet } from "@/lib/test-sets/manage-test-sets";
 import { labelsFor } from "@/lib/test-sets/test-set-schemas";
-import { listVendorsForCheck, vendorRegistry } from "@/lib/vendors/vendor-registry";
+import { listTestSetVendors } from "@/lib/test-sets/vendors-for-test-set";
 import type { VendorId } from "@/lib/vendors/types";
 import { ImportItemsForm } from "./_components/import-items-form";
 import { RunTestSetForm } from "./_components/run-test-set-form";
@@ -22,8 +21,7 @@ export default async function TestSetPage({ params }: { params: Promise<{ id: st
   const testSet = await getTestSet(id);
   if (!testSet) notFound();
   const canOperate = hasRole(user, ["admin", "operator"]);
-  const configs = await db.vendorConfig.findMany({ select: { vendor: true, enabled: true } });
-  const vendors = listVendorsForCheck(testSet.checkType).map((vendor) => ({ vendor, displayName: vendorRegistry[vendor].displayName, enabled: configs.find((c) => c.vendor === vendor)?.enabled ?? false }));
+  const vendors = await listTestSetVendors(testSet.id, testSet.checkType);
   const shownVendors = [...new Set(testSet.items.flatMap((i) => i.verification.runs.map((r) => r.vendor)))].sort() as VendorId[];
   const counts = new Map<string, number>();
   for (const item of testSet.items) {

@@ -16,9 +16,11 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { openRowProps } from "@/components/data-table/open-row";
+import { StackedDateTime } from "@/components/data-table/stacked-date-time";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
+import { cn } from "@/components/ui/cn";
 import { VendorRunChip, VerificationStatusBadge } from "@/components/verifications/status-badges";
-import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, ROLE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
 import type { MediaRole } from "@/lib/generated/prisma/enums";
 import type { CheckType, VendorId } from "@/lib/vendors/types";
 import { HIDEABLE_COLUMNS, type HideableColumn } from "../_lib/list-columns";
@@ -74,9 +76,18 @@ const columns: Column[] = [
       </Link>
     ),
   },
-  { id: "createdAt", header: "Created", sortDescFirst: true, cell: ({ row }) => <time dateTime={row.original.createdAt} className="whitespace-nowrap text-xs">{formatDateTime(row.original.createdAt)}</time> },
-  { id: "checkType", header: "Check type", cell: ({ row }) => <span className="whitespace-nowrap">{CHECK_TYPE_LABELS[row.original.checkType].title}</span> },
-  { id: "reference", header: "Reference", enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.reference ?? "—"}</span> },
+  { id: "createdAt", header: "Created", sortDescFirst: true, cell: ({ row }) => <StackedDateTime value={row.original.createdAt} /> },
+  { id: "checkType", header: "Check type", cell: ({ row }) => <span className="text-xs">{CHECK_TYPE_LABELS[row.original.checkType].title}</span> },
+  {
+    id: "reference",
+    header: "Reference",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="block truncate font-mono text-xs" title={row.original.reference ?? undefined}>
+        {row.original.reference ?? "—"}
+      </span>
+    ),
+  },
   {
     id: "vendors",
     header: "Vendors",
@@ -94,8 +105,29 @@ const columns: Column[] = [
   },
   { id: "status", header: "Status", cell: ({ row }) => <VerificationStatusBadge status={row.original.status} /> },
   { id: "source", header: "Source", cell: ({ row }) => SOURCE_LABELS[row.original.source] },
-  { id: "createdBy", header: "Created by", enableSorting: false, cell: ({ row }) => <span className="text-xs text-zinc-600 dark:text-zinc-400">{row.original.createdBy ?? "—"}</span> },
+  {
+    id: "createdBy",
+    header: "Created by",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400" title={row.original.createdBy ?? undefined}>
+        {row.original.createdBy ?? "—"}
+      </span>
+    ),
+  },
 ];
+
+// Fixed widths (table-fixed) so the list fits a 1280 px window; "Reference" takes what is left.
+const COLUMN_WIDTHS: Record<string, string> = {
+  media: "w-14",
+  id: "w-28",
+  createdAt: "w-24",
+  checkType: "w-28",
+  vendors: "w-36",
+  status: "w-28",
+  source: "w-24",
+  createdBy: "w-32",
+};
 
 function isSortColumn(id: string): id is SortColumn {
   return id === "createdAt" || id === "checkType" || id === "status" || id === "source";
@@ -181,7 +213,7 @@ export function VerificationsTable({
         </details>
       </div>
       <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <table className="w-full text-left text-sm">
+        <table className="w-full table-fixed text-left text-sm">
           <caption className="sr-only">Verifications (select a row to open it)</caption>
           <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">
             {table.getHeaderGroups().map((group) => (
@@ -193,7 +225,7 @@ export function VerificationsTable({
                     <th
                       key={header.id}
                       scope="col"
-                      className="px-3 py-2 font-medium"
+                      className={cn("px-2 py-2 font-medium", COLUMN_WIDTHS[column.id])}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       {column.getCanSort() ? (
@@ -227,7 +259,7 @@ export function VerificationsTable({
                   {...openRowProps(() => router.push(`/verifications/${row.id}`))}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-middle">
+                    <td key={cell.id} className="overflow-hidden px-2 py-2 align-middle">
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}

@@ -3,12 +3,15 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { CHECK_TYPE_LABELS } from "@/components/verifications/verification-labels";
+import type { CheckType } from "@/lib/vendors/types";
 import { createReasonAction, updateReasonAction } from "../actions";
 
 const KINDS = ["approve", "reject", "escalate"] as const;
+const CHECK_TYPES = Object.keys(CHECK_TYPE_LABELS) as CheckType[];
 
 // One reason (edit its label, decisions and whether it is offered), or a new one when `reason` is null.
-export function ReasonForm({ reason }: { reason: { code: string; label: string; kinds: string[]; active: boolean } | null }) {
+export function ReasonForm({ reason }: { reason: { code: string; label: string; kinds: string[]; checkTypes: string[]; active: boolean } | null }) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -17,7 +20,7 @@ export function ReasonForm({ reason }: { reason: { code: string; label: string; 
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const input = { code: String(data.get("code") ?? ""), label: String(data.get("label") ?? ""), kinds: data.getAll("kinds").map(String), active: data.get("active") === "on" };
+    const input = { code: String(data.get("code") ?? ""), label: String(data.get("label") ?? ""), kinds: data.getAll("kinds").map(String), checkTypes: data.getAll("checkTypes").map(String), active: data.get("active") === "on" };
     startTransition(async () => {
       const result = reason ? await updateReasonAction(input) : await createReasonAction(input);
       if (result.ok) {
@@ -52,6 +55,16 @@ export function ReasonForm({ reason }: { reason: { code: string; label: string; 
           </label>
         ))}
         {errors.kinds ? <span className="text-xs text-red-700">{errors.kinds.join(" ")}</span> : null}
+      </fieldset>
+      <fieldset className="flex basis-full flex-wrap items-center gap-3 text-sm">
+        <legend className="float-left mr-2 text-xs text-zinc-500">Applies to</legend>
+        {CHECK_TYPES.map((t) => (
+          <label key={t} className="flex items-center gap-1">
+            <input type="checkbox" name="checkTypes" value={t} defaultChecked={reason ? reason.checkTypes.includes(t) : true} />
+            {CHECK_TYPE_LABELS[t].title}
+          </label>
+        ))}
+        {errors.checkTypes ? <span className="text-xs text-red-700">{errors.checkTypes.join(" ")}</span> : null}
       </fieldset>
       {reason ? (
         <label className="flex items-center gap-1 text-sm">

@@ -3,17 +3,41 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { REVIEW_RULE_CODES, REVIEW_RULE_LABELS, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";
+import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { qualitySampleShare, REVIEW_RULE_CODES, REVIEW_RULE_LABELS, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";
+import { listVendorsForCheck } from "@/lib/vendors/vendor-registry";
+import { checkTypes } from "@/lib/vendors/types";
 import { saveReviewRulesAction } from "../actions";
 
 type Draft = Record<ReviewRuleCode, Record<string, string | boolean>>;
 
+// Every vendor and check type it serves: one QA sampling share each (a percentage in the form).
+const SAMPLE_PAIRS = checkTypes.flatMap((checkType) => listVendorsForCheck(checkType).map((vendor) => ({ checkType, vendor, key: `share:${checkType}:${vendor}` })));
+
 function toDraft(settings: ReviewRuleSettings): Draft {
   const out = {} as Draft;
   for (const code of REVIEW_RULE_CODES) {
-    out[code] = Object.fromEntries(Object.entries(settings[code]).map(([k, v]) => [k, typeof v === "boolean" ? v : String(v)]));
+    out[code] = Object.fromEntries(Object.entries(settings[code]).flatMap(([k, v]) => (k === "shares" ? [] : [[k, typeof v === "boolean" ? v : String(v)]])));
+  }
+  for (const pair of SAMPLE_PAIRS) {
+    const share = qualitySampleShare(settings, pair.checkType, pair.vendor);
+    out.quality_sample[pair.key] = share ? String(Number((share * 100).toFixed(4))) : "0";
   }
   return out;
+}
+
+// The form's percentages back to the settings' shares (0–1); a field that is not a number is sent
+// as is, so the server's validation names it.
+function toSettingsInput(draft: Draft) {
+  const { quality_sample: sample, ...rest } = draft;
+  const shares = SAMPLE_PAIRS.flatMap(({ checkType, vendor, key }) => {
+    const text = String(sample[key] ?? "").trim();
+    if (text === "" || text === "0") return [];
+    const percent = Number(text);
+    return [{ checkType, vendor, share: Number.isFinite(percent) ? percent / 100 : text }];
+  });
+  const base = Object.fromEntries(Object.entries(sample).filter(([k]) => !k.startsWith("share:")));
+  return { ...rest, quality_sample: { ...base, shares } };
 }
 
 // One row per rule: on/off, priority, SLA in minutes, and the rule's own setting where it has one.
@@ -29,7 +53,7 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
   function save(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await saveReviewRulesAction(draft);
+      const result = await saveReviewRulesAction(toSettingsInput(draft));
       if (result.ok) {
         setErrors({});
         setMessage({ ok: true, text: `Saved as version ${result.data.version}.` });
@@ -84,6 +108,35 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
                       <input type="checkbox" checked={draft[code].includeWarnings === true} onChange={(e) => set(code, "includeWarnings", e.target.checked)} />
                       Quality warnings too
                     </label>
+                  ) : code === "quality_sample" ? (
+                    <fieldset className="flex flex-col gap-1">
+                      <legend className="mb-1">Share of automatic passes sampled (%)</legend>
+                      {SAMPLE_PAIRS.map((pair) => {
+                        const shareError = Object.keys(errors).some((k) => k.startsWith("quality_sample.shares"));
+                        return (
+                          <label key={pair.key} className="flex items-center justify-between gap-2">
+                            <span>
+                              {CHECK_TYPE_LABELS[pair.checkType].title} · {VENDOR_SHORT_NAMES[pair.vendor]}
+                            </span>
+                            <input
+                              inputMode="decimal"
+                              aria-label={`QA sample share, ${CHECK_TYPE_LABELS[pair.checkType].title}, ${VENDOR_SHORT_NAMES[pair.vendor]} (%)`}
+                              value={String(draft.quality_sample[pair.key] ?? "0")}
+                              onChange={(e) => set("quality_sample", pair.key, e.target.value)}
+                              className={`${inputClass} h-7 w-20`}
+                              aria-invalid={shareError}
+                            />
+                          </label>
+                        );
+                      })}
+                      {Object.entries(errors)
+                        .filter(([k]) => k.startsWith("quality_sample.shares"))
+                        .map(([k, v]) => (
+                          <span key={k} className="text-red-700">
+                            {v.join(" ")}
+                          </span>
+                        ))}
+                    </fieldset>
                   ) : (
                     <span className="text-zinc-400">—</span>
                   )}

@@ -5,7 +5,7 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ROLES } from "@/lib/users/role-list";
-import { changeRoleAction, resetPasswordAction, setDisabledAction } from "../actions";
+import { changeRoleAction, resetPasswordAction, setDisabledAction, setSeniorReviewerAction } from "../actions";
 import { OneTimePassword } from "./one-time-password";
 
 export interface UserRow {
@@ -14,6 +14,7 @@ export interface UserRow {
   name: string | null;
   role: (typeof ROLES)[number];
   disabled: boolean;
+  seniorReviewer: boolean;
   sso: boolean;
   lastLoginAt: string | null;
 }
@@ -60,6 +61,27 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
           ))}
         </select>
       ),
+    },
+    {
+      id: "senior",
+      header: () => <span title="Senior reviewers (and admins) decide escalated cases">Senior reviewer</span>,
+      cell: ({ row }) =>
+        row.original.role === "admin" ? (
+          <span className="text-xs text-zinc-500">always (admin)</span>
+        ) : row.original.role === "reviewer" ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              aria-label={`${row.original.email} is a senior reviewer`}
+              checked={row.original.seniorReviewer}
+              disabled={pending}
+              onChange={(e) => run(() => setSeniorReviewerAction({ userId: row.original.id, senior: e.target.checked }))}
+            />
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">decides escalated cases</span>
+          </label>
+        ) : (
+          <span className="text-xs text-zinc-500">—</span>
+        ),
     },
     {
       id: "status",

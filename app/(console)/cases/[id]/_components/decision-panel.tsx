@@ -1,10 +1,12 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { isPageShortcut } from "@/components/review/shortcuts-dialog";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { decideCaseAction } from "../actions";
+import { claimNextCaseAction, decideCaseAction } from "../actions";
+import { JumpToNextSetting } from "./jump-to-next-setting";
 
 type Kind = "approve" | "reject" | "escalate";
 
@@ -18,12 +20,20 @@ export function DecisionPanel({
   version,
   reasons,
   vendorVerdict,
+  escalated,
+  jumpToNextCase,
 }: {
   caseId: string;
   version: number;
+  /** Only the reasons that apply to this case's check type. */
   reasons: { code: string; label: string; kinds: string[] }[];
   vendorVerdict: "pass" | "fail" | "review";
+  /** The case is escalated: the next case after it is the next escalated one. */
+  escalated: boolean;
+  jumpToNextCase: boolean;
 }) {
+  const router = useRouter();
+  const [jump, setJump] = useState(jumpToNextCase);
   const [kind, setKind] = useState<Kind | null>(null);
   const [reasonCode, setReasonCode] = useState("");
   const [comment, setComment] = useState("");
@@ -61,6 +71,13 @@ export function DecisionPanel({
     if (!kind) return;
     startTransition(async () => {
       const result = await decideCaseAction({ caseId, version, kind, reasonCode, comment });
+      if (result.ok && jump) {
+        const next = await claimNextCaseAction({ escalated });
+        if (next.ok && next.data.caseId) {
+          router.push(`/cases/${next.data.caseId}`);
+          return;
+        }
+      }
       if (result.ok) {
         setError(null);
         setDone(result.data.needsConfirmation ? "Decision recorded; it waits for a second reviewer's confirmation." : `Case ${kind === "escalate" ? "escalated" : "decided"}.`);
@@ -142,6 +159,7 @@ export function DecisionPanel({
           <p className="text-xs text-zinc-500">Ctrl+Enter in the comment submits.</p>
         </>
       ) : null}
+      <JumpToNextSetting enabled={jump} onChange={setJump} />
       {error ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {error.text}

@@ -4,12 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { VendorPicker } from "@/components/reruns/vendor-picker";
 import { Button } from "@/components/ui/button";
+import type { TestSetVendorOption } from "@/lib/test-sets/vendors-for-test-set";
 import type { VendorId } from "@/lib/vendors/types";
 import { runTestSetAction } from "../../actions";
 
-export function RunTestSetForm({ testSetId, vendors }: { testSetId: string; vendors: { vendor: VendorId; displayName: string; enabled: boolean }[] }) {
+// Preselects only the vendors that can serve some item; the others are disabled with the reason.
+export function RunTestSetForm({ testSetId, vendors }: { testSetId: string; vendors: TestSetVendorOption[] }) {
   const router = useRouter();
-  const [selected, setSelected] = useState<VendorId[]>(vendors.filter((v) => v.enabled).map((v) => v.vendor));
+  const [selected, setSelected] = useState<VendorId[]>(vendors.filter((v) => !v.unavailableReason).map((v) => v.vendor));
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -31,7 +33,13 @@ export function RunTestSetForm({ testSetId, vendors }: { testSetId: string; vend
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Every item gets a new run on each vendor picked, as a background batch; the report reads each vendor&apos;s latest run.</p>
       <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
         <VendorPicker
-          options={vendors.map((v) => ({ vendor: v.vendor, displayName: v.displayName, available: v.enabled, unavailableReason: v.enabled ? null : "not enabled" }))}
+          options={vendors.map((v) => ({
+            vendor: v.vendor,
+            displayName: v.displayName,
+            available: !v.unavailableReason,
+            unavailableReason: v.unavailableReason,
+            detail: !v.unavailableReason && v.servable < v.total ? <span className="text-xs text-zinc-500">serves {v.servable} of {v.total} items; the rest are skipped</span> : null,
+          }))}
           selected={selected}
           onChange={setSelected}
           disabled={pending}
