@@ -62,7 +62,7 @@ async function killWorkerMidCall(runId: string) {
   sandbox.setFault("kairos", { latencyMs: 120_000 });
   const before = sandbox.requests("kairos").length;
   const worker = startWorkerProcess();
-  await expect.poll(() => db.vendorCallAttempt.count({ where: { vendorRunId: runId, outcome: "sending" } }), { timeout: 30_000, interval: 200 }).toBe(1);
+  await expect.poll(() => db.vendorCallAttempt.count({ where: { vendorRunId: runId, outcome: "sending" } }), { timeout: 90_000, interval: 200 }).toBe(1);
   await expect.poll(() => sandbox.requests("kairos").length, { timeout: 10_000, interval: 100 }).toBeGreaterThan(before);
   worker.child.kill("SIGKILL");
   expect(await worker.exited).toBe("SIGKILL");
@@ -97,7 +97,7 @@ describe("a worker killed mid-call", () => {
     // The API shows the call and its unknown fate.
     const json = await getVerificationJson(verificationId);
     expect(json?.runs[0]?.calls).toEqual([expect.objectContaining({ attempt: 1, outcome: "unknown", httpStatus: null })]);
-  }, 90_000);
+  }, 180_000);
 
   it("with VENDOR_CALL_UNKNOWN_FATE=retry, sends a new numbered attempt and keeps the unknown one", async () => {
     process.env.VENDOR_CALL_UNKNOWN_FATE = "retry";
@@ -118,5 +118,5 @@ describe("a worker killed mid-call", () => {
     } finally {
       delete process.env.VENDOR_CALL_UNKNOWN_FATE;
     }
-  }, 90_000);
+  }, 180_000);
 });
