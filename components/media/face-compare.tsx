@@ -18,7 +18,7 @@ export interface ComparePane {
 
 // Faces side by side at the same size, zoomed and panned together so the same region of each face
 // is in view (wheel or +/− to zoom, drag or arrow keys to pan, 0 to reset). Full-size bytes come from
-// the audited media route for roles that may see them, else the preview thumbnail.
+// the audited media route for roles that may see them; other roles get the small list thumbnail.
 const MIN_PANE = 140;
 
 export function FaceCompare({ panes, canViewFull, size = 320 }: { panes: ComparePane[]; canViewFull: boolean; size?: number }) {
@@ -51,7 +51,7 @@ export function FaceCompare({ panes, canViewFull, size = 320 }: { panes: Compare
               <div ref={view.wheelRef} className="relative aspect-square w-full overflow-hidden rounded bg-zinc-950" {...view.stageProps(pane.kind !== "video")}>
                 {pane.kind === "image" || selectedFrame !== null ? (
                   <img
-                    src={pane.kind === "video" ? thumbnailUrl(pane.mediaId, "filmstrip", selectedFrame ?? 0) : canViewFull ? `/api/media/${pane.mediaId}` : thumbnailUrl(pane.mediaId, "preview")}
+                    src={pane.kind === "video" ? thumbnailUrl(pane.mediaId, "filmstrip", selectedFrame ?? 0) : canViewFull ? `/api/media/${pane.mediaId}` : thumbnailUrl(pane.mediaId, "thumb")}
                     alt={pane.kind === "video" ? `${pane.label}, frame ${(selectedFrame ?? 0) + 1}` : pane.label}
                     draggable={false}
                     className="size-full select-none object-contain"
@@ -60,7 +60,7 @@ export function FaceCompare({ panes, canViewFull, size = 320 }: { panes: Compare
                 ) : canViewFull ? (
                   <video src={`/api/media/${pane.mediaId}`} poster={thumbnailUrl(pane.mediaId, "poster")} controls preload="none" className="size-full object-contain" aria-label={pane.label} />
                 ) : (
-                  <MediaThumbnail mediaId={pane.mediaId} kind="poster" alt={pane.label} size={size} className="size-full" />
+                  <MediaThumbnail mediaId={pane.mediaId} kind="filmstrip" alt={pane.label} size={size} className="size-full" />
                 )}
                 {pane.kind === "image" && pane.faces ? <EngineFaceOverlay faces={pane.faces} style={view.imageStyle} /> : null}
               </div>

@@ -25,6 +25,8 @@ export interface RunCardData {
   normalizedUnreadable: boolean;
   raw: unknown;
   attempts: Attempt[];
+  /** Each HTTP attempt as recorded before it was sent; `unknown` when its worker died waiting. */
+  calls?: { attempt: number; outcome: string; sentAt: Date; httpStatus: number | null; error: string | null }[];
   policy: { policy: Policy; label: string } | null;
   rerunReason: string | null;
   /** A built-in sandbox answered: a test answer, badged as such. */
@@ -153,6 +155,26 @@ export function VendorRunCard({ run, superseded = false }: { run: RunCardData; s
             {run.attempts.map((a) => (
               <li key={a.attempt} className="font-mono">
                 #{a.attempt} {formatDateTime(a.startedAt).slice(11)} · {formatDuration(a.latencyMs)} · {a.networkError ? `network error: ${a.networkError}` : `HTTP ${a.httpStatus ?? "—"}`}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {run.calls?.some((c) => c.outcome === "unknown") ? (
+        <section aria-label="Vendor calls" data-testid="vendor-calls" className="rounded border border-amber-300 bg-amber-50 p-2 text-xs dark:border-amber-700 dark:bg-amber-950">
+          <h4 className="mb-1 font-medium text-amber-900 dark:text-amber-200">Vendor calls (recorded before sending)</h4>
+          <ol className="flex flex-col gap-0.5">
+            {run.calls.map((c) => (
+              <li key={c.attempt}>
+                <span className="font-mono">#{c.attempt} sent {formatDateTime(c.sentAt.toISOString()).slice(11)}</span>{" "}
+                {c.outcome === "unknown" ? (
+                  <>
+                    <Badge tone="warning">fate unknown</Badge> <span>{c.error ?? "the worker stopped while waiting for the answer"}</span>
+                  </>
+                ) : (
+                  <span>· {c.outcome === "sending" ? "in flight" : c.outcome}{c.httpStatus ? ` (HTTP ${c.httpStatus})` : c.error ? ` (${c.error})` : ""}</span>
+                )}
               </li>
             ))}
           </ol>

@@ -4,6 +4,7 @@ import { userActor, requireUser, type CurrentUser } from "@/lib/auth/current-use
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { describeUnsafeJson, findUnsafeJson } from "@/lib/validation/unsafe-input";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type ActionResult<T> =
@@ -33,7 +34,14 @@ export function authedAction<S extends z.ZodType, T>(
   return async (input: unknown): Promise<ActionResult<T>> => {
     try {
       const user = await requireUser(options.roles);
-      const parsed = options.schema.safeParse(toObject(input));
+      const object = toObject(input);
+      // PostgreSQL cannot store NUL characters; say which field has one instead of failing later.
+      const unsafe = findUnsafeJson(object);
+      if (unsafe) {
+        const { field, message } = describeUnsafeJson(unsafe, "input");
+        return { ok: false, error: "Some fields need attention.", fieldErrors: { [field]: [message] } };
+      }
+      const parsed = options.schema.safeParse(object);
       if (!parsed.success) {
         return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };
       }

@@ -34,6 +34,8 @@ export interface ErrorCodeRow {
 }
 
 export interface VendorHealthReport {
+  /** Calls whose fate is unknown (worker died mid-call), per vendor; absent = none. */
+  unknownFates?: Partial<Record<VendorId, number>>;
   buckets: HealthBucketRow[];
   byVendor: HealthVendorRow[];
   errorCodes: ErrorCodeRow[];
@@ -99,9 +101,24 @@ function figures(a: Accumulator): HealthFigures {
   };
 }
 
+// Vendor calls whose worker died mid-call (the vendor may have answered, and billed): counted from
+// the attempts themselves (a partial index holds only these), in the range's local days.
+async function countUnknownFates(filters: DashboardFilters): Promise<Partial<Record<VendorId, number>>> {
+  const rows = await db.$queryRaw<{ vendor: VendorId; n: number }[]>`
+    SELECT r."vendor"::text AS vendor, count(*)::int AS n
+    FROM "VendorCallAttempt" a JOIN "VendorRun" r ON r."id" = a."vendorRunId"
+    WHERE a."outcome" = 'unknown'
+      AND a."sentAt" >= (${filters.from}::date::timestamp AT TIME ZONE ${filters.tz})
+      AND a."sentAt" < ((${filters.to}::date + 1)::timestamp AT TIME ZONE ${filters.tz})
+      AND (${filters.vendor ?? null}::text IS NULL OR r."vendor"::text = ${filters.vendor ?? null})
+      AND (${filters.checkType ?? null}::text IS NULL OR r."checkType"::text = ${filters.checkType ?? null})
+    GROUP BY 1`;
+  return Object.fromEntries(rows.map((r) => [r.vendor, r.n]));
+}
+
 export async function getVendorHealth(filters: DashboardFilters): Promise<VendorHealthReport> {
   const dims = dimensionConditions(filters, { vendor: true });
-  const [rows, errorRows] = await Promise.all([
+  const [rows, errorRows, unknownFates] = await Promise.all([
     db.$queryRaw<HealthRow[]>`
       SELECT ${BUCKET_NAME} AS bucket, "vendor"::text AS vendor,
         sum("runs")::int AS runs, sum("finished")::int AS finished, sum("errors")::int AS errors,
@@ -115,8 +132,9 @@ export async function getVendorHealth(filters: DashboardFilters): Promise<Vendor
       FROM ${seriesRows(filters, "dash_vendor_errors", `"vendor", "code", "n"`, dims)} AS e
       GROUP BY 1, 2
       HAVING sum("n") <> 0`,
+    countUnknownFates(filters),
   ]);
-  return shapeVendorHealth(filters, rows, errorRows);
+  return { ...shapeVendorHealth(filters, rows, errorRows), unknownFates };
 }
 
 export function shapeVendorHealth(filters: DashboardFilters, rows: HealthRow[], errorRows: ErrorRow[]): VendorHealthReport {

@@ -46,3 +46,13 @@ export class GoneError extends AppError {
     super(message, 410);
   }
 }
+
+/** The server is at its limit for this kind of work: 503 with Retry-After, nothing was done. */
+export class BusyError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 503);
+  }
+}

@@ -7,15 +7,18 @@ import type { Actor } from "@/lib/audit/record-audit-event";
 import { getCurrentUser, hasRole, type CurrentUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/config/env";
 import { clientAddressOf } from "@/lib/http/client-address";
-import { AppError, ForbiddenError, UnauthorizedError } from "@/lib/errors";
+import { AppError, BusyError, ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
+// API answers (JSON, media) are never kept by a browser or a shared cache: they carry faces and PII.
+export const NO_STORE = "private, no-store";
+
 // Errors leave as RFC 9457 problem documents: status, title, detail, field errors. Never a stack.
-export function problem(status: number, title: string, detail?: string, errors?: Record<string, string[]>) {
+export function problem(status: number, title: string, detail?: string, errors?: Record<string, string[]>, extraHeaders: Record<string, string> = {}) {
   return NextResponse.json(
     { type: "about:blank", title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) },
-    { status, headers: { "content-type": "application/problem+json" } },
+    { status, headers: { "content-type": "application/problem+json", "cache-control": NO_STORE, ...extraHeaders } },
   );
 }
 
@@ -29,11 +32,16 @@ const TITLES: Record<number, string> = {
   413: "Payload too large",
   415: "Unsupported media type",
   422: "Unprocessable content",
+  503: "Service unavailable",
 };
 
 export function problemFromError(error: unknown) {
+  if (error instanceof BusyError) {
+    return problem(503, TITLES[503]!, error.message, undefined, { "retry-after": String(error.retryAfterSeconds) });
+  }
   if (error instanceof AppError) {
-    return problem(error.status, TITLES[error.status] ?? "Error", error.message, error.fieldErrors);
+    // A refused body may still be arriving: close the connection rather than read the rest.
+    return problem(error.status, TITLES[error.status] ?? "Error", error.message, error.fieldErrors, error.status === 413 ? { connection: "close" } : {});
   }
   if (error instanceof z.ZodError) {
     return problem(400, "Bad request", "Some fields are invalid.", fieldErrorsOf(error));
@@ -90,7 +98,9 @@ export function apiRoute<P = Record<string, string>>(
       const principal = await authenticate(req, options.apiKeys ?? false);
       if (!principal) throw new UnauthorizedError("Sign in, or send a valid API key as 'Authorization: Bearer <key>'.");
       if (!hasRole(principal, options.roles)) throw new ForbiddenError();
-      return await handler(req, { principal, params: await context.params });
+      const response = await handler(req, { principal, params: await context.params });
+      if (!response.headers.has("cache-control")) response.headers.set("cache-control", NO_STORE);
+      return response;
     } catch (error) {
       return problemFromError(error);
     }

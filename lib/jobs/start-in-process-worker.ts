@@ -3,6 +3,7 @@ import { scheduleRetentionPurge } from "@/lib/data-protection/retention-job";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { getJobHandlers, type JobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
+import { startVendorCallReaper } from "@/lib/verifications/reap-vendor-calls";
 
 // The worker `npm start` runs beside the app (lib/runtime/local-services.ts) and `npm run worker`
 // runs alone: the registered handlers (all, or those VERDICT_WORKER_QUEUES names), then a graceful
@@ -39,8 +40,11 @@ export async function startInProcessWorker(log: (line: string) => void, settings
   if (worker.queues.length === 0) log("jobs: no job handlers registered yet; the worker is idle");
   // A worker of the retention queue keeps its periodic schedule (RETENTION_PURGE_CRON) current.
   if (worker.queues.includes("retention-purge")) await scheduleRetentionPurge(await getBoss());
+  // Workers of vendor calls also look for calls whose worker died (lib/verifications/reap-vendor-calls.ts).
+  const stopReaper = worker.queues.some((q) => q.startsWith("vendor-call.")) ? startVendorCallReaper((line) => log(`jobs: ${line}`)) : () => {};
   return {
     async stop() {
+      stopReaper();
       await worker.stop();
       await stopBoss();
     },

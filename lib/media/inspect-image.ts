@@ -18,7 +18,12 @@ export function openImage(bytes: Uint8Array) {
   return sharp(bytes, { limitInputPixels: getMediaEnv().MEDIA_MAX_IMAGE_PIXELS, failOn: "error" });
 }
 
-/** Size and orientation of an image; throws when the bytes do not decode or exceed the pixel limit. */
+/**
+ * Size and orientation of an image; throws when the bytes do not decode or exceed the pixel limit.
+ * The whole image is decoded (to a tiny size, so a JPEG decodes at 1/8 scale), since the header
+ * alone says nothing of the rest: a file cut in half or with undecodable data fails here, on
+ * upload, not later in a thumbnail job or at the vendor.
+ */
 export async function inspectImage(bytes: Uint8Array): Promise<ImageFacts> {
   // metadata() reads only the header; the pixel limit is checked here with a clearer message.
   const meta = await sharp(bytes).metadata();
@@ -27,6 +32,7 @@ export async function inspectImage(bytes: Uint8Array): Promise<ImageFacts> {
   if (meta.width * meta.height > maxPixels) {
     throw new Error(`the image is ${meta.width}×${meta.height} pixels; at most ${maxPixels} pixels are accepted`);
   }
+  await openImage(bytes).resize(64, 64, { fit: "inside" }).raw().toBuffer();
   return {
     width: meta.autoOrient.width,
     height: meta.autoOrient.height,

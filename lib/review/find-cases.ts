@@ -114,7 +114,7 @@ export interface QueueRow {
   version: number;
   /** The latest answer of each vendor; `sandbox` when a built-in sandbox gave it. */
   vendors: { vendor: VendorId; outcome: Outcome | null; sandbox: boolean }[];
-  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "poster" } | null;
+  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "filmstrip" } | null;
 }
 
 const THUMBNAIL_ROLE_ORDER: MediaRole[] = ["portrait_mid", "selfie", "image2", "video", "portrait_left", "portrait_right", "image1", "id_image"];
@@ -184,7 +184,7 @@ export async function findCases(filters: Partial<QueueSearch> & Record<string, u
         decidedAt: c.decidedAt,
         version: c.version,
         vendors: latestRunPerVendor(c.verification.runs).map((r) => ({ vendor: r.vendor, outcome: r.outcome, sandbox: r.sandbox })),
-        thumbnail: item && role ? { mediaId: item.id, role, kind: role === "video" ? "poster" : "thumb" } : null,
+        thumbnail: item && role ? { mediaId: item.id, role, kind: role === "video" ? "filmstrip" : "thumb" } : null,
       },
     ];
   });

@@ -1,3 +1,5 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
@@ -6,22 +8,27 @@ import type { MediaRole } from "@/lib/generated/prisma/enums";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOB_QUEUES } from "@/lib/jobs/queues";
 import { putBlob, stageBlob, type StagedBlob } from "@/lib/media/blob-store";
-import { inspectMedia, type MediaFacts } from "@/lib/media/inspect-media";
+import { formatBytes, inspectMedia, type MediaFacts } from "@/lib/media/inspect-media";
 import { parseManifest } from "@/lib/test-sets/parse-manifest";
 import { checkItemLabel, type ItemLabel } from "@/lib/test-sets/test-set-schemas";
-import { isZip, unpackZip } from "@/lib/test-sets/unpack-zip";
+import { DEFAULT_ZIP_LIMITS, isZip, unpackZip, type UnpackBudget } from "@/lib/test-sets/unpack-zip";
+import { getMediaEnv } from "@/lib/media/media-env";
 import { mediaRoles, type CheckType } from "@/lib/vendors/types";
 import { findCheckSpec, listVendorsForCheck } from "@/lib/vendors/vendor-registry";
 
 // Imports labelled media into a test set. Each item becomes a Verification (source "upload") with
 // its media, linked by a TestSetItem, so running it on vendors is an ordinary (re)run; no vendor is
 // called here. Rows with problems are reported by manifest line and skipped; the others are
-// imported, in transactions of ITEMS_PER_TRANSACTION items, each with its audit event.
+// imported, in transactions of at most ITEMS_PER_TRANSACTION items and BYTES_PER_TRANSACTION bytes,
+// each with its audit event. Files may live on disk (uploads, zip entries): they are read one at a
+// time to inspect them, and a chunk at a time to store them, so memory stays bounded whatever the
+// upload's size.
 
-export interface IncomingTestFile {
-  name: string;
-  bytes: Buffer;
-}
+/** A file in memory, or on disk (`path`, `size`). */
+export type IncomingTestFile = { name: string; bytes: Buffer } | { name: string; path: string; size: number };
+
+const sizeOf = (file: IncomingTestFile) => ("bytes" in file ? file.bytes.length : file.size);
+const readTestFile = (file: IncomingTestFile) => ("bytes" in file ? Promise.resolve(file.bytes) : readFile(file.path));
 
 export interface ImportTestSetInput {
   testSetId: string;
@@ -47,6 +54,7 @@ export interface ImportResult {
 }
 
 const ITEMS_PER_TRANSACTION = 20;
+const BYTES_PER_TRANSACTION = 64 * 1024 * 1024;
 const MAX_FILES = 5000;
 
 interface PlannedItem {
@@ -106,13 +114,16 @@ function describeNeeds(checkType: CheckType): string {
     .join(" or ");
 }
 
-async function expandFiles(files: IncomingTestFile[]): Promise<IncomingTestFile[]> {
+/** Zips are unpacked (to `workDir`), all of one upload within one uncompressed budget. */
+async function expandFiles(files: IncomingTestFile[], workDir: string, budget: UnpackBudget): Promise<IncomingTestFile[]> {
   const out: IncomingTestFile[] = [];
   for (const file of files) {
-    if (isZip(file.name, file.bytes)) out.push(...(await unpackZip(file.bytes, file.name)).map((e) => ({ name: e.name, bytes: e.bytes })));
+    const source = "bytes" in file ? file.bytes : file.path;
+    if (await isZip(file.name, source)) out.push(...(await unpackZip(source, file.name, DEFAULT_ZIP_LIMITS, { outDir: workDir, budget })));
     else out.push(file);
+    if (out.length > MAX_FILES) break;
   }
-  if (out.length > MAX_FILES) throw new ValidationError(`${out.length} files; at most ${MAX_FILES} per upload.`, { files: [`At most ${MAX_FILES} files per upload.`] });
+  if (out.length > MAX_FILES) throw new ValidationError(`More than ${MAX_FILES} files; at most ${MAX_FILES} per upload.`, { files: [`At most ${MAX_FILES} files per upload.`] });
   return out;
 }
 
@@ -166,41 +177,70 @@ function planWithoutManifest(checkType: CheckType, files: IncomingTestFile[], in
   return files.map((file) => ({ line: null, name: path.posix.basename(normaliseName(file.name)).slice(0, 200), label: label.value, media: [{ role, file }] }));
 }
 
+/** Uncompressed bytes of all zips of one upload together (TEST_SET_MAX_UNPACKED_BYTES). */
+export function maxUnpackedBytesPerUpload(): number {
+  const value = Number(process.env.TEST_SET_MAX_UNPACKED_BYTES);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_ZIP_LIMITS.maxTotalBytes;
+}
+
 export async function importTestSetItems(actor: Actor, input: ImportTestSetInput): Promise<ImportResult> {
   const testSet = await db.testSet.findUnique({ where: { id: input.testSetId } });
   if (!testSet) throw new NotFoundError("That test set does not exist.");
-  const expanded = await expandFiles(input.files);
+  const workDir = await mkdtemp(path.join(tmpdir(), "verdict-import-"));
+  try {
+    const total = maxUnpackedBytesPerUpload();
+    const expanded = await expandFiles(input.files, workDir, { remainingBytes: total, totalBytes: total });
+    return await importExpanded(actor, testSet, input, expanded);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function importExpanded(actor: Actor, testSet: { id: string; name: string; checkType: CheckType }, input: ImportTestSetInput, expanded: IncomingTestFile[]): Promise<ImportResult> {
   let manifest = input.manifest ?? null;
   const manifestFile = expanded.find((f) => path.posix.basename(normaliseName(f.name)).toLowerCase() === "manifest.csv");
-  if (!manifest && manifestFile) manifest = manifestFile.bytes.toString("utf8");
+  if (!manifest && manifestFile) {
+    if (sizeOf(manifestFile) > MAX_MANIFEST_BYTES) throw new ValidationError("manifest.csv is too large.", { manifest: [`At most ${MAX_MANIFEST_BYTES / 1024 / 1024} MB.`] });
+    manifest = (await readTestFile(manifestFile)).toString("utf8");
+  }
   const media = expanded.filter((f) => f !== manifestFile && !f.name.toLowerCase().endsWith(".csv"));
   if (media.length === 0) throw new ValidationError("No media files were uploaded.", { files: ["Add images or videos (or a .zip of them)."] });
 
   const { planned, problems } = manifest ? planFromManifest(testSet.checkType, manifest, new FileIndex(media)) : { planned: planWithoutManifest(testSet.checkType, media, input), problems: [] };
 
   // Read every file once (type, size, dimensions) before writing anything; a bad file fails its row.
+  // Only the facts are kept: the bytes are read again, a chunk at a time, when stored.
+  const maxBytes = getMediaEnv().MEDIA_MAX_BYTES;
   const facts = new Map<IncomingTestFile, MediaFacts>();
-  const ready: (PlannedItem & { staged: Map<IncomingTestFile, StagedBlob> })[] = [];
+  const refused = new Map<IncomingTestFile, string>();
+  const ready: PlannedItem[] = [];
   for (const item of planned) {
     const messages: string[] = [];
-    const staged = new Map<IncomingTestFile, StagedBlob>();
     for (const { role, file } of item.media) {
-      try {
-        const f = facts.get(file) ?? (await inspectMedia(file.bytes, role));
-        facts.set(file, f);
-        staged.set(file, await stageBlob({ bytes: file.bytes, mime: f.mime }));
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        messages.push(`${file.name}: ${error.message}`);
+      if (!facts.has(file) && !refused.has(file)) {
+        try {
+          if (sizeOf(file) > maxBytes) throw new ValidationError(`the file is ${formatBytes(sizeOf(file))}; at most ${formatBytes(maxBytes)} is accepted.`);
+          facts.set(file, await inspectMedia(await readTestFile(file), role));
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          refused.set(file, error.message);
+        }
       }
+      const problem = refused.get(file);
+      if (problem) messages.push(`${file.name}: ${problem}`);
     }
     if (messages.length) problems.push({ line: item.line, item: item.name, messages });
-    else ready.push({ ...item, staged });
+    else ready.push(item);
   }
 
   const itemIds: string[] = [];
-  for (let start = 0; start < ready.length; start += ITEMS_PER_TRANSACTION) {
-    const chunk = ready.slice(start, start + ITEMS_PER_TRANSACTION);
+  for (const chunk of chunkByBytes(ready, (item) => item.media.reduce((sum, m) => sum + sizeOf(m.file), 0))) {
+    const staged = new Map<IncomingTestFile, StagedBlob>();
+    for (const item of chunk) {
+      for (const { file } of item.media) {
+        if (!staged.has(file)) staged.set(file, await stageBlob({ bytes: await readTestFile(file), mime: facts.get(file)!.mime }));
+      }
+    }
     const ids = await db.$transaction(
       async (tx) => {
         const created: { id: string; name: string; label: string }[] = [];
@@ -219,7 +259,7 @@ export async function importTestSetItems(actor: Actor, input: ImportTestSetInput
           });
           for (const { role, file } of item.media) {
             const f = facts.get(file)!;
-            await putBlob(tx, item.staged.get(file)!);
+            await putBlob(tx, staged.get(file)!);
             hashes.add(f.sha256);
             await tx.media.create({
               data: { verificationId: verification.id, role, sha256: f.sha256, mime: f.mime, size: f.size, width: f.width, height: f.height, durationMs: f.durationMs, fps: f.fps, originalFilename: file.name.slice(0, 255) },
@@ -241,4 +281,23 @@ export async function importTestSetItems(actor: Actor, input: ImportTestSetInput
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { imported: itemIds.length, itemIds, problems };
+}
+
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+
+/** Consecutive chunks of at most ITEMS_PER_TRANSACTION items and, past the first item, BYTES_PER_TRANSACTION bytes. */
+function* chunkByBytes<T>(items: T[], bytesOf: (item: T) => number): Generator<T[]> {
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = bytesOf(item);
+    if (chunk.length > 0 && (chunk.length >= ITEMS_PER_TRANSACTION || bytes + size > BYTES_PER_TRANSACTION)) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(item);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
 }

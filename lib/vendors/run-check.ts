@@ -1,5 +1,6 @@
 import type { Policy, PolicyInput } from "@/lib/policy/policy-schemas";
-import { sendWithRetries } from "@/lib/vendors/http/send-with-retries";
+import { readBody } from "@/lib/vendors/http/read-body";
+import { sendWithRetries, type WireResponse } from "@/lib/vendors/http/send-with-retries";
 import { buildErrorResult, normalizeVendorResponse, resolvePolicy } from "@/lib/vendors/normalize-response";
 import { buildReason, commonReasons } from "@/lib/vendors/reasons";
 import {
@@ -25,7 +26,22 @@ export type RunCheckInput = {
   /** Defaults to the built-in policy of this vendor + check type. */
   policy?: Policy | PolicyInput;
   options?: RunCheckOptions;
+  /** How the caller budgets and records HTTP attempts (the vendor-call job: one budget per run). */
+  attemptControl?: {
+    /** Retries allowed in this call; at most the vendor config's maxRetries. */
+    maxRetries?: number;
+    /** Awaited before every retry is sent (to record it first). */
+    beforeRetry?: (attemptNumber: number) => Promise<void>;
+  };
 };
+
+/** An HTML page (a proxy's or WAF's) in place of the vendor's JSON, or a 2xx whose JSON is cut short. */
+function isUnusableAnswer(response: WireResponse, allowLenient: boolean): boolean {
+  const html = /html/i.test(response.contentType ?? "") || /^\s*<(!doctype|html)/i.test(response.bodyText);
+  if (html) return true;
+  if (response.status < 200 || response.status >= 300 || response.bodyText.trim() === "") return false;
+  return readBody(response.bodyText, { allowLenient }).kind === "text";
+}
 
 function collectMedia(media: MediaInput[]): MediaByRole {
   const byRole: MediaByRole = {};
@@ -92,10 +108,14 @@ async function runCheckUnsafe(input: RunCheckInput): Promise<NormalizedResult> {
   });
   if (!built.ok) return fail({ reasons: built.reasons, policyVersion: policy.version });
 
+  const control = input.attemptControl ?? {};
+  const allowLenient = vendorAdapters[vendor].allowLenientJson;
   const transport = await sendWithRetries(built.build, {
     timeoutMs: config.data.timeoutMs,
-    maxRetries: config.data.maxRetries,
+    maxRetries: Math.max(0, Math.min(config.data.maxRetries, control.maxRetries ?? config.data.maxRetries)),
     backoffMs: config.data.backoffMs,
+    beforeRetry: control.beforeRetry,
+    isUnusableAnswer: (response) => isUnusableAnswer(response, allowLenient),
   });
   if (transport.kind === "network_error") {
     const template = transport.error === "timeout" ? commonReasons.timeout : commonReasons.vendorUnreachable;

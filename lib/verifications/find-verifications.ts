@@ -143,7 +143,7 @@ export interface VerificationListRow {
   /** The latest attempt of each vendor. */
   runs: VerificationListRun[];
   /** The picture that stands for the verification in a list: a face image, else the video's poster. */
-  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "poster" } | null;
+  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "filmstrip" } | null;
 }
 
 // The face that represents a verification best, first found wins.
@@ -152,7 +152,7 @@ const THUMBNAIL_ROLE_ORDER: MediaRole[] = ["portrait_mid", "selfie", "image2", "
 function pickThumbnail(media: { id: string; role: MediaRole }[]): VerificationListRow["thumbnail"] {
   for (const role of THUMBNAIL_ROLE_ORDER) {
     const item = media.find((m) => m.role === role);
-    if (item) return { mediaId: item.id, role, kind: role === "video" ? "poster" : "thumb" };
+    if (item) return { mediaId: item.id, role, kind: role === "video" ? "filmstrip" : "thumb" };
   }
   return null;
 }

@@ -2,11 +2,12 @@ import { describeQualityGate, type QualityGateSummary } from "@/lib/quality-gate
 import { z } from "zod";
 import { mediaTombstoneJson, type MediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
 import { db } from "@/lib/db";
-import type { MediaRole, Outcome, ThumbnailKind, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
+import type { MediaRole, Outcome, ThumbnailKind, VendorCallOutcome, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { DEFAULT_POLICY_VERSION, getDefaultPolicy } from "@/lib/policy/default-policies";
 import { policySchema, findPolicyKind, type Policy } from "@/lib/policy/policy-schemas";
 import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import { attemptSchema, normalizedResultSchema, type Attempt, type CheckType, type NormalizedResult, type VendorId } from "@/lib/vendors/types";
+import { describeWaitingFor } from "@/lib/verifications/describe-waiting-for";
 
 // Everything the verification detail page shows, in one read: media with the thumbnails that
 // exist so far, every vendor run (all attempts) with its parsed normalized result, and the policy
@@ -52,6 +53,8 @@ export interface VerificationDetailRun {
   normalizedUnreadable: boolean;
   raw: unknown;
   attempts: Attempt[];
+  /** Each HTTP attempt as recorded before it was sent (VendorCallAttempt). */
+  calls: RunCall[];
   policy: RunPolicy | null;
   rerunReason: string | null;
   /** A built-in sandbox answered (a test answer). */
@@ -59,6 +62,15 @@ export interface VerificationDetailRun {
   requestedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+}
+
+export interface RunCall {
+  attempt: number;
+  outcome: VendorCallOutcome;
+  sentAt: Date;
+  finishedAt: Date | null;
+  httpStatus: number | null;
+  error: string | null;
 }
 
 export interface VerificationDetail {
@@ -72,6 +84,8 @@ export interface VerificationDetail {
   completedAt: Date | null;
   createdBy: { email: string; name: string | null } | null;
   apiKey: { name: string; prefix: string } | null;
+  /** What an unfinished verification waits for, in words; null once finished. */
+  waitingFor: string | null;
   media: VerificationDetailMedia[];
   erased: { at: Date; by: string | null; reason: string | null } | null;
   /** "Check quality first": what the engine's reading did to the paid calls (null when off). */
@@ -124,9 +138,16 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
     where: { id },
     include: {
       media: { include: { purgePolicy: { select: { name: true } } } },
-      runs: { include: { policy: { select: { version: true, settings: true } } }, orderBy: [{ vendor: "asc" }, { attempt: "desc" }] },
+      runs: {
+        include: {
+          policy: { select: { version: true, settings: true } },
+          callAttempts: { select: { attempt: true, outcome: true, sentAt: true, finishedAt: true, httpStatus: true, error: true }, orderBy: { attempt: "asc" } },
+        },
+        orderBy: [{ vendor: "asc" }, { attempt: "desc" }],
+      },
       createdBy: { select: { email: true, name: true } },
       apiKey: { select: { name: true, prefix: true } },
+      testSetItems: { select: { testSet: { select: { name: true } } }, take: 1 },
     },
   });
   if (!v) return null;
@@ -158,6 +179,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
     apiKey: v.apiKey,
     erased: v.erasedAt ? { at: v.erasedAt, by: v.erasedBy, reason: v.eraseReason } : null,
     qualityGate: describeQualityGate(v, v.runs),
+    waitingFor: describeWaitingFor(v.status, v.runs, v.testSetItems[0]?.testSet ?? null),
     media: v.media
       .map((m) => ({
         id: m.id,
@@ -190,6 +212,7 @@ export async function getVerification(id: string): Promise<VerificationDetail | 
       normalizedUnreadable: unreadable,
       raw: run.raw ?? normalized?.raw ?? null,
       attempts,
+      calls: run.callAttempts,
       policy: policies[index] ?? null,
       rerunReason: run.rerunReason,
       sandbox: run.sandbox,

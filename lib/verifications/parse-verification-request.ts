@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
+import { readJsonBody, readMultipartBody } from "@/lib/http/request-body";
+import { getMediaEnv } from "@/lib/media/media-env";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { describeUnsafeJson, findUnsafeJson, findUnsafeText } from "@/lib/validation/unsafe-input";
 import { isMediaRole, MEDIA_ROLES, verificationRequestSchema, type IncomingFile, type VerificationRequest } from "@/lib/verifications/verification-input";
 
-// One verification's files together stay well under this; bigger bodies are refused before reading.
+// One verification's files together stay well under this; reading stops at this many bytes (413).
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+const MAX_TEXT_FIELD_BYTES = 2 * 1024 * 1024;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -35,32 +39,35 @@ interface RawBody {
 }
 
 async function readMultipart(req: Request): Promise<RawBody> {
-  const form = await req.formData().catch(() => {
-    throw new ValidationError("The multipart body could not be read.");
+  const form = await readMultipartBody(req, {
+    maxRequestBytes: MAX_REQUEST_BYTES,
+    maxFileBytes: getMediaEnv().MEDIA_MAX_BYTES,
+    maxFiles: MEDIA_ROLES.length,
+    maxFieldBytes: MAX_TEXT_FIELD_BYTES,
+    maxFields: 50,
   });
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
-  const list = (name: string) => form.getAll(name).flatMap((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+  const text = (name: string) => form.fields.get(name)?.[0];
+  const list = (name: string) => (form.fields.get(name) ?? []).flatMap((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
   const files: IncomingFile[] = [];
   const errors: Record<string, string[]> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value === "string") continue;
-    if (!isMediaRole(key)) {
-      errors[key] = [unknownRoleError(key)];
+  for (const file of form.files) {
+    if (!isMediaRole(file.field)) {
+      errors[file.field] = [unknownRoleError(file.field)];
       continue;
     }
-    files.push({ role: key, bytes: Buffer.from(await value.arrayBuffer()), filename: value.name || key });
+    files.push({ role: file.field, bytes: file.bytes ?? Buffer.alloc(0), filename: file.filename || file.field });
   }
   if (Object.keys(errors).length) throw new ValidationError("Some files were sent under unknown names.", errors);
   return { fields: text, list, files };
 }
 
 async function readJson(req: Request): Promise<RawBody> {
-  const body: unknown = await req.json().catch(() => {
-    throw new ValidationError("The body is not valid JSON.");
-  });
+  const body = await readJsonBody(req, MAX_REQUEST_BYTES);
+  const unsafe = findUnsafeJson(body);
+  if (unsafe) {
+    const { field, message } = describeUnsafeJson(unsafe);
+    throw new ValidationError(message, { [field]: [message] });
+  }
   const shape = jsonBodySchema.safeParse(body);
   if (!shape.success) throw new ValidationError("Some fields are invalid.", fieldErrorsOf(shape.error));
   const record = shape.data as Record<string, unknown>;
@@ -93,8 +100,6 @@ async function readJson(req: Request): Promise<RawBody> {
 }
 
 async function readBody(req: Request): Promise<RawBody> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_REQUEST_BYTES) throw new AppError(`The request is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`, 413);
   const type = req.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) return readMultipart(req);
   if (type.startsWith("application/json")) return readJson(req);
@@ -113,12 +118,29 @@ const ingestSchema = z.object({
   vendorResponse: z.string({ error: "vendorResponse is required: the vendor's body exactly as received." }).min(1, "vendorResponse is required: the vendor's body exactly as received.").max(1_000_000),
 });
 
+// The vendor's answer is stored as jsonb when it is JSON: refuse what jsonb cannot hold or what is
+// too deep to normalize, naming the field, before anything is written.
+function checkVendorResponse(text: string | undefined) {
+  if (text === undefined) return;
+  const refuse = (message: string) => new ValidationError(message, { vendorResponse: [message] });
+  if (findUnsafeText(text)) throw refuse("vendorResponse contains a NUL character, which cannot be stored.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const unsafe = findUnsafeJson(parsed);
+  if (unsafe) throw refuse(`vendorResponse: ${describeUnsafeJson(unsafe, "vendorResponse").message}`);
+}
+
 // The body of POST /api/v1/verifications/ingest: like a verification, for one `vendor`, plus the
 // vendor's answer (`vendorResponse`, and `vendorHttpStatus`, default 200).
 export async function parseIngestRequest(req: Request): Promise<ParsedVerificationRequest & { ingested: { httpStatus: number; body: string } }> {
   const body = await readBody(req);
   const vendor = body.fields("vendor");
   const request = parseRequestFields({ checkType: body.fields("checkType"), vendors: vendor ? [vendor] : [], reference: body.fields("reference"), note: body.fields("note") });
+  checkVendorResponse(body.fields("vendorResponse"));
   const answer = ingestSchema.safeParse({ vendorHttpStatus: body.fields("vendorHttpStatus") ?? undefined, vendorResponse: body.fields("vendorResponse") });
   if (!answer.success) throw new ValidationError("The vendor's answer is missing or invalid.", fieldErrorsOf(answer.error));
   return { request, files: body.files, ingested: { httpStatus: answer.data.vendorHttpStatus, body: answer.data.vendorResponse } };

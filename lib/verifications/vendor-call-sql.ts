@@ -5,6 +5,7 @@ import { runtimeConfigOf, type VendorRuntimeConfig } from "@/lib/vendor-settings
 import { activePolicyOf, type ActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import type { CheckType, MediaRole, VendorId } from "@/lib/vendors/types";
 import type { finishedRunData } from "@/lib/verifications/run-result-data";
+import { settleAttemptsSql, type AttemptOutcome } from "@/lib/verifications/vendor-call-attempts";
 
 // The statements of the vendor-call job (lib/verifications/run-vendor-call-job.ts) in plain SQL:
 // every vendor answer passes through them, so each step is one round trip.
@@ -100,21 +101,65 @@ export async function readVendorCall(vendorRunId: string): Promise<VendorCall | 
   };
 }
 
-/** Marks the run running (once: false when another attempt finished it) and its verification too, if still queued. */
-export async function claimVendorRun(vendorRunId: string): Promise<boolean> {
-  const { rows } = await sqlPool().query<{ n: number }>(
-    `WITH claimed AS (
+export interface ClaimJob {
+  jobId: string;
+  attempt: number;
+  worker: string;
+}
+
+export type Claim =
+  | { claimed: true; attemptId: string; attempt: number }
+  // Not claimed: the run is finished, another worker's call is alive, an earlier call's fate is
+  // unknown (and the policy says not to resend), or the run's budget of attempts is used up.
+  | { claimed: false; finished: boolean; live: number; unknown: number; attempts: number };
+
+/**
+ * Marks the run running and its verification too (if still queued), and records the call's first
+ * HTTP attempt before anything is sent — one statement. Earlier attempts of the run decide whether
+ * this one may go: none may still be in flight (a heartbeat younger than `staleSeconds`; older
+ * ones are marked `unknown` here), an `unknown` one blocks unless `retryUnknown`, and the attempt
+ * numbers share one budget (`maxAttempts`). A race for the same attempt number fails on the
+ * unique index, so two workers never both send it.
+ */
+export async function claimVendorRun(
+  vendorRunId: string,
+  job: ClaimJob,
+  rules: { maxAttempts: number; staleSeconds: number; retryUnknown: boolean },
+): Promise<Claim> {
+  const { rows } = await sqlPool().query<{ attemptId: string | null; attempt: number | null; open: boolean; n: number; live: number; unknown: number }>(
+    `WITH stale AS (
+       UPDATE "VendorCallAttempt" SET "outcome" = 'unknown', "finishedAt" = now(),
+         "error" = 'the worker stopped while waiting for the answer (' || "worker" || '); whether the vendor answered is unknown'
+       WHERE "vendorRunId" = $1::uuid AND "outcome" = 'sending' AND "heartbeatAt" < now() - make_interval(secs => $5)
+       RETURNING 1
+     ), prior AS (
+       SELECT count(*)::int AS n,
+         count(*) FILTER (WHERE "outcome" = 'sending' AND "heartbeatAt" >= now() - make_interval(secs => $5))::int AS live,
+         count(*) FILTER (WHERE "outcome" = 'unknown' OR ("outcome" = 'sending' AND "heartbeatAt" < now() - make_interval(secs => $5)))::int AS unknown
+       FROM "VendorCallAttempt" WHERE "vendorRunId" = $1::uuid
+     ), run AS (
+       SELECT "status" IN ('queued', 'running') AS open FROM "VendorRun" WHERE "id" = $1::uuid
+     ), claimed AS (
        UPDATE "VendorRun" SET "status" = 'running', "startedAt" = coalesce("startedAt", now())
        WHERE "id" = $1::uuid AND "status" IN ('queued', 'running')
+         AND (SELECT live FROM prior) = 0 AND ((SELECT unknown FROM prior) = 0 OR $6::boolean) AND (SELECT n FROM prior) < $7
        RETURNING "verificationId"
      ), started AS (
        UPDATE "Verification" SET "status" = 'running', "updatedAt" = now()
        WHERE "id" = (SELECT "verificationId" FROM claimed) AND "status" = 'queued'
+     ), sent AS (
+       INSERT INTO "VendorCallAttempt" ("vendorRunId", "attempt", "jobId", "jobAttempt", "worker")
+       SELECT $1::uuid, (SELECT n FROM prior) + 1, $2, $3, $4 FROM claimed
+       RETURNING "id", "attempt"
      )
-     SELECT count(*)::int AS n FROM claimed`,
-    [vendorRunId],
+     SELECT (SELECT "id" FROM sent) AS "attemptId", (SELECT "attempt" FROM sent) AS "attempt",
+       coalesce((SELECT open FROM run), false) AS open, p.n, p.live, p.unknown
+     FROM prior p`,
+    [vendorRunId, job.jobId, job.attempt, job.worker, rules.staleSeconds, rules.retryUnknown, rules.maxAttempts],
   );
-  return (rows[0]?.n ?? 0) > 0;
+  const row = rows[0]!;
+  if (row.attemptId && row.attempt !== null) return { claimed: true, attemptId: row.attemptId, attempt: row.attempt };
+  return { claimed: false, finished: !row.open, live: row.live, unknown: row.unknown, attempts: row.n };
 }
 
 /** A JSON column's parameter: SQL NULL for null, else the JSON text. */
@@ -163,12 +208,14 @@ export async function settleVerificationStatus(verificationId: string): Promise<
 export async function finishVendorRun(
   run: { id: string; verificationId: string },
   data: ReturnType<typeof finishedRunData>,
+  callAttempts: AttemptOutcome[] = [],
   /** More writes that belong with the answer (the engine's faces), on the same transaction once the run is recorded. */
   alsoWrite?: (client: pg.PoolClient) => Promise<void>,
 ): Promise<Settled | null> {
   return inSqlTransaction(async (client) => {
     const finished = await client.query(
-      `WITH locked AS (SELECT 1 FROM "Verification" WHERE "id" = $2::uuid FOR UPDATE)
+      `WITH locked AS (SELECT 1 FROM "Verification" WHERE "id" = $2::uuid FOR UPDATE),
+       settled AS (${settleAttemptsSql("$1", "$16")})
        UPDATE "VendorRun" SET "status" = $3::"VendorRunStatus", "outcome" = $4::"Outcome", "vendorVerdict" = $5, "livenessScore" = $6, "matchSimilarity" = $7,
          "httpStatus" = $8, "latencyMs" = $9, "normalized" = $10::jsonb, "raw" = $11::jsonb, "attempts" = $12::jsonb, "policyId" = $13::uuid, "finishedAt" = $14,
          "sandbox" = $15
@@ -176,7 +223,7 @@ export async function finishVendorRun(
       [
         run.id, run.verificationId, data.status, data.outcome, data.vendorVerdict, data.livenessScore, data.matchSimilarity, data.httpStatus, data.latencyMs,
         jsonParam(data.normalized), jsonParam(data.raw), jsonParam(data.attempts), data.policyId, data.finishedAt,
-        data.sandbox,
+        data.sandbox, JSON.stringify(callAttempts),
       ],
     );
     if (finished.rowCount === 0) return null;

@@ -2,12 +2,22 @@ import { mediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
 import { db } from "@/lib/db";
 import { describeQualityGate } from "@/lib/quality-gate/describe-gate";
 import { hasMainThumbnail } from "@/lib/verifications/progress-signature";
+import type { VendorCallAttempt } from "@/lib/generated/prisma/client";
+import { describeWaitingFor } from "@/lib/verifications/describe-waiting-for";
+
+export function callAttemptJson(a: Pick<VendorCallAttempt, "attempt" | "outcome" | "sentAt" | "finishedAt" | "httpStatus" | "error">) {
+  return { attempt: a.attempt, outcome: a.outcome, sentAt: a.sentAt.toISOString(), finishedAt: a.finishedAt?.toISOString() ?? null, httpStatus: a.httpStatus, error: a.error };
+}
 
 // The public JSON shape of a verification (REST API and the live status of the detail page).
 export async function getVerificationJson(id: string) {
   const v = await db.verification.findUnique({
     where: { id },
-    include: { media: { orderBy: { role: "asc" }, include: { purgePolicy: { select: { name: true } } } }, runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }] } },
+    include: {
+      media: { orderBy: { role: "asc" }, include: { purgePolicy: { select: { name: true } } } },
+      runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }], include: { callAttempts: { orderBy: { attempt: "asc" } } } },
+      testSetItems: { select: { testSet: { select: { name: true } } }, take: 1 },
+    },
   });
   if (!v) return null;
   const hashes = [...new Set(v.media.flatMap((m) => (m.sha256 ? [m.sha256] : [])))];
@@ -28,6 +38,7 @@ export async function getVerificationJson(id: string) {
     erased: v.erasedAt ? { at: v.erasedAt.toISOString(), reason: v.eraseReason } : null,
     // "Check quality first": which file failed and why, and the paid calls it saved (null when off).
     qualityGate: describeQualityGate(v, v.runs),
+    waitingFor: describeWaitingFor(v.status, v.runs, v.testSetItems[0]?.testSet ?? null),
     media: v.media.map((m) => ({
       id: m.id, role: m.role, mime: m.mime, size: m.size, sha256: m.sha256, width: m.width, height: m.height, durationMs: m.durationMs, fps: m.fps,
       // A purged media is a tombstone: no bytes, no hash, no URL, and when and why it went.
@@ -43,6 +54,8 @@ export async function getVerificationJson(id: string) {
       // A built-in sandbox's test answer, not a real vendor's.
       sandbox: r.sandbox,
       normalized: r.normalized, raw: r.raw, attempts: r.attempts,
+      // Every HTTP attempt as recorded before it was sent; `unknown`: its worker died waiting for the answer.
+      calls: r.callAttempts.map(callAttemptJson),
     })),
   };
 }

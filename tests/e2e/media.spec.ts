@@ -7,7 +7,8 @@ import { seedVerificationWithMedia } from "@/tests/integration/media/support/see
 import { expect, signInAs, test } from "./support/fixtures";
 
 // The authorized media routes over HTTP with real sessions: roles, audit of full-size views,
-// thumbnails for every role, problem documents for bad and unknown ids.
+// list thumbnails for every role, previews for the roles that see faces (audited), no-store on all,
+// problem documents for bad and unknown ids.
 
 async function seedPortrait() {
   const bytes = await makeImage("jpeg", 320, 240);
@@ -24,14 +25,22 @@ test("an operator gets the full-size original with its real type, and the view i
   const response = await page.request.get(`/api/media/${mediaId}`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("image/jpeg");
-  expect(response.headers()["cache-control"]).toBe("private, max-age=300");
+  expect(response.headers()["cache-control"]).toBe("private, no-store");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response.headers()["content-disposition"]).toBe('inline; filename="selfie.jpg"');
   expect(Buffer.from(await response.body()).equals(bytes)).toBe(true);
 
   const views = await viewsOf(mediaId);
   expect(views).toHaveLength(1);
-  expect(views[0]).toMatchObject({ actorLabel: "e2e-operator@verdict.test", after: { verificationId, role: "selfie", viewerRole: "operator" } });
+  expect(views[0]).toMatchObject({ actorLabel: "e2e-operator@verdict.test", after: { verificationId, role: "selfie", kind: "original", viewerRole: "operator" } });
+
+  const preview = await page.request.get(`/api/media/${mediaId}/thumbnails/preview`);
+  expect(preview.status()).toBe(200);
+  expect(preview.headers()["cache-control"]).toBe("private, no-store");
+  expect((await viewsOf(mediaId)).map((v) => (v.after as { kind?: string }).kind).sort()).toEqual(["original", "preview"]);
+  // API JSON is not kept by caches either.
+  const json = await page.request.get("/api/v1/verifications?limit=1");
+  expect(json.headers()["cache-control"]).toBe("private, no-store");
 });
 
 test("a viewer may not open the full-size original, and nothing is audited", async ({ page }) => {
@@ -53,18 +62,21 @@ test("a signed-out request gets 401 for the original and the thumbnail", async (
   expect(await viewsOf(mediaId)).toHaveLength(0);
 });
 
-test("a viewer sees thumbnails, cached as immutable; a missing one is a 404 problem", async ({ page }) => {
+test("a viewer sees list thumbnails only, never cached; 403 on a preview; a missing one is a 404 problem", async ({ page }) => {
   const { mediaId } = await seedPortrait();
   await signInAs(page, "viewer");
   const thumb = await page.request.get(`/api/media/${mediaId}/thumbnails/thumb`);
   expect(thumb.status()).toBe(200);
   expect(thumb.headers()["content-type"]).toBe("image/webp");
-  expect(thumb.headers()["cache-control"]).toBe("private, max-age=86400, immutable");
-  expect((await page.request.get(`/api/media/${mediaId}/thumbnails/preview`)).status()).toBe(200);
+  expect(thumb.headers()["cache-control"]).toBe("private, no-store");
+  const preview = await page.request.get(`/api/media/${mediaId}/thumbnails/preview`);
+  expect(preview.status()).toBe(403);
+  expect(preview.headers()["cache-control"]).toBe("private, no-store");
+  expect(await viewsOf(mediaId)).toHaveLength(0);
 
-  const poster = await page.request.get(`/api/media/${mediaId}/thumbnails/poster`);
-  expect(poster.status()).toBe(404);
-  expect(await poster.json()).toMatchObject({ status: 404, detail: "The poster thumbnail of this media is not generated yet." });
+  const strip = await page.request.get(`/api/media/${mediaId}/thumbnails/filmstrip`);
+  expect(strip.status()).toBe(404);
+  expect(await strip.json()).toMatchObject({ status: 404, detail: "The filmstrip thumbnail 0 of this media is not generated yet." });
   const badKind = await page.request.get(`/api/media/${mediaId}/thumbnails/huge`);
   expect(badKind.status()).toBe(400);
   expect((await badKind.json()).errors).toHaveProperty("kind");

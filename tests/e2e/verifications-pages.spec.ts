@@ -173,9 +173,13 @@ test("a viewer sees thumbnails but no full-size media", async ({ page }) => {
   await signInAs(page, "viewer");
   await page.goto(`/verifications/${seeded.id}`);
   await expect(page.getByTestId("media-selfie")).toBeVisible();
+  // The small thumbnail, loaded (not a broken image), never the preview.
+  const picture = page.getByTestId("media-selfie").locator("img");
+  await expect(picture).toHaveAttribute("src", `/api/media/${seeded.mediaId}/thumbnails/thumb`);
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
   await expect(page.getByRole("button", { name: /View full size/ })).toHaveCount(0);
   await expect(page.locator(`a[href="/api/media/${seeded.mediaId}"]`)).toHaveCount(0);
-  await expect(page.getByText("Full-size media are shown to reviewers, operators and admins.")).toBeVisible();
+  await expect(page.getByText("Your role sees small thumbnails only; previews and full-size media are shown to reviewers, operators and admins.")).toBeVisible();
   // The detail of an unknown or malformed id is a 404 page.
   for (const id of [randomUUID(), "not-a-uuid"]) {
     const response = await page.goto(`/verifications/${id}`);

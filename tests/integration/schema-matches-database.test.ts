@@ -29,13 +29,17 @@ describe("the migrated database matches the Prisma schema", () => {
     await db.blob.create({ data: { sha256, size: bytes.length, mime: "image/jpeg", storage: "postgres", data: bytes } });
     await db.media.create({ data: { verificationId: verification.id, role: "image1", sha256, mime: "image/jpeg", size: bytes.length, width: 10, height: 20, durationMs: 5000, fps: 29.97, originalFilename: "a.jpg" } });
     await db.thumbnail.create({ data: { sha256, kind: "filmstrip", position: 2, mime: "image/webp", width: 64, height: 64, data: bytes } });
-    await db.vendorRun.create({
+    const schemaRun = await db.vendorRun.create({
       data: {
         verificationId: verification.id, vendor: "cvs", checkType: "face_match", attempt: 2, status: "completed", outcome: "review", vendorVerdict: "match:0",
         livenessScore: 0.4, matchSimilarity: 0.7, httpStatus: 200, latencyMs: 123, normalized: { outcome: "review" }, raw: { errorCode: "0" }, attempts: [{ status: 200 }],
         policyId: policy.id, requestedById: user.id, rerunReason: "why", batchId: randomUUID(), startedAt: new Date(), finishedAt: new Date(),
       },
     });
+    const call = await db.vendorCallAttempt.create({
+      data: { vendorRunId: schemaRun.id, attempt: 1, jobId: "job-1", jobAttempt: 2, worker: "host:1", sentAt: new Date(), heartbeatAt: new Date(), finishedAt: new Date(), outcome: "unknown", httpStatus: 504, error: "gone" },
+    });
+    expect(await db.vendorCallAttempt.findUniqueOrThrow({ where: { vendorRunId_attempt: { vendorRunId: schemaRun.id, attempt: 1 } } })).toEqual(call);
     const reviewCase = await db.reviewCase.create({
       data: { verificationId: verification.id, status: "decided", rules: ["vendor_borderline"], ruleDetails: [{ rule: "x" }], priority: 5, checkType: "face_match", reference: `ref-${tag}`, assigneeId: user.id, assignedAt: new Date(), slaDueAt: new Date(), decision: "approve", decidedAt: new Date(), version: 2, escalatedById: user.id },
     });

@@ -11,6 +11,7 @@ import type { RunningSandbox } from "@/lib/sandbox/start-sandbox";
 import { buildReviewerTruthReport } from "@/lib/test-sets/build-reviewer-truth-report";
 import { buildTestSetReport } from "@/lib/test-sets/build-test-set-report";
 import { importTestSetItems } from "@/lib/test-sets/import-test-set-items";
+import { getVerificationJson } from "@/lib/verifications/verification-json";
 import { createTestSet, runTestSet } from "@/lib/test-sets/manage-test-sets";
 import { reportItemsCsv, reportMetricsCsv } from "@/lib/test-sets/report-csv";
 import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
@@ -78,6 +79,9 @@ describe("a labelled test set from upload to report", () => {
     expect(result.problems[0]!.messages.join(" ")).toMatch(/missing\.jpg" was not uploaded/);
     expect(result.problems[2]!.messages.join(" ")).toMatch(/attack_type is required/);
     const items = await db.testSetItem.findMany({ where: { testSetId: testSet.id }, include: { verification: { include: { media: true, runs: true } } } });
+    // Imported items wait for a person to run them, and say so (not an unexplained "queued").
+    const waiting = await getVerificationJson(items[0]!.verificationId);
+    expect(waiting?.waitingFor).toMatch(/No vendor has been asked yet: this is an item of the test set/);
     expect(items).toHaveLength(4);
     // No vendor is called at import: the items wait for a run.
     expect(items.every((i) => i.verification.source === "upload" && i.verification.runs.length === 0 && i.verification.media.length === 1)).toBe(true);

@@ -100,7 +100,7 @@ describe("retries", () => {
 });
 
 describe("bodies that do not fit the document", () => {
-  it("malformed JSON → error malformed_response, raw text kept, not retried", async () => {
+  it("malformed JSON is retried like a 5xx, then error malformed_response with the raw text kept", async () => {
     sandbox.setFault("cvs", { malformedJson: true });
     const result = expectValidResult(
       await runCheck({
@@ -116,7 +116,15 @@ describe("bodies that do not fit the document", () => {
     expect(typeof result.raw).toBe("string");
     expect(String(result.raw)).toMatch(/^\{"data":/);
     expect(result.httpStatus).toBe(200);
-    expect(result.attempts).toHaveLength(1);
+    // maxRetries 2: the answer cut short is asked for twice more.
+    expect(result.attempts.map((a) => a.httpStatus)).toEqual([200, 200, 200]);
+  });
+
+  it("a truncated answer that recovers on the retry is used", async () => {
+    sandbox.setFault("kairos", { malformedJson: true, remaining: 1 });
+    const result = await runCheck({ vendor: "kairos", checkType: "liveness_selfie", media: [await jpeg("selfie", "pass")], config: sandboxConfig(sandbox, "kairos") });
+    expect(result.outcome).toBe("pass");
+    expect(result.attempts).toHaveLength(2);
   });
 
   it("an HTML page with 200 → error malformed_response, raw HTML kept", async () => {
@@ -125,6 +133,8 @@ describe("bodies that do not fit the document", () => {
     expect(result.outcome).toBe("error");
     expect(reasonCodes(result)).toEqual(["malformed_response"]);
     expect(String(result.raw)).toContain("<!DOCTYPE html>");
+    // A proxy's page is retried like a 5xx before it is taken as the answer.
+    expect(result.attempts).toHaveLength(3);
   });
 
   it("an HTML 502 page is retried, then vendor_unavailable with the HTML kept", async () => {

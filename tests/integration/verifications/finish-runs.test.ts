@@ -9,6 +9,9 @@ import type { VendorId } from "@/lib/vendors/types";
 import { createVerification } from "@/lib/verifications/create-verification";
 import { runVendorCallJob } from "@/lib/verifications/run-vendor-call-job";
 import { claimVendorRun } from "@/lib/verifications/vendor-call-sql";
+
+const claimJob = { jobId: "finish-runs-test", attempt: 1, worker: "test" };
+const claimRules = { maxAttempts: 4, staleSeconds: 20, retryUnknown: false };
 import { verificationRequestSchema } from "@/lib/verifications/verification-input";
 import { startSandboxForVendors } from "./pipeline-support";
 
@@ -68,9 +71,11 @@ describe("vendor runs finishing", () => {
     const { id, runs } = await newVerification(720, ["kairos"]);
     const run = runs[0]!;
     const before = await deltaRows();
-    expect(await claimVendorRun(run.id)).toBe(true);
+    expect(await claimVendorRun(run.id, claimJob, claimRules)).toMatchObject({ claimed: true, attempt: 1 });
     expect(await db.verification.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: "running" });
     expect(await deltaRows()).toBe(before);
+    // As if that claim's call had never been sent: the job below records its own attempt.
+    await db.vendorCallAttempt.deleteMany({ where: { vendorRunId: run.id } });
 
     await runVendorCallJob({ vendorRunId: run.id }, jobContext("kairos"));
     expect(await db.vendorRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true, outcome: true } })).toEqual({ status: "completed", outcome: "pass" });
@@ -86,7 +91,7 @@ describe("vendor runs finishing", () => {
     const calls = sandbox.requests("kairos").length;
     await runVendorCallJob({ vendorRunId: run.id }, jobContext("kairos"));
     expect(sandbox.requests("kairos")).toHaveLength(calls);
-    expect(await claimVendorRun(run.id)).toBe(false);
+    expect(await claimVendorRun(run.id, claimJob, claimRules)).toMatchObject({ claimed: false, finished: true });
     expect(await db.vendorRun.findUniqueOrThrow({ where: { id: run.id } })).toEqual(answered);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
 import { parseManifest } from "@/lib/test-sets/parse-manifest";
@@ -15,7 +18,7 @@ describe("unpacking a zip of test media", () => {
       { name: "__MACOSX/a/._one.jpg", data: Buffer.from("x") },
     ]);
     const files = await unpackZip(zip, "media.zip", { ...limits, maxEntries: 5 });
-    expect(files.map((f) => [f.name, f.bytes.length])).toEqual([
+    expect(files.map((f) => [f.name, "bytes" in f ? f.bytes.length : -1])).toEqual([
       ["a/one.jpg", 3],
       ["two.jpg", 500],
     ]);
@@ -31,6 +34,20 @@ describe("unpacking a zip of test media", () => {
       { name: "b.jpg", data: Buffer.alloc(900), deflate: true },
     ]);
     await expect(unpackZip(total, "total.zip", limits)).rejects.toThrow(/expands to more than 1500 bytes/);
+  });
+
+  it("streams entries to files in outDir and holds every zip of one upload to one budget", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "unpack-test-"));
+    try {
+      const zip = makeZip([{ name: "a.jpg", data: Buffer.alloc(800, 1), deflate: true }]);
+      const budget = { remainingBytes: 1200, totalBytes: 1200 };
+      const [entry] = await unpackZip(zip, "one.zip", limits, { outDir: dir, budget });
+      expect(entry && "path" in entry ? (await readFile(entry.path)).equals(Buffer.alloc(800, 1)) : false).toBe(true);
+      // Each zip is inside its own cap; together they pass the upload's budget.
+      await expect(unpackZip(zip, "two.zip", limits, { outDir: dir, budget })).rejects.toThrow(/this upload expand to more than 1200 bytes together/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a zip bomb whose headers understate the inflated size", async () => {

@@ -61,3 +61,49 @@ describe("backoff and fault counters (deterministic)", () => {
     expect(faults.list()).toEqual({});
   });
 });
+
+describe("waits between attempts", () => {
+  it("jitter stays between half and all of the exponential backoff", async () => {
+    const { jitteredBackoffMs } = await import("@/lib/vendors/http/send-with-retries");
+    expect(jitteredBackoffMs(100, 3, () => 0)).toBe(200);
+    expect(jitteredBackoffMs(100, 3, () => 1)).toBe(400);
+    expect(jitteredBackoffMs(100, 3, () => 0.5)).toBe(300);
+  });
+
+  it("reads Retry-After as seconds or an HTTP date", async () => {
+    const { parseRetryAfterMs } = await import("@/lib/vendors/http/send-with-retries");
+    expect(parseRetryAfterMs("7")).toBe(7000);
+    expect(parseRetryAfterMs(new Date(Date.UTC(2030, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(30_000);
+    expect(parseRetryAfterMs("soon")).toBeNull();
+    expect(parseRetryAfterMs(null)).toBeNull();
+  });
+
+  it("honours a vendor's Retry-After on 429 and 503, and records each retry before sending it", async () => {
+    const { sendWithRetries } = await import("@/lib/vendors/http/send-with-retries");
+    const http = await import("node:http");
+    let calls = 0;
+    const server = http.createServer((_req, res) => {
+      calls += 1;
+      if (calls === 1) return void res.writeHead(429, { "retry-after": "3" }).end("{}");
+      if (calls === 2) return void res.writeHead(503, { "retry-after": "2" }).end("{}");
+      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const waits: number[] = [];
+    const recorded: number[] = [];
+    try {
+      const result = await sendWithRetries(() => ({ url: `http://127.0.0.1:${port}/`, method: "GET", headers: {} }), {
+        timeoutMs: 2000, maxRetries: 3, backoffMs: 100, random: () => 0,
+        sleep: async (ms) => void waits.push(ms),
+        beforeRetry: async (n) => void recorded.push(n),
+      });
+      expect(result.kind).toBe("response");
+      expect(result.attempts.map((a) => a.httpStatus)).toEqual([429, 503, 200]);
+      expect(waits).toEqual([3000, 2000]);
+      expect(recorded).toEqual([2, 3]);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -31,6 +31,7 @@ import { ReopenForm } from "./_components/reopen-form";
 import { DataProtectionNotice } from "@/components/data-protection/data-protection-notice";
 import { findHoldsOfVerification } from "@/lib/data-protection/legal-holds";
 import { PlaceHoldForm } from "../../admin/retention/_components/hold-forms";
+import { canViewFaces } from "@/lib/media/media-access";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -60,7 +61,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const [reasons, settings, engineFaces] = await Promise.all([listDecisionReasons({ activeOnly: true }), getReviewerSettings(user.id), findEngineFaces(v.media)]);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
   const blockedByEscalation = canDecide ? escalationBlock({ status: c.status, escalatedById: c.escalatedBy?.id ?? null, escalatedByEmail: c.escalatedBy?.email ?? null }, { id: user.id, senior: settings.senior }) : null;
-  const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
+  const canViewFull = canViewFaces(user.role);
   const decidable = c.status === "open" || c.status === "escalated";
   const assignedElsewhere = c.assignee && c.assignee.id !== user.id && user.role !== "admin";
   const pending = pendingDecisionOf(c);

@@ -119,7 +119,7 @@ export default async function CompareVerificationPage({
                   <div className="flex flex-wrap gap-2">
                     {column.media.map((m) => (
                       <figure key={m.id} className="flex flex-col items-center gap-0.5">
-                        <MediaThumbnail mediaId={m.id} kind={m.kind === "video" ? "poster" : "thumb"} alt={`${ROLE_LABELS[m.role]} sent to ${VENDOR_SHORT_NAMES[column.vendor]}`} size={56} />
+                        <MediaThumbnail mediaId={m.id} kind={m.kind === "video" ? "filmstrip" : "thumb"} alt={`${ROLE_LABELS[m.role]} sent to ${VENDOR_SHORT_NAMES[column.vendor]}`} size={56} />
                         <figcaption className="text-[11px] text-zinc-600 dark:text-zinc-400">{ROLE_LABELS[m.role]}</figcaption>
                       </figure>
                     ))}

@@ -95,6 +95,11 @@ export function VendorHealthSection({ report, filters, exportHref }: { report: V
               { label: "Error rate", numeric: true, cell: (v) => pct(v.errorRate) },
               { label: "Timeouts", numeric: true, cell: (v) => count(v.timeouts) },
               { label: "Retries", numeric: true, cell: (v) => count(v.retries) },
+              {
+                label: "Fate unknown",
+                numeric: true,
+                cell: (v) => count(v === totals ? Object.values(report.unknownFates ?? {}).reduce((a, b) => a + (b ?? 0), 0) : (report.unknownFates?.[v.vendor] ?? 0)),
+              },
               { label: "p50", numeric: true, cell: (v) => ms(v.p50Ms) },
               { label: "p95", numeric: true, cell: (v) => ms(v.p95Ms) },
             ]}

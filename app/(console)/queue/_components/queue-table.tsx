@@ -32,7 +32,7 @@ export interface QueueTableRow {
   slaDueAt: string | null;
   decision: string | null;
   vendors: { vendor: VendorId; outcome: Outcome | null; sandbox: boolean }[];
-  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "poster" } | null;
+  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "filmstrip" } | null;
 }
 
 const features = tableFeatures({ rowSelectionFeature });

@@ -112,6 +112,7 @@ export default async function TestSetPage({ params }: { params: Promise<{ id: st
                       const latest = runs.reduce<(typeof runs)[number] | null>((a, r) => (!a || r.attempt > a.attempt ? r : a), null);
                       return latest ? <VendorRunChip key={vendor} vendor={VENDOR_SHORT_NAMES[vendor]} status={latest.status} outcome={latest.outcome} /> : null;
                     })}
+                    {item.verification.runs.length === 0 ? <span className="text-xs text-zinc-500">not run yet: no vendor asked</span> : null}
                   </td>
                 </tr>
               ))}

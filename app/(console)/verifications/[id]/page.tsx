@@ -23,6 +23,7 @@ import { EngineFaceCrops } from "@/components/media/engine-faces";
 import { QualityGateNotice } from "@/components/verifications/quality-gate-notice";
 import { findEngineFaces } from "@/lib/face-engine/find-engine-faces";
 import { VerificationTimeline } from "./_components/verification-timeline";
+import { canViewFaces } from "@/lib/media/media-access";
 
 export const metadata: Metadata = { title: "Verification" };
 
@@ -35,7 +36,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
   const v = await getVerification(id);
   if (!v) notFound();
   const holds = await findHoldsOfVerification(v.id);
-  const canViewFull = hasRole(user, ["admin", "reviewer", "operator"]);
+  const canViewFull = canViewFaces(user.role);
   const engineFaces = await findEngineFaces(v.media);
   // The newest run of each vendor decides; older attempts stay visible as history.
   // Thumbnails are made by a job of their own; keep asking for missing ones for a while.
@@ -80,6 +81,11 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
         />
         <SandboxAnswersNotice vendors={[...newestPerVendor].filter(([vendor, attempt]) => v.runs.some((r) => r.vendor === vendor && r.attempt === attempt && r.sandbox)).map(([vendor]) => vendorDisplayName(vendor))} />
         <LiveStatus id={v.id} active={following} signature={progressSignature(progress)} finished={isFinished(v.status)} followUntil={v.createdAt.getTime() + THUMBNAIL_PATIENCE_MS} />
+        {v.waitingFor ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="waiting-for">
+            {v.waitingFor}
+          </p>
+        ) : null}
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-xs text-zinc-500">Source</dt>

@@ -34,7 +34,7 @@ export interface VerificationTableRow {
   createdAt: string;
   createdBy: string | null;
   runs: { vendor: VendorId; attempt: number; status: string; outcome: string | null; sandbox: boolean }[];
-  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "poster" } | null;
+  thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "filmstrip" } | null;
 }
 
 type SortColumn = "createdAt" | "checkType" | "status" | "source";

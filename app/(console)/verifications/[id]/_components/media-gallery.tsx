@@ -59,7 +59,8 @@ function Tile({ media, canViewFull, live, onOpen, faces }: { media: GalleryMedia
   if (media.purged) return <Tombstone media={media} />;
   const label = ROLE_LABELS[media.role];
   const isVideo = media.kind === "video";
-  const kind = isVideo ? "poster" : has(media, "preview") || !has(media, "thumb") ? "preview" : "thumb";
+  // Roles that may not see faces get list thumbnails only: the small thumb, or a video's first filmstrip frame.
+  const kind = !canViewFull ? (isVideo ? "filmstrip" : "thumb") : isVideo ? "poster" : has(media, "preview") || !has(media, "thumb") ? "preview" : "thumb";
   const size = isVideo ? 320 : 220;
   const retry = live && !has(media, kind) ? RETRY_MS : undefined;
   const thumbnail = <MediaThumbnail mediaId={media.id} kind={kind} alt={label} size={size} retryEveryMs={retry} />;
@@ -135,7 +136,7 @@ export function MediaGallery({ media, canViewFull, live, faces = {} }: { media: 
           ))}
         </div>
       ) : null}
-      {!canViewFull ? <p className="mt-2 text-xs text-zinc-500">Full-size media are shown to reviewers, operators and admins.</p> : null}
+      {!canViewFull ? <p className="mt-2 text-xs text-zinc-500">Your role sees small thumbnails only; previews and full-size media are shown to reviewers, operators and admins.</p> : null}
       {canViewFull ? <MediaViewerDialog media={open} onClose={() => setOpen(null)} /> : null}
     </>
   );
