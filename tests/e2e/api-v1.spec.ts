@@ -70,7 +70,7 @@ test("bad requests get problem documents naming the field, and write nothing", a
   expect(JSON.stringify(problem)).not.toMatch(/at .*\.(ts|js):\d+/);
 
   const wrongVendor = await request.post("/api/v1/verifications", { headers: auth, multipart: { checkType: "liveness_3angle", vendors: "kairos" } });
-  expect((await wrongVendor.json()).errors.vendors[0]).toBe("kairos does not serve liveness_3angle; vendors that do: cvs.");
+  expect((await wrongVendor.json()).errors.vendors[0]).toBe("kairos does not serve liveness_3angle; vendors that do: cvs, local.");
 
   const unknownRole = await request.post("/api/v1/verifications", {
     headers: auth,

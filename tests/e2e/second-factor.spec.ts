@@ -82,7 +82,8 @@ test("pages carry a Content-Security-Policy with a nonce and load without violat
   const user = await createThrowawayUser("admin");
   await signIn(page, user.email);
   await expect(page).toHaveURL(/\/queue$/);
-  for (const path of ["/dashboards", "/verifications", "/admin/users", "/admin/audit", "/settings/security"]) {
+  // The security settings page stands outside the console layout (no menu): visited first.
+  for (const path of ["/settings/security", "/dashboards", "/verifications", "/admin/users", "/admin/audit"]) {
     await page.goto(path);
     await expect(page.locator("main").first()).toBeVisible();
   }
@@ -95,6 +96,7 @@ test("pages carry a Content-Security-Policy with a nonce and load without violat
 test("the audit page says the hash chain is intact", async ({ page }) => {
   const user = await createThrowawayUser("admin");
   await signIn(page, user.email);
+  await expect(page).toHaveURL(/\/queue$/);
   await page.goto("/admin/audit");
   await expect(page.getByTestId("audit-chain")).toContainText(/Hash chain intact up to event #\d+/);
 });

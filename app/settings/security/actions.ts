@@ -16,7 +16,8 @@ const disableSchema = z.object({ password: z.string().min(1, "Enter your passwor
 // Each user manages their own second factor; the password confirms it is them, not a borrowed session.
 export const enableTotpAction = authedAction({ roles: [], schema: enableSchema }, async (input, { user, actor }) => {
   const recoveryCodes = await enableTotp(actor, user.id, input);
-  revalidatePath("/settings/security");
+  // No revalidation here: the page would re-render as "on" and drop the one-time recovery codes
+  // the form shows now (its Done button leaves the page).
   return { recoveryCodes };
 });
 
