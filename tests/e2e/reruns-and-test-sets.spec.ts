@@ -149,7 +149,8 @@ test("bulk rerun from a filtered list, then a threshold what-if saved as a new p
 
   // What-if: a Kairos threshold of 0 would pass the spoof that failed.
   await page.goto("/admin/vendors");
-  await page.getByRole("link", { name: "Threshold what-if for liveness_selfie…" }).last().click();
+  // Kairos' link (the engine serves selfie liveness too and has its own).
+  await page.locator('a[href="/admin/vendors/kairos/liveness_selfie/what-if"]').click();
   await expect(page).toHaveURL(/\/admin\/vendors\/kairos\/liveness_selfie\/what-if$/);
   const before = await db.vendorPolicy.count({ where: { vendor: "kairos", checkType: "liveness_selfie" } });
   await page.getByLabel("Review band (± around the threshold)").fill("0");
