@@ -80,7 +80,8 @@ test("a borderline face match reaches the queue; a reviewer claims and decides i
   await expect(row.getByTitle("Score in the borderline band")).toHaveText("Borderline");
   await expect(row.locator("[data-sla]")).toHaveAttribute("data-sla", "ok");
 
-  // j focuses the first row, Enter opens it.
+  // j focuses the first row, Enter opens it (once the page listens for its shortcuts).
+  await expect(page.locator("body")).toHaveAttribute("data-shortcuts-queue-rows", "ready");
   await page.locator("body").press("j");
   await expect(row).toBeFocused();
   await page.keyboard.press("Enter");
@@ -89,11 +90,13 @@ test("a borderline face match reaches the queue; a reviewer claims and decides i
 
   // Claim next from the queue (the `c` shortcut).
   await page.goto("/queue");
+  await expect(page.locator("body")).toHaveAttribute("data-shortcuts-claim-next", "ready");
   await page.locator("body").press("c");
   await expect(page).toHaveURL(new RegExp(`/cases/${opened.id}$`));
   await expect(page.getByTestId("case-assignee")).toHaveText(E2E_USERS.reviewer.email);
 
   // Decide with the keyboard: a starts an approval, the reason list has focus.
+  await expect(page.locator("body")).toHaveAttribute("data-shortcuts-decision", "ready");
   await page.locator("body").press("a");
   const reason = page.getByRole("combobox", { name: "Reason", exact: true });
   await expect(reason).toBeFocused();

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { isPageShortcut } from "@/components/review/shortcuts-dialog";
+import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { Button } from "@/components/ui/button";
 import { claimNextAction } from "../actions";
 
@@ -23,15 +24,11 @@ export function ClaimNextButton({ escalated = false }: { escalated?: boolean }) 
     });
   }
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.key === "c" && isPageShortcut(event)) {
-        event.preventDefault();
-        claim();
-      }
+  usePageShortcuts("claim-next", (event) => {
+    if (event.key === "c" && isPageShortcut(event)) {
+      event.preventDefault();
+      claim();
     }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
   });
 
   return (

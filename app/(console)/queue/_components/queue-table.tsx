@@ -3,11 +3,12 @@
 import { rowSelectionFeature, tableFeatures, useTable, type ColumnDef, type RowSelectionState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { openRowProps } from "@/components/data-table/open-row";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { CaseStatusBadge, DecisionBadge, ruleShortLabel, ruleTitle } from "@/components/review/case-labels";
 import { isPageShortcut, ShortcutsDialog } from "@/components/review/shortcuts-dialog";
+import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { SlaCountdown } from "@/components/review/sla-countdown";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -170,28 +171,25 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
     onRowSelectionChange: setRowSelection,
   });
 
-  useEffect(() => {
-    function focusRow(delta: number) {
-      const items = [...(bodyRef.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-id]") ?? [])];
-      if (items.length === 0) return;
-      const current = items.findIndex((r) => r === document.activeElement);
-      const next = current === -1 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, current + delta));
-      items[next]?.focus();
+  usePageShortcuts("queue-rows", (event) => {
+    if (!isPageShortcut(event)) return;
+    const onRow = (event.target as HTMLElement | null)?.closest?.("tr[data-row-id]");
+    if (event.key === "j" || (event.key === "ArrowDown" && onRow)) {
+      event.preventDefault();
+      focusRow(1);
+    } else if (event.key === "k" || (event.key === "ArrowUp" && onRow)) {
+      event.preventDefault();
+      focusRow(-1);
     }
-    function onKey(event: KeyboardEvent) {
-      if (!isPageShortcut(event)) return;
-      const onRow = (event.target as HTMLElement | null)?.closest?.("tr[data-row-id]");
-      if (event.key === "j" || (event.key === "ArrowDown" && onRow)) {
-        event.preventDefault();
-        focusRow(1);
-      } else if (event.key === "k" || (event.key === "ArrowUp" && onRow)) {
-        event.preventDefault();
-        focusRow(-1);
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  });
+
+  function focusRow(delta: number) {
+    const items = [...(bodyRef.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-id]") ?? [])];
+    if (items.length === 0) return;
+    const current = items.findIndex((r) => r === document.activeElement);
+    const next = current === -1 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, current + delta));
+    items[next]?.focus();
+  }
 
   const selected = Object.keys(rowSelection);
   function assign() {

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { isPageShortcut } from "@/components/review/shortcuts-dialog";
+import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { claimNextCaseAction, decideCaseAction } from "../actions";
@@ -54,17 +55,13 @@ export function DecisionPanel({
     requestAnimationFrame(() => reasonRef.current?.focus());
   }
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      const next = KIND_KEYS[event.key];
-      if (next && isPageShortcut(event)) {
-        event.preventDefault();
-        start(next);
-      }
+  usePageShortcuts("decision", (event) => {
+    const next = KIND_KEYS[event.key];
+    if (next && isPageShortcut(event)) {
+      event.preventDefault();
+      start(next);
     }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  });
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
