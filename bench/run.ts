@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { disconnectDb } from "@/lib/db";
 import { compactRollups, findRollupDifferences } from "@/lib/dashboards/rollups";
 import { stopBoss } from "@/lib/jobs/boss";
 import { provisionTestDatabase } from "@/tests/support/provision-database";
 import { measureEngine } from "./engine";
+import { measureFaceSearch } from "./face-search";
 import { measureIngest } from "./ingest";
 import { timeIt } from "./measure";
 import { buildQueryCases } from "./query-cases";
@@ -17,8 +19,10 @@ import { loadSyntheticHistory } from "./synthetic-history";
 // Progress goes to stderr; the table (or JSON lines) to stdout.
 
 interface Options {
-  /** Only one section: `engine` (no database needed). */
-  only: "engine" | null;
+  /** Only one section: `engine` (no database needed), `face-search` (its own database). */
+  only: "engine" | "face-search" | null;
+  /** Faces indexed by the face-search section. */
+  faces: number;
   size: number;
   json: boolean;
   iterations: number;
@@ -27,7 +31,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { only: null, size: 1_000_000, json: false, iterations: 30, ingest: 2000, keep: false };
+  const options: Options = { only: null, size: 1_000_000, json: false, iterations: 30, ingest: 2000, keep: false, faces: 1_000_000 };
   const number = (flag: string, value: string | undefined, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) {
@@ -43,18 +47,19 @@ function parseArgs(argv: string[]): Options {
     if (flag === "--size") options.size = number(flag, value(), 1000);
     else if (flag === "--iterations") options.iterations = number(flag, value(), 5);
     else if (flag === "--ingest") options.ingest = number(flag, value(), 0);
+    else if (flag === "--faces") options.faces = number(flag, value(), 1000);
     else if (flag === "--json") options.json = true;
     else if (flag === "--keep") options.keep = true;
     else if (flag === "--only") {
       const section = value();
-      if (section !== "engine") {
-        console.error(`--only takes: engine (got ${section ?? "nothing"})`);
+      if (section !== "engine" && section !== "face-search") {
+        console.error(`--only takes: engine, face-search (got ${section ?? "nothing"})`);
         process.exit(2);
       }
       options.only = section;
     }
     else {
-      console.error(`unknown option ${arg}; options: --size N, --json, --iterations N, --ingest N (0 skips), --keep, --only engine`);
+      console.error(`unknown option ${arg}; options: --size N, --json, --iterations N, --ingest N (0 skips), --keep, --only engine|face-search, --faces N`);
       process.exit(2);
     }
   }
@@ -83,6 +88,17 @@ async function main() {
   const embedded = !process.env.DATABASE_URL;
   const database = await provisionTestDatabase(log);
   process.env.DATABASE_URL = database.url;
+  if (options.only === "face-search") {
+    try {
+      const lines = await measureFaceSearch(database.url, options.faces, log);
+      print(lines, options, `Verdict benchmark — 1:N face search, ${options.faces.toLocaleString("en-US")} faces (load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")})`);
+      process.exitCode = lines.every((l) => l.ok) ? 0 : 1;
+    } finally {
+      if (options.keep) log(`kept the database: ${database.url}`);
+      else await database.drop();
+    }
+    return;
+  }
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   const lines: BenchLine[] = [];
   try {

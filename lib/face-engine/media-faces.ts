@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { Db, Tx } from "@/lib/db";
 import type { EngineFace } from "@/lib/face-engine/analyse-image";
 import { ENGINE_MODEL_NAME } from "@/lib/face-engine/engine-version";
+import { indexFaces } from "@/lib/face-search/index-faces";
 
 // The faces the engine found, kept per media (table "MediaFace"). Written by the `local` vendor's
 // job; read by the pages that draw face boxes; deleted with their media by retention.
@@ -42,14 +43,25 @@ export async function replaceMediaFaces(client: pg.PoolClient, items: FaceToStor
     })),
   );
   if (rows.length === 0) return;
-  await client.query(
+  const inserted = await client.query<{ id: string; mediaId: string; faceIndex: number; frameMs: number | null }>(
     `INSERT INTO "MediaFace" ("mediaId", "faceIndex", "frameMs", "box", "landmarks", "yaw", "pitch", "roll", "quality", "detectorScore", "antispoofScore",
        "livenessScore", "embedding", "modelName", "modelVersion")
      SELECT x."mediaId", x."faceIndex", x."frameMs", x."box", x."landmarks", x."yaw", x."pitch", x."roll", x."quality", x."detectorScore", x."antispoofScore",
        x."livenessScore", ARRAY(SELECT jsonb_array_elements_text(x."embedding")::real), x."modelName", x."modelVersion"
      FROM jsonb_to_recordset($1::jsonb) AS x("mediaId" uuid, "faceIndex" int, "frameMs" int, "box" jsonb, "landmarks" jsonb, "yaw" real, "pitch" real, "roll" real,
-       "quality" jsonb, "detectorScore" real, "antispoofScore" real, "livenessScore" real, "embedding" jsonb, "modelName" text, "modelVersion" text)`,
+       "quality" jsonb, "detectorScore" real, "antispoofScore" real, "livenessScore" real, "embedding" jsonb, "modelName" text, "modelVersion" text)
+     RETURNING "id", "mediaId", "faceIndex", "frameMs"`,
     [JSON.stringify(rows)],
+  );
+  // Every face the engine embeds is searchable (1:N face search), in the same transaction.
+  const key = (r: { mediaId: string; faceIndex: number; frameMs: number | null }) => `${r.mediaId}:${r.frameMs ?? ""}:${r.faceIndex}`;
+  const embeddings = new Map(rows.map((r) => [key(r), r.embedding]));
+  await indexFaces(
+    client,
+    inserted.rows.flatMap((r) => {
+      const embedding = embeddings.get(key(r));
+      return embedding ? [{ faceId: r.id, embedding }] : [];
+    }),
   );
 }
 

@@ -1,0 +1,93 @@
+import type pg from "pg";
+import { asInt8, cosine, cosineOfQuantized, isIndexableEmbedding, projectEmbedding, signCode } from "@/lib/face-search/face-code";
+import { currentFaceLists, nearestLists } from "@/lib/face-search/face-search-lists";
+import { hasPgvectorIndex } from "@/lib/face-search/pgvector";
+
+// The nearest faces to a descriptor, by cosine of the engine's descriptors. Two paths:
+// - pgvector (where the extension exists): HNSW on vector(1024), cosine distance.
+// - plain PostgreSQL: probe the nearest IVF lists, shortlist by Hamming distance of the sign codes
+//   in SQL, rerank the shortlist on the int8 descriptors here, and give the final faces their exact
+//   cosine from the stored float descriptors. Figures: `npm run bench -- --only face-search`.
+// No audit here: callers that show results to a person go through find-similar-faces.ts.
+
+export interface IndexHit {
+  faceId: string;
+  /** Exact cosine of the stored descriptors. */
+  similarity: number;
+}
+
+export interface SearchTuning {
+  /** IVF lists probed (plain path, once lists are trained). */
+  probes: number;
+  /** Faces shortlisted by Hamming distance and reranked on their descriptors. */
+  shortlist: number;
+  /** pgvector's hnsw.ef_search. */
+  efSearch: number;
+}
+
+const envInt = (name: string, fallback: number) => {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/** Recall against speed: see the sweep of `npm run bench -- --only face-search`. */
+export const DEFAULT_TUNING: SearchTuning = {
+  probes: envInt("FACE_SEARCH_PROBES", 32),
+  shortlist: envInt("FACE_SEARCH_SHORTLIST", 1000),
+  efSearch: envInt("FACE_SEARCH_EF_SEARCH", 100),
+};
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+
+export async function searchFaceIndex(client: pg.Pool, embedding: ArrayLike<number>, limit: number, tuning: SearchTuning = DEFAULT_TUNING, options: { path?: "auto" | "plain" } = {}): Promise<IndexHit[]> {
+  if (!isIndexableEmbedding(embedding)) return [];
+  if (options.path !== "plain" && (await hasPgvectorIndex(client))) return searchPgvector(client, embedding, limit, tuning);
+  return searchPlain(client, embedding, limit, tuning);
+}
+
+async function searchPgvector(pool: pg.Pool, embedding: ArrayLike<number>, limit: number, tuning: SearchTuning): Promise<IndexHit[]> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`SELECT set_config('hnsw.ef_search', $1, true)`, [String(tuning.efSearch)]);
+    const { rows } = await client.query<{ faceId: string; similarity: number }>(
+      `SELECT "faceId", 1 - ("embedding" <=> $1::vector) AS "similarity" FROM "FaceSearchPgvector" ORDER BY "embedding" <=> $1::vector LIMIT $2`,
+      [`[${Array.from(embedding).join(",")}]`, limit],
+    );
+    await client.query("COMMIT");
+    return rows.map((r) => ({ faceId: r.faceId, similarity: Number(r.similarity) }));
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function searchPlain(client: Queryable, embedding: ArrayLike<number>, limit: number, tuning: SearchTuning): Promise<IndexHit[]> {
+  const projected = projectEmbedding(embedding);
+  const lists = await currentFaceLists(client);
+  // List 0 holds faces filed before lists existed (and every face until then).
+  const probes = lists ? [0, ...nearestLists(lists, projected, Math.min(tuning.probes, lists.count))] : [0];
+  const { rows } = await client.query<{ faceId: string; vec: Buffer }>(
+    `SELECT e."faceId", v."vec"
+       FROM (SELECT "faceId" FROM "FaceSearchEntry" WHERE "list" = ANY($1::int[]) ORDER BY bit_count("code" # $2::bit(256)) LIMIT $3) e
+       JOIN "FaceSearchVector" v ON v."faceId" = e."faceId"`,
+    [probes, signCode(projected), Math.max(tuning.shortlist, limit)],
+  );
+  const query = new Int8Array(embedding.length);
+  let max = 0;
+  for (let i = 0; i < embedding.length; i++) max = Math.max(max, Math.abs(embedding[i]!));
+  for (let i = 0; i < embedding.length; i++) query[i] = Math.round((embedding[i]! * 127) / (max || 1));
+  const reranked = rows
+    .map((r) => ({ faceId: r.faceId, approx: cosineOfQuantized(query, asInt8(r.vec)) }))
+    .sort((a, b) => b.approx - a.approx)
+    .slice(0, limit + 5);
+  if (reranked.length === 0) return [];
+  // The int8 cosine is within ~0.002 of the exact one: the few at the edge are settled exactly.
+  const exact = await client.query<{ id: string; embedding: number[] }>(`SELECT "id", "embedding" FROM "MediaFace" WHERE "id" = ANY($1::uuid[])`, [reranked.map((r) => r.faceId)]);
+  return exact.rows
+    .map((r) => ({ faceId: r.id, similarity: cosine(embedding, r.embedding) }))
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, limit);
+}
