@@ -1,4 +1,5 @@
 import { describeScoreScales, type ScoreScale } from "@/components/verifications/score-scales";
+import type { FaceMatchSignal, FaceSignals } from "@/lib/face-search/face-signals";
 import type { Policy } from "@/lib/policy/policy-schemas";
 import { qualitySampleValue } from "@/lib/review/quality-sample";
 import { qualitySampleShare, REVIEW_RULE_CODES, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";
@@ -26,6 +27,16 @@ export interface RuleInput {
   manualReviewNote: string | null;
   /** Every run, all attempts; only the latest attempt of each vendor counts. */
   runs: RuleRun[];
+  /** What 1:N face search says of the verification's faces (null: the engine stored no face). */
+  faces?: FaceSignals | null;
+}
+
+/** An earlier face a face rule matched, shown on the case page. */
+export interface RuleFace {
+  faceId: string;
+  verificationId: string;
+  reference: string | null;
+  similarity: number;
 }
 
 export interface FiredRule {
@@ -35,6 +46,7 @@ export interface FiredRule {
   vendors: VendorId[];
   priority: number;
   slaMinutes: number;
+  faces?: RuleFace[];
 }
 
 const VENDOR_NAMES: Record<VendorId, string> = { cvs: "CVS", fpt: "FPT", biometric_kz: "biometric.kz", kairos: "Kairos", local: "Verdict's engine" };
@@ -127,6 +139,23 @@ export function evaluateReviewRules(input: RuleInput, settings: ReviewRuleSettin
     found.set(code, entry);
   };
 
+  const ruleFaces = new Map<ReviewRuleCode, RuleFace[]>();
+  const toRuleFace = (m: FaceMatchSignal): RuleFace => ({ faceId: m.faceId, verificationId: m.verificationId, reference: m.reference, similarity: Number(m.similarity.toFixed(4)) });
+  const refWords = (reference: string | null) => (reference === null ? "a verification without a reference" : `reference “${reference}”`);
+  if (input.faces) {
+    const { blocked, otherReferences, sameReferenceBest } = input.faces;
+    for (const b of blocked.filter((b) => b.similarity >= settings.blocked_face.similarityAbove)) {
+      fire("blocked_face", `The ${b.role} face matches a blocked face (similarity ${fmt(b.similarity)} ≥ ${fmt(settings.blocked_face.similarityAbove)}); blocked because: “${b.reason}”${b.reference ? ` (from ${refWords(b.reference)})` : ""}.`);
+    }
+    const duplicates = otherReferences.filter((m) => m.similarity >= settings.duplicate_face.similarityAbove);
+    for (const m of duplicates) fire("duplicate_face", `The ${m.role} face is very likely the person of ${refWords(m.reference)} (similarity ${fmt(m.similarity)} ≥ ${fmt(settings.duplicate_face.similarityAbove)}).`);
+    if (duplicates.length) ruleFaces.set("duplicate_face", duplicates.map(toRuleFace));
+    if (sameReferenceBest && sameReferenceBest.similarity < settings.face_changed.similarityBelow) {
+      fire("face_changed", `The face is very likely not the person of this reference's earlier verifications: the best similarity to any earlier face is ${fmt(sameReferenceBest.similarity)}, below ${fmt(settings.face_changed.similarityBelow)}.`);
+      ruleFaces.set("face_changed", [toRuleFace(sameReferenceBest)]);
+    }
+  }
+
   if (input.manualReview) {
     fire("manual_review", input.manualReviewNote ? `Manual review requested: “${input.manualReviewNote}”` : "Manual review was requested when the verification was created.");
   }
@@ -190,6 +219,7 @@ export function evaluateReviewRules(input: RuleInput, settings: ReviewRuleSettin
     vendors: [...found.get(code)!.vendors].sort(),
     priority: settings[code].priority,
     slaMinutes: settings[code].slaMinutes,
+    ...(ruleFaces.has(code) ? { faces: ruleFaces.get(code) } : {}),
   }));
 }
 
@@ -197,7 +227,7 @@ export function evaluateReviewRules(input: RuleInput, settings: ReviewRuleSettin
 export function summarizeFiredRules(fired: FiredRule[]) {
   return {
     rules: fired.map((f) => f.code),
-    ruleDetails: fired.map((f) => ({ code: f.code, details: f.details, vendors: f.vendors, priority: f.priority, slaMinutes: f.slaMinutes })),
+    ruleDetails: fired.map((f) => ({ code: f.code, details: f.details, vendors: f.vendors, priority: f.priority, slaMinutes: f.slaMinutes, ...(f.faces ? { faces: f.faces } : {}) })),
     priority: fired.reduce((max, f) => Math.max(max, f.priority), 0),
     slaMinutes: fired.length ? Math.min(...fired.map((f) => f.slaMinutes)) : null,
   };

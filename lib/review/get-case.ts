@@ -7,7 +7,15 @@ import { getVerification, type VerificationDetail } from "@/lib/verifications/ge
 // Everything the case page shows in one read.
 
 export const ruleDetailSchema = z.array(
-  z.object({ code: z.string(), details: z.array(z.string()), vendors: z.array(z.string()).default([]), priority: z.number().optional(), slaMinutes: z.number().optional() }),
+  z.object({
+    code: z.string(),
+    details: z.array(z.string()),
+    vendors: z.array(z.string()).default([]),
+    priority: z.number().optional(),
+    slaMinutes: z.number().optional(),
+    // Face rules: the earlier faces that matched (shown beside the case's own).
+    faces: z.array(z.object({ faceId: z.string(), verificationId: z.string(), reference: z.string().nullable(), similarity: z.number() })).optional(),
+  }),
 );
 export type RuleDetail = z.infer<typeof ruleDetailSchema>[number];
 

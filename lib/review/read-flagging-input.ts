@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sqlPool } from "@/lib/db";
+import { readFaceSignals, type FaceSignals } from "@/lib/face-search/face-signals";
 import { activeRuleSetOf, type ActiveRuleSet } from "@/lib/review/review-rule-sets";
 import type { RuleRun } from "@/lib/review/evaluate-review-rules";
 import { normalizedResultSchema, type CheckType, type Outcome, type VendorId } from "@/lib/vendors/types";
@@ -16,6 +17,7 @@ export interface FlaggingInput {
   manualReviewNote: string | null;
   runs: (RuleRun & { finishedAt: Date | null })[];
   ruleSet: ActiveRuleSet;
+  faces: FaceSignals | null;
 }
 
 interface StoredRun {
@@ -56,7 +58,7 @@ export async function readFlaggingInput(verificationId: string): Promise<Flaggin
     const parsed = run.normalized === null ? null : normalizedResultSchema.safeParse(run.normalized);
     return { ...run, normalized: parsed?.success ? parsed.data : null };
   });
-  const policies = await resolveRunPolicies(stored);
+  const [policies, faces] = await Promise.all([resolveRunPolicies(stored), readFaceSignals(sqlPool(), verificationId, row.reference)]);
   return {
     verificationId,
     checkType: row.checkType,
@@ -75,5 +77,6 @@ export async function readFlaggingInput(verificationId: string): Promise<Flaggin
       finishedAt: run.finishedAt === null ? null : new Date(run.finishedAt),
     })),
     ruleSet: activeRuleSetOf(row.ruleSet),
+    faces,
   };
 }

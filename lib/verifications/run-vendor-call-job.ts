@@ -16,6 +16,8 @@ import { ENGINE_MODEL_VERSION } from "@/lib/face-engine/engine-version";
 import type { Policy } from "@/lib/policy/policy-schemas";
 import type pg from "pg";
 import { releaseGatedRuns } from "@/lib/quality-gate/release-gated-runs";
+import { matchesFaceBlocklist } from "@/lib/face-search/face-blocklist";
+import { flagVerification } from "@/lib/review/flag-verification";
 
 // Vendors see the role and the sniffed type as the file name, never what the client called it.
 function extensionOfMime(mime: string): string {
@@ -156,6 +158,8 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
         : undefined;
     const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts, sandbox), outcomes, alsoWrite);
     if (settled === "finished") await onVerificationFinished(run.verificationId);
+    // A blocked face opens its case at once, without waiting for the paid vendors' answers.
+    else if (run.vendor === "local" && (await matchesFaceBlocklist(run.verificationId))) await flagVerification(run.verificationId);
   } catch (error) {
     // A failure the queue will not retry goes to the dead letters: the run must not stay open
     // forever behind it, so it ends now, saying why (best effort: the database may be the cause).

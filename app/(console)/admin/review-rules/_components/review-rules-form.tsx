@@ -103,6 +103,20 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
                       <input inputMode="decimal" value={String(draft[code].extraMargin)} onChange={(e) => set(code, "extraMargin", e.target.value)} className={`${inputClass} w-24`} aria-invalid={Boolean(err(code, "extraMargin"))} />
                       {err(code, "extraMargin") ? <span className="text-red-700">{err(code, "extraMargin")!.join(" ")}</span> : null}
                     </label>
+                  ) : code === "blocked_face" || code === "duplicate_face" || code === "face_changed" ? (
+                    <label className="flex flex-col gap-1">
+                      {code === "face_changed" ? "Similarity below (0.3–0.99)" : "Similarity at or above (0.3–0.99)"}
+                      <input
+                        inputMode="decimal"
+                        value={String(draft[code][code === "face_changed" ? "similarityBelow" : "similarityAbove"])}
+                        onChange={(e) => set(code, code === "face_changed" ? "similarityBelow" : "similarityAbove", e.target.value)}
+                        className={`${inputClass} w-24`}
+                        aria-invalid={Boolean(err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove"))}
+                      />
+                      {err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove") ? (
+                        <span className="text-red-700">{err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove")!.join(" ")}</span>
+                      ) : null}
+                    </label>
                   ) : code === "vendor_error_triage" ? (
                     <label className="flex items-center gap-2">
                       <input type="checkbox" checked={draft[code].includeWarnings === true} onChange={(e) => set(code, "includeWarnings", e.target.checked)} />
