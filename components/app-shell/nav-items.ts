@@ -3,7 +3,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export interface NavItem {
   href: string;
   label: string;
-  icon: "queue" | "mentions" | "verifications" | "compare" | "dashboards" | "test-sets" | "admin";
+  icon: "queue" | "mentions" | "verifications" | "subjects" | "compare" | "dashboards" | "test-sets" | "admin";
   // Empty: every signed-in role.
   roles: Role[];
   /** A count shown beside the label (e.g. unread mentions); hidden when 0 or unset. */
@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/queue", label: "Queue", icon: "queue", roles: [] },
   { href: "/mentions", label: "Mentions", icon: "mentions", roles: [] },
   { href: "/verifications", label: "Verifications", icon: "verifications", roles: [] },
+  { href: "/subjects", label: "Subjects", icon: "subjects", roles: [] },
   { href: "/compare", label: "Compare", icon: "compare", roles: [] },
   { href: "/dashboards", label: "Dashboards", icon: "dashboards", roles: [] },
   { href: "/test-sets", label: "Test sets", icon: "test-sets", roles: [] },

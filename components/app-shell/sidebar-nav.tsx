@@ -1,6 +1,6 @@
 "use client";
 
-import { AtSign, BarChart3, Columns2, FlaskConical, Inbox, ListChecks, Settings } from "lucide-react";
+import { AtSign, BarChart3, Columns2, FlaskConical, Inbox, ListChecks, Settings, UserSearch } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/components/app-shell/nav-items";
@@ -10,6 +10,7 @@ const ICONS = {
   queue: Inbox,
   mentions: AtSign,
   verifications: ListChecks,
+  subjects: UserSearch,
   compare: Columns2,
   dashboards: BarChart3,
   "test-sets": FlaskConical,

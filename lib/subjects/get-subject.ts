@@ -36,7 +36,7 @@ export async function getSubject(reference: string) {
   return {
     reference,
     truncated: rows.length === MAX_VERIFICATIONS,
-    holds: holds.map((h) => ({ id: h.id, scope: h.scope, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt })),
+    holds: holds.map((h) => ({ id: h.id, scope: h.scope, caseId: h.caseId, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt })),
     verifications: rows.map((v) => {
       const latest = latestRunPerVendor(v.runs.map((r) => ({ ...r, vendor: r.vendor as VendorId, outcome: r.outcome as Outcome | null })));
       return {

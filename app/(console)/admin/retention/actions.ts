@@ -25,6 +25,7 @@ export const placeHoldAction = authedAction({ roles: ADMIN, schema: placeHoldSch
   const hold = await placeLegalHold(actor, input);
   revalidatePath("/admin/retention");
   revalidatePath("/admin/subjects");
+  revalidatePath("/subjects/[reference]", "page");
   return { id: hold.id };
 });
 
@@ -32,5 +33,6 @@ export const releaseHoldAction = authedAction({ roles: ADMIN, schema: releaseHol
   await releaseLegalHold(actor, input);
   revalidatePath("/admin/retention");
   revalidatePath("/admin/subjects");
+  revalidatePath("/subjects/[reference]", "page");
   return { released: true };
 });

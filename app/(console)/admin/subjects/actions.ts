@@ -11,5 +11,6 @@ const consoleEraseSchema = eraseSubjectSchema.extend({ confirmation: z.string("T
 export const eraseSubjectAction = authedAction({ roles: ["admin"], schema: consoleEraseSchema }, async (input, { actor }) => {
   const result = await eraseSubject(actor, input);
   revalidatePath("/admin/subjects");
+  revalidatePath("/subjects/[reference]", "page");
   return result;
 });

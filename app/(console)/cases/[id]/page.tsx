@@ -32,6 +32,12 @@ import { DataProtectionNotice } from "@/components/data-protection/data-protecti
 import { findHoldsOfVerification } from "@/lib/data-protection/legal-holds";
 import { PlaceHoldForm } from "../../admin/retention/_components/hold-forms";
 import { canViewFaces } from "@/lib/media/media-access";
+import { MediaThumbnail } from "@/components/media/media-thumbnail";
+import { ReferenceLink } from "@/components/subjects/reference-link";
+import { sqlPool } from "@/lib/db";
+import { describeFaces } from "@/lib/face-search/describe-faces";
+import { FACE_BLOCKLIST_ROLES } from "@/lib/face-search/face-blocklist";
+import { AddFaceBlockForm } from "../../face-search/_components/face-block-forms";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -70,6 +76,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const now = Date.now();
   const holds = await findHoldsOfVerification(v.id);
   const keptMedia = v.media.filter((m) => !m.purged);
+  // Face rules name earlier faces: where they come from (a purged one is gone from the index too).
+  const ruleFaceOrigins = await describeFaces(sqlPool(), c.ruleDetails.flatMap((r) => r.faces?.map((f) => f.faceId) ?? []));
+  const searchable = keptMedia.filter((m) => engineFaces[m.id]);
   const purgedMedia = v.media.filter((m) => m.purged);
 
   return (
@@ -81,7 +90,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </nav>
       <PageHeader
         title={`${CHECK_TYPE_LABELS[v.checkType].title}${v.reference ? ` · ${v.reference}` : ""}`}
-        description={`Case ${c.id}`}
+        description={<>Case {c.id}{v.reference ? <> · subject <ReferenceLink reference={v.reference} className="font-mono" /></> : null}</>}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <CaseStatusBadge status={c.status} />
@@ -154,6 +163,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   ))}
                 </ul>
               ) : null}
+              {r.faces?.length ? (
+                <ul className="mt-2 flex flex-wrap gap-3" aria-label={`Matching earlier faces (${ruleTitle(r.code)})`} data-testid={`rule-faces-${r.code}`}>
+                  {r.faces.map((f) => {
+                    const origin = ruleFaceOrigins.get(f.faceId);
+                    return (
+                      <li key={f.faceId} className="flex flex-col gap-1 text-xs">
+                        {origin && !origin.purged ? <MediaThumbnail mediaId={origin.mediaId} alt={`Earlier face of ${f.reference ?? "no reference"}`} size={96} /> : <span className="flex size-24 items-center justify-center rounded bg-zinc-100 text-zinc-400 dark:bg-zinc-800">no longer held</span>}
+                        <span className="tabular-nums">similarity {f.similarity.toFixed(3)}</span>
+                        <ReferenceLink reference={f.reference} className="font-mono" />
+                        <Link className="underline" href={`/verifications/${f.verificationId}`}>verification {f.verificationId.slice(0, 8)}</Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -183,6 +207,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               }))}
             /> : null}
             <EngineFaceCrops canViewFull={canViewFull} items={keptMedia.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id]! }] : []))} />
+            {canViewFull && searchable.length ? (
+              <p className="flex flex-wrap gap-4 text-sm">
+                {searchable.map((m) => (
+                  <Link key={m.id} href={`/face-search?mediaId=${m.id}`} className="font-medium text-sky-700 underline dark:text-sky-400">
+                    Search by face: {ROLE_LABELS[m.role].toLowerCase()}
+                  </Link>
+                ))}
+              </p>
+            ) : null}
+            {hasRole(user, FACE_BLOCKLIST_ROLES) && searchable.length ? (
+              <details className="text-sm">
+                <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Add a face to the blocklist</summary>
+                <div className="mt-2"><AddFaceBlockForm media={searchable.map((m) => ({ id: m.id, label: ROLE_LABELS[m.role] }))} /></div>
+              </details>
+            ) : null}
           </section>
 
           <section aria-labelledby="scores-heading" className="flex flex-col gap-3">

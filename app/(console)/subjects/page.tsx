@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { subjectHref } from "@/components/subjects/reference-link";
+import { inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatDateTime } from "@/components/verifications/verification-labels";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { canViewFaces } from "@/lib/media/media-access";
+import { searchReferences } from "@/lib/subjects/get-subject";
+
+export const metadata: Metadata = { title: "Subjects" };
+export const dynamic = "force-dynamic";
+
+const searchSchema = z.object({ q: z.string().trim().max(200).optional().catch(undefined) });
+
+export default async function SubjectsSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const { q } = searchSchema.parse(await searchParams);
+  const found = q ? await searchReferences(q) : [];
+  return (
+    <>
+      <PageHeader title="Subjects" description="A person, by the reference your backend gave their verifications: their whole history in one place." />
+      <div className="mb-6 flex flex-wrap items-end gap-6">
+        <form className="flex items-end gap-3" role="search" aria-label="Find a reference">
+          <label className="flex flex-col gap-1 text-sm">
+            Reference
+            <input name="q" defaultValue={q} className={`${inputClass} w-72`} maxLength={200} placeholder="Whole or part of a reference" />
+          </label>
+          <button type="submit" className="h-9 rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">Find</button>
+        </form>
+        {canViewFaces(user.role) ? (
+          <Link href="/face-search" className="text-sm font-medium text-sky-700 underline dark:text-sky-400">Search by face</Link>
+        ) : null}
+      </div>
+      {q && found.length === 0 ? <p className="text-sm text-zinc-600">No reference contains “{q}”.</p> : null}
+      {found.length ? (
+        <table className="max-w-3xl text-sm" aria-label="References found">
+          <thead className="text-left text-xs text-zinc-500">
+            <tr><th className="py-1 pr-6">Reference</th><th className="py-1 pr-6">Verifications</th><th className="py-1">Latest</th></tr>
+          </thead>
+          <tbody>
+            {found.map((r) => (
+              <tr key={r.reference} className="border-t border-zinc-200 dark:border-zinc-800">
+                <td className="py-1 pr-6"><Link className="font-mono text-xs underline" href={subjectHref(r.reference)}>{r.reference}</Link></td>
+                <td className="py-1 pr-6 tabular-nums">{r.verifications}</td>
+                <td className="py-1 font-mono text-xs">{formatDateTime(r.lastAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
