@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { subjectHref } from "@/components/subjects/reference-link";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export interface NoticeHold {
@@ -35,11 +36,7 @@ export function DataProtectionNotice({
         <span>
           <span className="text-zinc-500">Subject </span>
           {reference ? (
-            admin ? (
-              <Link className={`font-medium ${link}`} href={`/admin/subjects?reference=${encodeURIComponent(reference)}`}>{reference}</Link>
-            ) : (
-              <span className="font-medium">{reference}</span>
-            )
+            <Link className={`font-medium ${link}`} href={subjectHref(reference)}>{reference}</Link>
           ) : (
             <span className="text-zinc-500">no reference</span>
           )}

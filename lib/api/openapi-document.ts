@@ -1,3 +1,4 @@
+import { subjectHistoryOperation } from "@/lib/api/openapi-subjects";
 import { z } from "zod";
 import { normalizedResultSchema } from "@/lib/vendors/types";
 import { checkTypes, mediaRoles, vendorIds } from "@/lib/vendors/types";
@@ -264,6 +265,7 @@ export function buildOpenApiDocument() {
         },
       },
       "/api/v1/subjects/{reference}": {
+        get: { ...subjectHistoryOperation.get, responses: { ...subjectHistoryOperation.get.responses, ...errorResponses } },
         delete: {
           summary: "Erase a subject: every verification of the reference loses its media and personal fields now (admin API key); idempotent",
           parameters: [{ name: "reference", in: "path", required: true, schema: { type: "string", maxLength: 200 } }],

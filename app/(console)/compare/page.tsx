@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ReferenceLink } from "@/components/subjects/reference-link";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -47,7 +48,7 @@ export default async function ComparePage() {
                   </Link>
                 </td>
                 <td className="py-1 pr-4">{CHECK_TYPE_LABELS[r.checkType].title}</td>
-                <td className="py-1 pr-4">{r.reference ?? "—"}</td>
+                <td className="py-1 pr-4"><ReferenceLink reference={r.reference} /></td>
                 <td className="py-1 pr-4">
                   {r.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")}
                   {r.sandboxVendors.length ? <SandboxBadge compact className="ml-2" /> : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ReferenceLink } from "@/components/subjects/reference-link";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatBytes, formatDateTime } from "@/components/verifications/verification-labels";
@@ -94,7 +95,7 @@ export default async function RetentionPage() {
                 <div>
                   <p className="font-medium">
                     {h.scope === "reference" ? (
-                      <>Reference <Link className="underline" href={`/admin/subjects?reference=${encodeURIComponent(h.reference ?? "")}`}>{h.reference}</Link></>
+                      <>Reference <ReferenceLink reference={h.reference} className="underline" /></>
                     ) : (
                       <>Case <Link className="font-mono underline" href={`/cases/${h.caseId}`}>{h.caseId}</Link></>
                     )}

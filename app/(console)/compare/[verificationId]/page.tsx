@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ReferenceLink } from "@/components/subjects/reference-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -62,7 +63,7 @@ export default async function CompareVerificationPage({
       </nav>
       <PageHeader
         title={`Compare vendors · ${CHECK_TYPE_LABELS[v.checkType].title}${v.reference ? ` · ${v.reference}` : ""}`}
-        description={`Verification ${v.id}: the latest run of each vendor, aligned field by field.`}
+        description={<>Verification {v.id}{v.reference ? <> (subject <ReferenceLink reference={v.reference} className="font-mono" />)</> : null}: the latest run of each vendor, aligned field by field.</>}
         actions={
           <div className="flex items-center gap-3">
             <RerunButton verificationId={v.id} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { ReferenceLink } from "@/components/subjects/reference-link";
 import { rowSelectionFeature, tableFeatures, useTable, type ColumnDef, type RowSelectionState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -82,7 +83,7 @@ function columns(now: number, selectable: boolean): Column[] {
           </Link>
           {row.original.reference ? (
             <span className="truncate font-mono text-[11px] text-zinc-500" title={`Reference ${row.original.reference}`}>
-              {row.original.reference}
+              <ReferenceLink reference={row.original.reference} />
             </span>
           ) : null}
         </span>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ReferenceLink } from "@/components/subjects/reference-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
@@ -56,7 +57,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
       </nav>
       <PageHeader
         title={`${CHECK_TYPE_LABELS[v.checkType].title}${v.reference ? ` · ${v.reference}` : ""}`}
-        description={`Verification ${v.id}`}
+        description={<>Verification {v.id}{v.reference ? <> · subject <ReferenceLink reference={v.reference} className="font-mono" /></> : null}</>}
         actions={
           <div className="flex flex-wrap items-center gap-3">
             {new Set(v.runs.map((r) => r.vendor)).size > 1 ? (

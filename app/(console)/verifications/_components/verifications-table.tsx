@@ -1,5 +1,6 @@
 "use client";
 
+import { ReferenceLink } from "@/components/subjects/reference-link";
 import {
   columnVisibilityFeature,
   functionalUpdate,
@@ -84,7 +85,7 @@ const columns: Column[] = [
     enableSorting: false,
     cell: ({ row }) => (
       <span className="block truncate font-mono text-xs" title={row.original.reference ?? undefined}>
-        {row.original.reference ?? "—"}
+        <ReferenceLink reference={row.original.reference} />
       </span>
     ),
   },

@@ -1,11 +1,21 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { eraseSubject, eraseSubjectSchema } from "@/lib/data-protection/erase-subject";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { getSubject } from "@/lib/subjects/get-subject";
 import { apiRoute } from "@/lib/http/api-route";
-import { decodeReferenceParam } from "@/lib/data-protection/legal-holds";
+import { decodeReferenceParam, referenceField } from "@/lib/data-protection/legal-holds";
 
 export const dynamic = "force-dynamic";
+
+// GET /api/v1/subjects/{reference} — the subject's history (every verification of the reference,
+// oldest first, with media facts, outcomes, cases and decisions). Any API key; no face leaves here.
+export const GET = apiRoute<{ reference: string }>({ roles: [], apiKeys: true }, async (_req, { params }) => {
+  const reference = referenceField().parse(decodeReferenceParam(params.reference));
+  const subject = await getSubject(reference);
+  if (!subject) throw new NotFoundError(`No verification has the reference "${reference}".`);
+  return NextResponse.json(subject);
+});
 
 const bodySchema = z.object({ reason: z.unknown() }).partial();
 
