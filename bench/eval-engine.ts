@@ -1,5 +1,6 @@
 import { analyseImage, type EngineImageReading } from "@/lib/face-engine/analyse-image";
 import { detTable, errorRatesAt, similarityRange, type ScoredPair } from "@/lib/face-engine/evaluation";
+import { FACE_RULE_DEFAULTS } from "@/lib/review/review-rule-settings";
 import { deriveVariants, readFixtureGroup, syntheticNoFacePictures, type FixturePhoto } from "@/lib/face-engine/face-fixtures";
 import { similarityOf } from "@/lib/face-engine/face-quality";
 import { defaultPolicies } from "@/lib/policy/default-policies";
@@ -68,8 +69,20 @@ async function main() {
   const det = detTable([...genuineReal], impostor).map((row) => ({ ...row, derivedFnmr: errorRatesAt(row.threshold, derived, impostor).fnmr }));
   const missed = [...people, ...samePerson].filter((r) => r.reading.faces.length === 0).map((r) => r.name);
 
+  // The face rules of 1:N search reuse the same distributions: a duplicate face fires at or above
+  // its threshold (false duplicates = impostor pairs there), a face change below its threshold
+  // (false alarms = genuine pairs there; caught = impostor pairs there).
+  const dup = FACE_RULE_DEFAULTS.duplicate_face.similarityAbove;
+  const changed = FACE_RULE_DEFAULTS.face_changed.similarityBelow;
+  const scored = (pairs: ScoredPair[]) => pairs.filter((p) => p.similarity !== null) as Array<ScoredPair & { similarity: number }>;
+  const faceRules = {
+    duplicateFace: { threshold: dup, falseDuplicates: scored(impostor).filter((p) => p.similarity >= dup).length, impostors: scored(impostor).length, genuineFound: scored(genuineReal).filter((p) => p.similarity >= dup).length, genuine: scored(genuineReal).length },
+    faceChanged: { threshold: changed, impostorsCaught: scored(impostor).filter((p) => p.similarity < changed).length, impostors: scored(impostor).length, falseAlarmsReal: scored(genuineReal).filter((p) => p.similarity < changed).length, genuine: scored(genuineReal).length, falseAlarmsDerived: scored(derived).filter((p) => p.similarity < changed).length, derived: scored(derived).length },
+  };
+
   const result = {
     thresholds: { matchAbove: policy.matchAbove, borderlineFrom: policy.borderlineFrom },
+    faceRules,
     pairs: { genuineReal: genuineReal.length, genuineDerived: derived.length, impostor: impostor.length },
     ranges: { genuineReal: similarityRange(genuineReal), genuineDerived: similarityRange(derived), impostor: similarityRange(impostor) },
     atDefaults: {
@@ -99,6 +112,8 @@ async function main() {
   console.log(`similarity ranges: genuine real ${range(result.ranges.genuineReal)}, genuine derived ${range(result.ranges.genuineDerived)}, impostor ${range(result.ranges.impostor)}`);
   console.log(`at the defaults: FMR ${pct(atMatch.real.fmr)} (${atMatch.real.falseMatches}/${impostor.length}), FNMR real ${pct(atMatch.real.fnmr)} (${atMatch.real.falseNonMatches}/${genuineReal.length}), FNMR derived ${pct(atMatch.derived.fnmr)} (${atMatch.derived.falseNonMatches}/${derived.length})`);
   console.log(`review band: ${impostorsInReview} impostor and ${genuineInReview} real genuine pairs land in it (a person looks)`);
+  console.log(`duplicate-face rule (≥ ${dup}): ${faceRules.duplicateFace.falseDuplicates}/${faceRules.duplicateFace.impostors} impostor pairs would be called duplicates; ${faceRules.duplicateFace.genuineFound}/${faceRules.duplicateFace.genuine} real genuine pairs are found`);
+  console.log(`face-changed rule (< ${changed}): catches ${faceRules.faceChanged.impostorsCaught}/${faceRules.faceChanged.impostors} impostor pairs (${pct(faceRules.faceChanged.impostorsCaught / Math.max(1, faceRules.faceChanged.impostors))}); false alarms ${faceRules.faceChanged.falseAlarmsReal}/${faceRules.faceChanged.genuine} real genuine, ${faceRules.faceChanged.falseAlarmsDerived}/${faceRules.faceChanged.derived} derived`);
   console.log(`no-face pictures that pass: ${noFaceWithFace.length}/${noFace.length} (${pct(result.noFace.passRate)})${noFaceWithFace.length ? `: ${noFaceWithFace.map((r) => r.name).join(", ")}` : ""}`);
   console.log(`faces missed by the detector: ${missed.length ? missed.join(", ") : "none"}`);
   console.log(`speed: ${result.speed.facesPerSecond.toFixed(2)} faces/s (${facesAnalysed} faces, one process, detect + mesh + embed + antispoof + liveness + quality)`);

@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { db } from "@/lib/db";
+import { ruleDetailSchema } from "@/lib/review/get-case";
+import { expect, signInAs, test } from "./support/fixtures";
+
+// 1:N face search in the browser: one real person uploaded under two references; the second opens
+// a duplicate-face case; from the case a reviewer searches by face, sees the earlier face under the
+// first reference, and opens that subject's page. Other specs share the database: everything is
+// looked up by this spec's own references.
+
+const fixture = (name: string) => readFile(path.resolve(import.meta.dirname, "../fixtures/faces", name));
+
+test.describe.configure({ timeout: 240_000 });
+
+test.beforeAll(async () => {
+  await db.vendorConfig.update({ where: { vendor: "local" }, data: { enabled: true } });
+});
+test.afterAll(async () => {
+  await db.vendorConfig.update({ where: { vendor: "local" }, data: { enabled: false } });
+});
+
+/** A selfie check by the engine alone, uploaded from the console; returns the verification id once its run finished. */
+async function uploadSelfie(page: Page, reference: string, photo: string) {
+  await page.goto("/verifications/new");
+  await page.getByRole("radio", { name: /Liveness — selfie/ }).check();
+  for (const name of [/biometric\.kz/, /Kairos/]) {
+    const box = page.getByRole("checkbox", { name });
+    if (await box.isChecked()) await box.uncheck();
+  }
+  await page.getByRole("checkbox", { name: /Verdict engine \(offline\)/ }).check();
+  await page.getByLabel("Reference (optional)").fill(reference);
+  await page.getByLabel(/^Selfie/).setInputFiles({ name: "selfie.jpg", mimeType: "image/jpeg", buffer: await fixture(photo) });
+  await page.getByRole("button", { name: "Run verification" }).click();
+  await expect(page).toHaveURL(/\/verifications\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  const id = page.url().split("/").pop()!;
+  // The engine loads its models in the worker on first use: allow for it.
+  await expect.poll(async () => (await db.vendorRun.findFirst({ where: { verificationId: id, vendor: "local" } }))?.status, { timeout: 180_000 }).toBe("completed");
+  return id;
+}
+
+test("a duplicate face: from the case, search by face, see the earlier reference, open its subject page", async ({ page }) => {
+  const stamp = Date.now();
+  const first = `e2e-face-${stamp}-a`;
+  const second = `e2e-face-${stamp}-b`;
+  await signInAs(page, "reviewer");
+  const firstId = await uploadSelfie(page, first, "same-person/yale-1.jpg");
+  const secondId = await uploadSelfie(page, second, "same-person/yale-2.jpg");
+
+  const reviewCase = await db.reviewCase.findFirstOrThrow({ where: { verificationId: secondId }, orderBy: { openedAt: "desc" } });
+  expect(reviewCase.rules).toContain("duplicate_face");
+  const duplicate = ruleDetailSchema.parse(reviewCase.ruleDetails).find((r) => r.code === "duplicate_face")!;
+  expect(duplicate.faces?.map((f) => f.verificationId)).toContain(firstId);
+
+  await page.goto(`/cases/${reviewCase.id}`);
+  await expect(page.getByText("Duplicate face under another reference").first()).toBeVisible();
+  await expect(page.getByTestId("rule-faces-duplicate_face").getByRole("link", { name: first })).toBeVisible();
+
+  const auditsBefore = await db.auditEvent.count({ where: { action: "face.searched", targetType: "media" } });
+  await page.getByRole("link", { name: "Search by face: selfie" }).click();
+  await expect(page).toHaveURL(/\/face-search\?mediaId=/);
+  const results = page.getByTestId("face-search-results");
+  await expect(results.getByRole("link", { name: first })).toBeVisible();
+  expect(await db.auditEvent.count({ where: { action: "face.searched", targetType: "media" } })).toBeGreaterThan(auditsBefore);
+
+  await results.getByRole("link", { name: first }).click();
+  await expect(page).toHaveURL(new RegExp(`/subjects/${first}$`));
+  await expect(page.getByRole("heading", { name: `Subject ${first}` })).toBeVisible();
+  const history = page.getByTestId("subject-history");
+  await expect(history.locator(`[data-verification="${firstId}"]`)).toBeVisible();
+  await expect(history.getByText("Liveness — selfie")).toHaveCount(1);
+});
