@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeyCommands } from "@/lib/cli/api-key-commands";
+import { registerFaceSearchCommands } from "@/lib/cli/face-search-commands";
 import { registerSandboxCommands } from "@/lib/cli/sandbox-commands";
 import { registerSecurityCommands } from "@/lib/cli/security-commands";
 import { registerUserCommands } from "@/lib/cli/user-commands";
@@ -13,6 +14,7 @@ registerUserCommands(program);
 registerApiKeyCommands(program);
 registerSandboxCommands(program);
 registerSecurityCommands(program);
+registerFaceSearchCommands(program);
 
 const stopDatabase = await resolveDatabaseUrlForCli(process.argv.slice(2)).catch((error: unknown) => {
   console.error(`error: cannot reach the database: ${error instanceof Error ? error.message : String(error)}`);
