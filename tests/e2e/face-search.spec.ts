@@ -6,7 +6,7 @@ import { ruleDetailSchema } from "@/lib/review/get-case";
 import { expect, signInAs, test } from "./support/fixtures";
 
 // 1:N face search in the browser: one real person uploaded under two references; the second opens
-// a duplicate-face case; from the case a reviewer searches by face, sees the earlier face under the
+// a duplicate-face case; from the case an operator searches by face, sees the earlier face under the
 // first reference, and opens that subject's page. Other specs share the database: everything is
 // looked up by this spec's own references.
 
@@ -44,12 +44,14 @@ test("a duplicate face: from the case, search by face, see the earlier reference
   const stamp = Date.now();
   const first = `e2e-face-${stamp}-a`;
   const second = `e2e-face-${stamp}-b`;
-  await signInAs(page, "reviewer");
+  // An operator uploads, and may also search by face (a face-viewing role).
+  await signInAs(page, "operator");
   const firstId = await uploadSelfie(page, first, "same-person/yale-1.jpg");
   const secondId = await uploadSelfie(page, second, "same-person/yale-2.jpg");
 
+  // The case opens right after the run is stored (flagging follows the run's write).
+  await expect.poll(async () => (await db.reviewCase.findFirst({ where: { verificationId: secondId } }))?.rules ?? [], { timeout: 30_000 }).toContain("duplicate_face");
   const reviewCase = await db.reviewCase.findFirstOrThrow({ where: { verificationId: secondId }, orderBy: { openedAt: "desc" } });
-  expect(reviewCase.rules).toContain("duplicate_face");
   const duplicate = ruleDetailSchema.parse(reviewCase.ruleDetails).find((r) => r.code === "duplicate_face")!;
   expect(duplicate.faces?.map((f) => f.verificationId)).toContain(firstId);
 
