@@ -21,7 +21,7 @@ const QUERIES = 100;
 /** Other settings of the plain path, timed too (FACE_SEARCH_PROBES / FACE_SEARCH_SHORTLIST). */
 const SWEEP: Array<Partial<SearchTuning>> = [
   { probes: 8, shortlist: 400 },
-  { probes: 64, shortlist: 1500 },
+  { probes: 32, shortlist: 1000 },
   { probes: 128, shortlist: 3000 },
 ];
 

@@ -32,8 +32,8 @@ const envInt = (name: string, fallback: number) => {
 
 /** Recall against speed: see the sweep of `npm run bench -- --only face-search`. */
 export const DEFAULT_TUNING: SearchTuning = {
-  probes: envInt("FACE_SEARCH_PROBES", 32),
-  shortlist: envInt("FACE_SEARCH_SHORTLIST", 1000),
+  probes: envInt("FACE_SEARCH_PROBES", 64),
+  shortlist: envInt("FACE_SEARCH_SHORTLIST", 1500),
   efSearch: envInt("FACE_SEARCH_EF_SEARCH", 100),
 };
 
