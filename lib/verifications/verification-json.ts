@@ -4,8 +4,9 @@ import { describeQualityGate } from "@/lib/quality-gate/describe-gate";
 import { hasMainThumbnail } from "@/lib/verifications/progress-signature";
 import type { VendorCallAttempt } from "@/lib/generated/prisma/client";
 import { describeWaitingFor } from "@/lib/verifications/describe-waiting-for";
-import type { VerificationJson } from "@/lib/api/schemas/verification-schemas";
-import type { Attempt, NormalizedResult } from "@/lib/vendors/types";
+import type { runAttemptSchema, VerificationJson } from "@/lib/api/schemas/verification-schemas";
+import type { NormalizedResult } from "@/lib/vendors/types";
+import type { z } from "zod";
 
 /** A verification's address in the API (create, list and detail answer the same one). */
 export function verificationApiUrl(id: string) {
@@ -62,7 +63,7 @@ export async function getVerificationJson(id: string): Promise<VerificationJson 
       // A built-in sandbox's test answer, not a real vendor's.
       sandbox: r.sandbox,
       // The vendor-call job writes these columns from NormalizedResult (normalizedResultSchema).
-      normalized: r.normalized as NormalizedResult | null, raw: r.raw, attempts: r.attempts as Attempt[] | null,
+      normalized: r.normalized as NormalizedResult | null, raw: r.raw, attempts: r.attempts as z.output<typeof runAttemptSchema>[] | null,
       // Every HTTP attempt as recorded before it was sent; `unknown`: its worker died waiting for the answer.
       calls: r.callAttempts.map(callAttemptJson),
     })),

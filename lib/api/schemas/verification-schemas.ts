@@ -48,6 +48,12 @@ export const vendorCallSchema = z
   })
   .meta({ description: "One HTTP attempt, recorded before it was sent." });
 
+/** One HTTP attempt of the adapter, with the queue job that made it (absent on ingested answers). */
+export const runAttemptSchema = attemptSchema.extend({
+  job: z.int().optional().meta({ description: "The queue job's attempt that made this HTTP attempt." }),
+  runAttempt: z.int().optional().meta({ description: "Its number across every job of the run." }),
+});
+
 export const vendorRunSchema = z.object({
   id: z.uuid(),
   vendor: vendorIdSchema,
@@ -66,7 +72,7 @@ export const vendorRunSchema = z.object({
   sandbox: sandboxFlag(),
   normalized: normalizedResult.nullable().meta({ description: "null until the run has an answer (queued or running)." }),
   raw: z.unknown().meta({ description: "The vendor's answer exactly as received; null until there is one." }),
-  attempts: z.array(attemptSchema).nullable(),
+  attempts: z.array(runAttemptSchema).nullable(),
   calls: z.array(vendorCallSchema),
 });
 
