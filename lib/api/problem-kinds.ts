@@ -59,9 +59,9 @@ function buildProblemResponse(code: ProblemCode) {
 }
 
 // Built once: the document registers each under components.responses and refers to it by identity.
-const PROBLEM_RESPONSES = new Map(PROBLEM_CODES.map((code) => [code, buildProblemResponse(code)]));
+const PROBLEM_RESPONSES = Object.fromEntries(PROBLEM_CODES.map((code) => [code, buildProblemResponse(code)])) as Record<ProblemCode, ReturnType<typeof buildProblemResponse>>;
 
 /** The OpenAPI response of one problem kind (components.responses.problem_<code>). */
 export function problemResponseOf(code: ProblemCode) {
-  return PROBLEM_RESPONSES.get(code)!;
+  return PROBLEM_RESPONSES[code];
 }

@@ -94,7 +94,7 @@ async function refusesStrangers(operation: string, url: string) {
 }
 
 async function selfie(seed: number, scenario = "pass") {
-  return new Blob([await createSampleImage({ scenario, seed, width: 640, height: 480 })], { type: "image/jpeg" });
+  return new Blob([new Uint8Array(await createSampleImage({ scenario, seed, width: 640, height: 480 }))], { type: "image/jpeg" });
 }
 
 function form(fields: Record<string, string | Blob>) {
@@ -106,7 +106,7 @@ function form(fields: Record<string, string | Blob>) {
   return body;
 }
 
-const oversized = async () => new Blob([await createSampleImage({ seed: 99, width: 640, height: 480 }), new Uint8Array(SMALL_MEDIA_LIMIT)], { type: "image/jpeg" });
+const oversized = async () => new Blob([new Uint8Array(await createSampleImage({ seed: 99, width: 640, height: 480 })), new Uint8Array(SMALL_MEDIA_LIMIT)], { type: "image/jpeg" });
 
 const reference = `contract-${tag}`;
 let verificationId: string;
