@@ -18,7 +18,7 @@ export const API_TAGS = {
 export type ApiTag = keyof typeof API_TAGS;
 
 /** A response; its content's schemas are zod schemas, so handlers can type their answers from them. */
-export interface ApiResponseSpec extends ZodOpenApiResponseObject {
+interface ApiResponseSpec extends ZodOpenApiResponseObject {
   content?: { [mediaType: string]: { schema: z.ZodType } };
 }
 

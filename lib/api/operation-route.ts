@@ -9,7 +9,7 @@ import { fieldErrorsOf } from "@/lib/validation/field-errors";
 // the path parameters (404 when they cannot name anything) and the query string (400 naming each
 // parameter) with the operation's own schemas, and hands the parsed values to the handler.
 
-export interface OperationContext<O extends ApiOperation> {
+interface OperationContext<O extends ApiOperation> {
   principal: Principal;
   params: ParamsOf<O>;
   query: QueryOf<O>;

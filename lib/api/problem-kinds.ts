@@ -19,7 +19,7 @@ export const PROBLEM_KINDS = {
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_KINDS;
-export const PROBLEM_CODES = Object.keys(PROBLEM_KINDS) as ProblemCode[];
+const PROBLEM_CODES = Object.keys(PROBLEM_KINDS) as ProblemCode[];
 
 export function problemTypeUri(code: ProblemCode): string {
   return `urn:verdict:problem:${code.replaceAll("_", "-")}`;

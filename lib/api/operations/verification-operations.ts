@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/define-operation";
 import { pageCursor, pageLimit } from "@/lib/api/schemas/common";
-import { createdVerificationSchema, verificationPageSchema, verificationSchema, verificationSourceSchema } from "@/lib/api/schemas/verification-schemas";
+import { createdVerificationSchema, verificationPageSchema, verificationSchema } from "@/lib/api/schemas/verification-schemas";
 import { checkTypeSchema, mediaRoles, outcomeSchema, vendorIdSchema } from "@/lib/vendors/types";
+import { verificationSourceSchema } from "@/lib/verifications/find-verifications";
 import { base64FilesSchema, idempotencyKeySchema, ingestAnswerSchema, verificationFieldsSchema } from "@/lib/verifications/verification-input";
 
 // The verification operations of /api/v1: their parameters, bodies and answers.

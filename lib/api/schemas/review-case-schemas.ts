@@ -5,7 +5,7 @@ import { checkTypeSchema, outcomeSchema, vendorIdSchema } from "@/lib/vendors/ty
 
 // What the API (and the case webhooks) answer about review cases.
 
-export const caseFieldsSchema = z.object({
+const caseFieldsSchema = z.object({
   id: z.uuid(),
   url: z.string().meta({ description: "The case in the API (GET it)." }),
   verificationId: z.uuid(),
@@ -25,7 +25,7 @@ export const caseFieldsSchema = z.object({
   version: z.int().meta({ description: "Grows with every change of the case." }),
 });
 
-export const reviewCaseListItemSchema = caseFieldsSchema
+const reviewCaseListItemSchema = caseFieldsSchema
   .extend({
     assignee: z.string().nullable().meta({ description: "The assignee's email." }),
     vendors: z

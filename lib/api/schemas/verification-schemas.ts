@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { instant, maybeInstant, pageOf, sandboxFlag } from "@/lib/api/schemas/common";
-import { VendorCallOutcome, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
+import { VendorCallOutcome, VendorRunStatus, VerificationStatus } from "@/lib/generated/prisma/enums";
+import { verificationSourceSchema } from "@/lib/verifications/find-verifications";
 import { attemptSchema, checkTypeSchema, mediaRoleSchema, normalizedResultSchema, outcomeSchema, vendorIdSchema } from "@/lib/vendors/types";
 
 // What the API answers about verifications. `getVerificationJson` and the list route are typed
 // from these schemas, and the OpenAPI document is generated from them.
 
-export const verificationStatusSchema = z.enum(VerificationStatus);
-export const verificationSourceSchema = z.enum(VerificationSource);
-export const vendorRunStatusSchema = z.enum(VendorRunStatus);
+const verificationStatusSchema = z.enum(VerificationStatus);
+const vendorRunStatusSchema = z.enum(VendorRunStatus);
 
 const normalizedResult = normalizedResultSchema.meta({ id: "NormalizedResult", description: "A vendor's answer in Verdict's vendor-neutral shape." });
 
@@ -22,7 +22,7 @@ const purgedMedia = z
   })
   .meta({ description: "The tombstone of purged media: when, why (policy or erase), by which policy or person." });
 
-export const verificationMediaSchema = z.object({
+const verificationMediaSchema = z.object({
   id: z.uuid(),
   role: mediaRoleSchema,
   mime: z.string(),
@@ -37,7 +37,7 @@ export const verificationMediaSchema = z.object({
   thumbnailsReady: z.boolean().meta({ description: "Its thumbnail (image) or poster frame (video) exists, or it was purged." }),
 });
 
-export const vendorCallSchema = z
+const vendorCallSchema = z
   .object({
     attempt: z.int(),
     outcome: z.enum(VendorCallOutcome).meta({ description: "`unknown`: its worker died waiting for the answer." }),
@@ -54,7 +54,7 @@ export const runAttemptSchema = attemptSchema.extend({
   runAttempt: z.int().optional().meta({ description: "Its number across every job of the run." }),
 });
 
-export const vendorRunSchema = z.object({
+const vendorRunSchema = z.object({
   id: z.uuid(),
   vendor: vendorIdSchema,
   attempt: z.int().meta({ description: "1 for the first run of this vendor; reruns count up." }),
@@ -76,7 +76,7 @@ export const vendorRunSchema = z.object({
   calls: z.array(vendorCallSchema),
 });
 
-export const qualityGateSummarySchema = z
+const qualityGateSummarySchema = z
   .object({
     status: z.enum(["pending", "passed", "stopped"]),
     problems: z.array(z.object({ role: z.string().nullable(), code: z.string(), message: z.string() })),
@@ -113,7 +113,7 @@ export const createdVerificationSchema = verificationSchema
   .extend({ warnings: z.array(z.string()).meta({ description: "Things Verdict noticed about the request that did not stop it." }) })
   .meta({ id: "CreatedVerification" });
 
-export const verificationListItemSchema = z
+const verificationListItemSchema = z
   .object({
     id: z.uuid(),
     url: z.string().meta({ description: "The verification in the API (GET it)." }),
