@@ -78,5 +78,14 @@ export function createOpenApiValidator(doc: Json) {
     return errors;
   }
 
-  return { problemsOf };
+  /** What is wrong with a JSON request body, by the operation's documented request schema. */
+  function requestProblemsOf(method: string, path: string, body: unknown): string[] {
+    const pointer = `#/paths/${escape(path)}/${method.toLowerCase()}/requestBody/content/application~1json/schema`;
+    if (!at(doc, pointer)) return [`${method} ${path} documents no JSON request body`];
+    const validate = ajv.getSchema(`openapi.json${pointer}`);
+    if (!validate) return [`no schema at ${pointer}`];
+    return validate(body) ? [] : (validate.errors ?? []).map((e) => `request${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  }
+
+  return { problemsOf, requestProblemsOf };
 }

@@ -78,6 +78,10 @@ async function send(expected: number, call: Call) {
     body: call.body,
   });
   const body = Buffer.from(await response.arrayBuffer());
+  // A JSON body the server accepted is one the document accepts too.
+  if (response.ok && typeof call.body === "string" && call.headers?.["content-type"] === "application/json") {
+    expect(validator.requestProblemsOf(method, template, JSON.parse(call.body)), `${method} ${call.url} request`).toEqual([]);
+  }
   const where = `${method} ${call.url} answered ${response.status}: ${body.toString("utf8").slice(0, 300)}`;
   expect(response.status, where).toBe(expected);
   expect(validator.problemsOf({ method, path: template, status: response.status, headers: response.headers, body }), where).toEqual([]);
