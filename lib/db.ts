@@ -44,7 +44,8 @@ function connection() {
 
 export const db: Db = new Proxy({} as Db, {
   get(_target, property, receiver) {
-    return Reflect.get(connection().client, property, receiver);
+    const value: unknown = Reflect.get(connection().client, property, receiver);
+    return value;
   },
 });
 

@@ -37,7 +37,7 @@ const TITLES: Record<number, string> = {
 
 export function problemFromError(error: unknown) {
   if (error instanceof BusyError) {
-    return problem(503, TITLES[503]!, error.message, undefined, { "retry-after": String(error.retryAfterSeconds) });
+    return problem(503, TITLES[503], error.message, undefined, { "retry-after": String(error.retryAfterSeconds) });
   }
   if (error instanceof AppError) {
     // A refused body may still be arriving: close the connection rather than read the rest.

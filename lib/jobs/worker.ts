@@ -156,7 +156,7 @@ export async function startWorker<C extends QueueCatalogue = JobQueues>(options:
     try {
       await Promise.race([
         running,
-        new Promise<never>((_, reject) => context.signal.addEventListener("abort", () => reject(context.signal.reason), { once: true })),
+        new Promise<never>((_, reject) => context.signal.addEventListener("abort", () => reject(context.signal.reason instanceof Error ? context.signal.reason : new Error(describe(context.signal.reason))), { once: true })),
       ]);
       return "completed";
     } catch (error) {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { isMp4, readMp4Comment } from "@/lib/sandbox/mp4-atoms";
+import { isMp4, readMp4Comment } from "@/lib/media/mp4-boxes";
 
 /**
  * Scenario markers, like payment test cards: a media file whose metadata comment reads

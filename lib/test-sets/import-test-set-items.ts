@@ -86,7 +86,7 @@ class FileIndex {
     const exact = this.byPath.get(wanted);
     if (exact) return { file: exact };
     const candidates = this.byBase.get(path.posix.basename(wanted)) ?? [];
-    if (candidates.length === 1) return { file: candidates[0]! };
+    if (candidates.length === 1) return { file: candidates[0] };
     if (candidates.length > 1) return { error: `"${reference}" matches ${candidates.length} uploaded files (${candidates.map((c) => c.name).join(", ")}); give its path inside the zip.` };
     return { error: `file "${reference}" was not uploaded.` };
   }
@@ -131,7 +131,7 @@ function planFromManifest(checkType: CheckType, manifest: string, index: FileInd
   const { rows } = parseManifest(manifest);
   const accepted = acceptedRoles(checkType);
   // `file` names the main medium of a check type with one: the selfie, or the video.
-  const single: MediaRole | null = accepted.length === 1 ? accepted[0]! : checkType === "liveness_video" ? "video" : null;
+  const single: MediaRole | null = accepted.length === 1 ? accepted[0] : checkType === "liveness_video" ? "video" : null;
   const planned: PlannedItem[] = [];
   const problems: ImportProblem[] = [];
   const names = new Set<string>();

@@ -67,7 +67,7 @@ export async function recordRetryAttempt(vendorRunId: string, attempt: number, j
     `INSERT INTO "VendorCallAttempt" ("vendorRunId", "attempt", "jobId", "jobAttempt", "worker") VALUES ($1::uuid, $2, $3, $4, $5) RETURNING "id"`,
     [vendorRunId, attempt, job.jobId, job.attempt, WORKER_NAME],
   );
-  return rows[0]!.id;
+  return rows[0].id;
 }
 
 /** The outcome of each attempt as sent (the run's `attempts` JSON), written to its row. */
