@@ -86,6 +86,20 @@ export default tseslint.config(
       "@typescript-eslint/no-base-to-string": "off",
     },
   },
+  {
+    // Configuration is read through lib/config/env.ts (one zod schema, checked against the README).
+    files: ["app/**", "components/**", "lib/**", "scripts/**", "proxy.ts", "auth.ts"],
+    ignores: ["lib/config/env.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.object.name='process'][object.property.name='env']:not(AssignmentExpression > MemberExpression.left)",
+          message: "Read configuration with readEnv() from lib/config/env.ts, where every variable is declared.",
+        },
+      ],
+    },
+  },
   // Layers. `lib` is the domain; `components` is shared UI; `app` holds routes and server actions.
   { files: ["lib/**"], rules: restrict(noComponents, noApp, noSandbox, noParent) },
   { files: ["components/**"], rules: restrict(noApp, noSandbox, noParent) },

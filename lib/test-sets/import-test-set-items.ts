@@ -15,6 +15,7 @@ import { DEFAULT_ZIP_LIMITS, isZip, unpackZip, type UnpackBudget } from "@/lib/t
 import { getMediaEnv } from "@/lib/media/media-env";
 import { mediaRoles, type CheckType } from "@/lib/vendors/types";
 import { findCheckSpec, listVendorsForCheck } from "@/lib/vendors/vendor-registry";
+import { readEnv } from "@/lib/config/env";
 
 // Imports labelled media into a test set. Each item becomes a Verification (source "upload") with
 // its media, linked by a TestSetItem, so running it on vendors is an ordinary (re)run; no vendor is
@@ -179,8 +180,7 @@ function planWithoutManifest(checkType: CheckType, files: IncomingTestFile[], in
 
 /** Uncompressed bytes of all zips of one upload together (TEST_SET_MAX_UNPACKED_BYTES). */
 export function maxUnpackedBytesPerUpload(): number {
-  const value = Number(process.env.TEST_SET_MAX_UNPACKED_BYTES);
-  return Number.isInteger(value) && value > 0 ? value : DEFAULT_ZIP_LIMITS.maxTotalBytes;
+  return readEnv().TEST_SET_MAX_UNPACKED_BYTES;
 }
 
 export async function importTestSetItems(actor: Actor, input: ImportTestSetInput): Promise<ImportResult> {
