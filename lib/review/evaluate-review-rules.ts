@@ -1,5 +1,5 @@
-import { describeScoreScales, type ScoreScale } from "@/components/verifications/score-scales";
 import type { FaceMatchSignal, FaceSignals } from "@/lib/face-search/face-signals";
+import { describeScoreScales, type ScoreScale } from "@/lib/verifications/score-scales";
 import type { Policy } from "@/lib/policy/policy-schemas";
 import { qualitySampleValue } from "@/lib/review/quality-sample";
 import { qualitySampleShare, REVIEW_RULE_CODES, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";
