@@ -3,7 +3,7 @@ import { CODE_BITS, cosine, projectEmbedding } from "@/lib/face-search/face-code
 import { saveFaceLists, trainCentres } from "@/lib/face-search/face-search-lists";
 import { indexFaces } from "@/lib/face-search/index-faces";
 import { hasPgvectorIndex } from "@/lib/face-search/pgvector";
-import { DEFAULT_TUNING, searchFaceIndex, type SearchTuning } from "@/lib/face-search/search-face-index";
+import { defaultTuning, searchFaceIndex, type SearchTuning } from "@/lib/face-search/search-face-index";
 import { percentile } from "./measure";
 import type { BenchLine } from "./report";
 import { indexedFaceIdentity, syntheticFace } from "./synthetic-faces";
@@ -37,7 +37,7 @@ interface Query {
 }
 
 function pushTop(top: Array<[number, number]>, similarity: number, j: number) {
-  if (top.length === 10 && similarity <= top[9]![0]) return;
+  if (top.length === 10 && similarity <= top[9][0]) return;
   top.push([similarity, j]);
   top.sort((a, b) => b[0] - a[0]);
   if (top.length > 10) top.pop();
@@ -99,8 +99,8 @@ export async function measureFaceSearch(databaseUrl: string, faces: number, log:
           const v = syntheticFace(identity, capture);
           vectors.push(v);
           for (let q = 0; q < QUERIES; q++) {
-            pushTop(queries[q]!.top, cosine(queries[q]!.vector, v), j);
-            if (personOfQuery[q] === identity) queries[q]!.twins.push(j);
+            pushTop(queries[q].top, cosine(queries[q].vector, v), j);
+            if (personOfQuery[q] === identity) queries[q].twins.push(j);
           }
         }
         const ids = vectors.map((_, i) => faceId(start + i));
@@ -111,7 +111,7 @@ export async function measureFaceSearch(databaseUrl: string, faces: number, log:
           [ids, vectors.map((_, i) => start + i), vectors.map((v) => `{${Array.from(v).join(",")}}`)],
         );
         const t = performance.now();
-        await indexFaces(client, vectors.map((v, i) => ({ faceId: ids[i]!, embedding: v })));
+        await indexFaces(client, vectors.map((v, i) => ({ faceId: ids[i], embedding: v })));
         indexMs += performance.now() - t;
         await client.query("COMMIT");
       } catch (error) {
@@ -127,13 +127,14 @@ export async function measureFaceSearch(databaseUrl: string, faces: number, log:
     await pool.query(`VACUUM ANALYZE "FaceSearchVector"`);
     await pool.query(`VACUUM ANALYZE "MediaFace"`);
 
+    const defaults = defaultTuning();
     const runs: Array<{ path: "plain" | "auto"; tuning: SearchTuning }> = [
-      { path: "plain", tuning: DEFAULT_TUNING },
-      ...SWEEP.map((t) => ({ path: "plain" as const, tuning: { ...DEFAULT_TUNING, ...t } })),
-      ...(pgvector ? [{ path: "auto" as const, tuning: DEFAULT_TUNING }] : []),
+      { path: "plain", tuning: defaults },
+      ...SWEEP.map((t) => ({ path: "plain" as const, tuning: { ...defaults, ...t } })),
+      ...(pgvector ? [{ path: "auto" as const, tuning: defaults }] : []),
     ];
     for (const { path, tuning } of runs) {
-      const label = path === "plain" ? `plain PostgreSQL, ${tuning.probes} lists probed, shortlist ${tuning.shortlist}${tuning === DEFAULT_TUNING ? " (default)" : ""}` : `pgvector HNSW, ef_search ${tuning.efSearch}`;
+      const label = path === "plain" ? `plain PostgreSQL, ${tuning.probes} lists probed, shortlist ${tuning.shortlist}${tuning === defaults ? " (default)" : ""}` : `pgvector HNSW, ef_search ${tuning.efSearch}`;
       for (const q of queries.slice(0, 5)) await searchFaceIndex(pool, q.vector, 10, tuning, { path });
       const samples: number[] = [];
       let recall = 0;
@@ -152,14 +153,14 @@ export async function measureFaceSearch(databaseUrl: string, faces: number, log:
       const p95 = percentile(samples, 0.95);
       const r = recall / queries.length;
       // The sweep is information (the operator's trade-off), the default carries the targets.
-      const judged = path === "auto" || tuning === DEFAULT_TUNING;
+      const judged = path === "auto" || tuning === defaults;
       lines.push({ kind: "latency", name: `face search top-10, ${label}`, p50_ms: percentile(samples, 0.5), p95_ms: p95, floor_p95_ms: null, ratio: null, target_p95_ms: 100, ok: !judged || p95 < 100, note: `${faces.toLocaleString("en-US")} faces, ${queries.length} queries` });
       lines.push({ kind: "measure", name: `face search recall@10, ${label}`, value: r, unit: "vs exact scan", target: 0.95, direction: "min", ok: !judged || r >= 0.95, note: `near duplicates found: ${twinsFound}/${twinsTotal}` });
       log(`  ${label}: p95 ${p95.toFixed(1)} ms, recall@10 ${r.toFixed(3)}, near duplicates ${twinsFound}/${twinsTotal}`);
     }
     lines.push({ kind: "measure", name: "face indexing cost", value: (indexMs / faces) * 1000, unit: "µs/face", target: null, direction: "max", ok: true, note: `projection, code, list, int8 copy and their INSERTs; lists trained in ${trainSeconds.toFixed(1)} s` });
     const size = await pool.query<{ entry: string; vec: string }>(`SELECT pg_size_pretty(pg_total_relation_size('"FaceSearchEntry"')) AS entry, pg_size_pretty(pg_total_relation_size('"FaceSearchVector"')) AS vec`);
-    lines.push({ kind: "measure", name: "face index size", value: faces, unit: "faces", target: null, direction: "max", ok: true, note: `entries ${size.rows[0]!.entry}, int8 descriptors ${size.rows[0]!.vec}` });
+    lines.push({ kind: "measure", name: "face index size", value: faces, unit: "faces", target: null, direction: "max", ok: true, note: `entries ${size.rows[0].entry}, int8 descriptors ${size.rows[0].vec}` });
   } finally {
     await pool.end();
   }

@@ -33,10 +33,10 @@ function unitGaussian(random: () => number, dim: number): Float32Array {
   let norm = 0;
   for (let i = 0; i < dim; i++) {
     v[i] = gaussian(random);
-    norm += v[i]! ** 2;
+    norm += v[i] ** 2;
   }
   const s = 1 / Math.sqrt(norm);
-  for (let i = 0; i < dim; i++) v[i]! *= s;
+  for (let i = 0; i < dim; i++) v[i] *= s;
   return v;
 }
 
@@ -49,11 +49,11 @@ const spectrumNorm = Math.sqrt(spectrum.reduce((s, x) => s + x * x, 0));
 function identityVector(identity: number): Float32Array {
   const random = seeded(identity + 1);
   const v = new Float32Array(EMBEDDING_DIM);
-  for (let i = 0; i < EMBEDDING_DIM; i++) v[i] = SHARED * shared[i]!;
+  for (let i = 0; i < EMBEDDING_DIM; i++) v[i] = SHARED * shared[i];
   for (let k = 0; k < LATENT; k++) {
-    const w = (IDENTITY * spectrum[k]! * gaussian(random)) / spectrumNorm;
-    const b = basis[k]!;
-    for (let i = 0; i < EMBEDDING_DIM; i++) v[i]! += w * b[i]!;
+    const w = (IDENTITY * spectrum[k] * gaussian(random)) / spectrumNorm;
+    const b = basis[k];
+    for (let i = 0; i < EMBEDDING_DIM; i++) v[i] += w * b[i];
   }
   return v;
 }
@@ -64,11 +64,11 @@ export function syntheticFace(identity: number, capture: number): Float32Array {
   const noise = unitGaussian(seeded(identity * 7919 + capture * 104729 + 17), EMBEDDING_DIM);
   let norm = 0;
   for (let i = 0; i < EMBEDDING_DIM; i++) {
-    v[i]! += NOISE * noise[i]!;
-    norm += v[i]! ** 2;
+    v[i] += NOISE * noise[i];
+    norm += v[i] ** 2;
   }
   const s = 1 / Math.sqrt(norm);
-  for (let i = 0; i < EMBEDDING_DIM; i++) v[i]! *= s;
+  for (let i = 0; i < EMBEDDING_DIM; i++) v[i] *= s;
   return v;
 }
 

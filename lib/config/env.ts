@@ -120,13 +120,21 @@ const vendorFirstStart = {
   KAIROS_APP_KEY: z.string().optional(),
 };
 
+// 1:N face search, plain-PostgreSQL path (lib/face-search): IVF lists probed and faces reranked;
+// pgvector's hnsw.ef_search where the extension exists. More: better recall, slower.
+const faceSearch = {
+  FACE_SEARCH_PROBES: z.coerce.number().int().min(1).max(1024).default(64),
+  FACE_SEARCH_SHORTLIST: z.coerce.number().int().min(10).max(20000).default(1500),
+  FACE_SEARCH_EF_SEARCH: z.coerce.number().int().min(10).max(1000).default(100),
+};
+
 const cli = {
   // Who ran the CLI, for its audit rows (SUDO_USER under sudo).
   USER: z.string().optional(),
   SUDO_USER: z.string().optional(),
 };
 
-export const envSchema = z.object({ ...server, ...database, ...auth, ...sandbox, ...jobs, ...media, ...testSets, ...vendorCalls, ...vendorFirstStart, ...cli });
+export const envSchema = z.object({ ...server, ...database, ...auth, ...sandbox, ...jobs, ...media, ...testSets, ...vendorCalls, ...vendorFirstStart, ...faceSearch, ...cli });
 
 export type Env = z.infer<typeof envSchema>;
 

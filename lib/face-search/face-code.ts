@@ -38,7 +38,7 @@ function projectionMatrix(): Float32Array {
 
 export function isIndexableEmbedding(embedding: ArrayLike<number>): boolean {
   if (embedding.length !== EMBEDDING_DIM) return false;
-  for (let i = 0; i < embedding.length; i++) if (!Number.isFinite(embedding[i]!)) return false;
+  for (let i = 0; i < embedding.length; i++) if (!Number.isFinite(embedding[i])) return false;
   return true;
 }
 
@@ -50,29 +50,29 @@ export function projectEmbedding(embedding: ArrayLike<number>): Float32Array {
   for (let r = 0; r < CODE_BITS; r++) {
     let sum = 0;
     const row = r * EMBEDDING_DIM;
-    for (let c = 0; c < EMBEDDING_DIM; c++) sum += m[row + c]! * embedding[c]!;
+    for (let c = 0; c < EMBEDDING_DIM; c++) sum += m[row + c] * embedding[c];
     out[r] = sum;
     norm += sum * sum;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let r = 0; r < CODE_BITS; r++) out[r]! *= scale;
+  for (let r = 0; r < CODE_BITS; r++) out[r] *= scale;
   return out;
 }
 
 /** Sign bits of the projection as PostgreSQL's bit-string literal ('0101…'): Hamming ≈ angle. */
 export function signCode(projected: Float32Array): string {
   let s = "";
-  for (let i = 0; i < projected.length; i++) s += projected[i]! >= 0 ? "1" : "0";
+  for (let i = 0; i < projected.length; i++) s += projected[i] >= 0 ? "1" : "0";
   return s;
 }
 
 /** int8 quantization (per-vector scale; cosine does not need the scale back). */
 export function quantizeEmbedding(embedding: ArrayLike<number>): Buffer {
   let max = 0;
-  for (let i = 0; i < embedding.length; i++) max = Math.max(max, Math.abs(embedding[i]!));
+  for (let i = 0; i < embedding.length; i++) max = Math.max(max, Math.abs(embedding[i]));
   const scale = max > 0 ? 127 / max : 0;
   const out = Buffer.alloc(embedding.length);
-  for (let i = 0; i < embedding.length; i++) out.writeInt8(Math.round(embedding[i]! * scale), i);
+  for (let i = 0; i < embedding.length; i++) out.writeInt8(Math.round(embedding[i] * scale), i);
   return out;
 }
 
@@ -81,8 +81,8 @@ export function cosineOfQuantized(a: Int8Array, b: Int8Array): number {
   let na = 0;
   let nb = 0;
   for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
+    const x = a[i];
+    const y = b[i];
     dot += x * y;
     na += x * x;
     nb += y * y;
@@ -95,9 +95,9 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let na = 0;
   let nb = 0;
   for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
   }
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }

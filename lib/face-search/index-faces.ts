@@ -24,7 +24,7 @@ export async function indexFaces(client: Queryable, faces: FaceToIndex[]): Promi
   for (const face of usable) {
     const projected = projectEmbedding(face.embedding);
     ids.push(face.faceId);
-    listIds.push(lists ? nearestLists(lists, projected, 1)[0]! : 0);
+    listIds.push(lists ? nearestLists(lists, projected, 1)[0] : 0);
     codes.push(signCode(projected));
     vecs.push(quantizeEmbedding(face.embedding));
   }

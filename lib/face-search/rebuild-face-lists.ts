@@ -15,7 +15,7 @@ const projectionOfInt8 = (vec: Buffer) => projectEmbedding(Array.from(asInt8(vec
 
 export async function rebuildFaceLists(pool: pg.Pool, log: (line: string) => void = () => {}): Promise<{ faces: number; lists: number; version: number }> {
   const { rows: countRows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "FaceSearchVector"`);
-  const faces = countRows[0]!.n;
+  const faces = countRows[0].n;
   const lists = Math.max(1, Math.min(1024, Math.round(Math.sqrt(faces))));
   if (faces < lists * 4 || faces < 1000) throw new ConflictError(`only ${faces} faces are indexed: lists pay off from ~100,000; searches scan every code until then`);
   const sample = Math.min(faces, lists * SAMPLE_PER_LIST);
@@ -29,7 +29,7 @@ export async function rebuildFaceLists(pool: pg.Pool, log: (line: string) => voi
     const batch = await pool.query<{ faceId: string; vec: Buffer }>(`SELECT "faceId", "vec" FROM "FaceSearchVector" WHERE "faceId" > $1::uuid ORDER BY "faceId" LIMIT $2`, [after, BATCH]);
     if (batch.rows.length === 0) break;
     const ids = batch.rows.map((r) => r.faceId);
-    const listIds = batch.rows.map((r) => nearestLists(trained, projectionOfInt8(r.vec), 1)[0]!);
+    const listIds = batch.rows.map((r) => nearestLists(trained, projectionOfInt8(r.vec), 1)[0]);
     await pool.query(`UPDATE "FaceSearchEntry" e SET "list" = x."list" FROM unnest($1::uuid[], $2::int[]) AS x("faceId", "list") WHERE e."faceId" = x."faceId"`, [ids, listIds]);
     filed += ids.length;
     after = ids[ids.length - 1]!;

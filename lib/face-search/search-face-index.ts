@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { readEnv } from "@/lib/config/env";
 import { asInt8, cosine, cosineOfQuantized, isIndexableEmbedding, projectEmbedding, signCode } from "@/lib/face-search/face-code";
 import { currentFaceLists, nearestLists } from "@/lib/face-search/face-search-lists";
 import { hasPgvectorIndex } from "@/lib/face-search/pgvector";
@@ -25,21 +26,15 @@ export interface SearchTuning {
   efSearch: number;
 }
 
-const envInt = (name: string, fallback: number) => {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
-
 /** Recall against speed: see the sweep of `npm run bench -- --only face-search`. */
-export const DEFAULT_TUNING: SearchTuning = {
-  probes: envInt("FACE_SEARCH_PROBES", 64),
-  shortlist: envInt("FACE_SEARCH_SHORTLIST", 1500),
-  efSearch: envInt("FACE_SEARCH_EF_SEARCH", 100),
-};
+export function defaultTuning(): SearchTuning {
+  const env = readEnv();
+  return { probes: env.FACE_SEARCH_PROBES, shortlist: env.FACE_SEARCH_SHORTLIST, efSearch: env.FACE_SEARCH_EF_SEARCH };
+}
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 
-export async function searchFaceIndex(client: pg.Pool, embedding: ArrayLike<number>, limit: number, tuning: SearchTuning = DEFAULT_TUNING, options: { path?: "auto" | "plain" } = {}): Promise<IndexHit[]> {
+export async function searchFaceIndex(client: pg.Pool, embedding: ArrayLike<number>, limit: number, tuning: SearchTuning = defaultTuning(), options: { path?: "auto" | "plain" } = {}): Promise<IndexHit[]> {
   if (!isIndexableEmbedding(embedding)) return [];
   if (options.path !== "plain" && (await hasPgvectorIndex(client))) return searchPgvector(client, embedding, limit, tuning);
   return searchPlain(client, embedding, limit, tuning);
@@ -77,8 +72,8 @@ async function searchPlain(client: Queryable, embedding: ArrayLike<number>, limi
   );
   const query = new Int8Array(embedding.length);
   let max = 0;
-  for (let i = 0; i < embedding.length; i++) max = Math.max(max, Math.abs(embedding[i]!));
-  for (let i = 0; i < embedding.length; i++) query[i] = Math.round((embedding[i]! * 127) / (max || 1));
+  for (let i = 0; i < embedding.length; i++) max = Math.max(max, Math.abs(embedding[i]));
+  for (let i = 0; i < embedding.length; i++) query[i] = Math.round((embedding[i] * 127) / (max || 1));
   const reranked = rows
     .map((r) => ({ faceId: r.faceId, approx: cosineOfQuantized(query, asInt8(r.vec)) }))
     .sort((a, b) => b.approx - a.approx)

@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { findHoldsOfReference } from "@/lib/data-protection/legal-holds";
 import { combineVendorVerdict } from "@/lib/review/vendor-verdict";
 import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
-import type { Outcome, VendorId } from "@/lib/vendors/types";
 
 // A subject is every verification that carries one reference (the customer's own identifier for a
 // person), over time: media with the engine's faces, each vendor's latest outcome, cases and their
@@ -38,7 +37,7 @@ export async function getSubject(reference: string) {
     truncated: rows.length === MAX_VERIFICATIONS,
     holds: holds.map((h) => ({ id: h.id, scope: h.scope, caseId: h.caseId, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt })),
     verifications: rows.map((v) => {
-      const latest = latestRunPerVendor(v.runs.map((r) => ({ ...r, vendor: r.vendor as VendorId, outcome: r.outcome as Outcome | null })));
+      const latest = latestRunPerVendor(v.runs);
       return {
         id: v.id,
         checkType: v.checkType,

@@ -31,10 +31,10 @@ describe("face codes", () => {
     const points = Array.from({ length: 64 }, (_, i) => projectEmbedding(syntheticFace(i, 0)));
     const centres = trainCentres(points, 8, 3);
     const lists = { version: 1, count: 8, centres };
-    const [first] = nearestLists(lists, points[0]!, 1);
+    const [first] = nearestLists(lists, points[0], 1);
     expect(first).toBeGreaterThanOrEqual(1);
     expect(first).toBeLessThanOrEqual(8);
-    expect(nearestLists(lists, points[0]!, 3)[0]).toBe(first);
+    expect(nearestLists(lists, points[0], 3)[0]).toBe(first);
   });
 });
 
@@ -46,7 +46,7 @@ describe("face review rules", () => {
   it("duplicate face fires at the threshold, with the earlier faces", () => {
     const fired = evaluateReviewRules(input(faces({ otherReferences: [match(0.83), match(0.41)] })), DEFAULT_REVIEW_RULE_SETTINGS);
     expect(fired.map((f) => f.code)).toEqual(["duplicate_face"]);
-    expect(fired[0]!.faces).toEqual([{ faceId: "f", verificationId: "v", reference: "other", similarity: 0.83 }]);
+    expect(fired[0].faces).toEqual([{ faceId: "f", verificationId: "v", reference: "other", similarity: 0.83 }]);
     expect(evaluateReviewRules(input(faces({ otherReferences: [match(0.69)] })), DEFAULT_REVIEW_RULE_SETTINGS)).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe("face review rules", () => {
   it("a blocked face opens the highest priority, and says why it was blocked", () => {
     const fired = evaluateReviewRules(input(faces({ blocked: [{ blockId: "b", reason: "ring 7", reference: "x", similarity: 0.9, role: "selfie" }] })), DEFAULT_REVIEW_RULE_SETTINGS);
     expect(fired.map((f) => [f.code, f.priority])).toEqual([["blocked_face", 100]]);
-    expect(fired[0]!.details[0]).toContain("ring 7");
+    expect(fired[0].details[0]).toContain("ring 7");
   });
 
   it("rule sets saved before the face rules parse with them on, at the evaluated thresholds", () => {

@@ -91,8 +91,8 @@ describe("duplicate faces, face changes and the blocklist", () => {
     const body = (await response.json()) as { reference: string; verifications: Array<{ id: string; media: Array<{ faces: number }>; cases: Array<{ rules: string[] }> }> };
     expect(body.reference).toBe(ref("anna-again"));
     expect(body.verifications.map((v) => v.id)).toEqual([second.id]);
-    expect(body.verifications[0]!.media[0]!.faces).toBe(1);
-    expect(body.verifications[0]!.cases[0]!.rules).toContain("duplicate_face");
+    expect(body.verifications[0].media[0].faces).toBe(1);
+    expect(body.verifications[0].cases[0].rules).toContain("duplicate_face");
     expect((await get(ref("nobody"), viewerKey)).status).toBe(404);
 
     // Every automatic search is audited.
@@ -106,7 +106,7 @@ describe("duplicate faces, face changes and the blocklist", () => {
     expect(changed.reviewCase?.rules).toContain("face_changed");
     const rule = changed.details.find((d) => d.code === "face_changed")!;
     expect(rule.faces?.[0]).toMatchObject({ verificationId: before.id, reference: ref("carol") });
-    expect(rule.faces![0]!.similarity).toBeLessThan(0.5);
+    expect(rule.faces![0].similarity).toBeLessThan(0.5);
     // The same person again under the same reference: no face change.
     const same = await verify(ref("dave"), "same-person/example-left.jpg");
     const sameAgain = await verify(ref("dave"), "same-person/example-right.jpg");

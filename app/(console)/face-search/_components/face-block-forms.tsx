@@ -17,7 +17,7 @@ export function AddFaceBlockForm({ media }: { media: Array<{ id: string; label: 
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-3 sm:grid-cols-2" aria-label="Add a face to the blocklist">
       {media.length === 1 ? (
-        <input type="hidden" name="mediaId" value={media[0]!.id} />
+        <input type="hidden" name="mediaId" value={media[0].id} />
       ) : (
         <Field label="Face" error={fieldErrors.mediaId}>
           {(p) => (

@@ -34,7 +34,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ refere
       </nav>
       <PageHeader
         title={`Subject ${reference}`}
-        description={`${subject.verifications.length} verification${subject.verifications.length === 1 ? "" : "s"} from ${formatDateTime(subject.verifications[0]!.createdAt)}, ${cases.length} case${cases.length === 1 ? "" : "s"} (${openCases} open)${subject.truncated ? " · the first 500 are shown" : ""}`}
+        description={`${subject.verifications.length} verification${subject.verifications.length === 1 ? "" : "s"} from ${formatDateTime(subject.verifications[0].createdAt)}, ${cases.length} case${cases.length === 1 ? "" : "s"} (${openCases} open)${subject.truncated ? " · the first 500 are shown" : ""}`}
         actions={subject.holds.length ? <Badge tone="warning">on legal hold</Badge> : undefined}
       />
       <ol className="mb-10 flex flex-col gap-3" aria-label="Verifications over time" data-testid="subject-history">

@@ -114,7 +114,7 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
                         aria-invalid={Boolean(err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove"))}
                       />
                       {err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove") ? (
-                        <span className="text-red-700">{err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove")!.join(" ")}</span>
+                        <span className="text-red-700">{err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove").join(" ")}</span>
                       ) : null}
                     </label>
                   ) : code === "vendor_error_triage" ? (
