@@ -278,6 +278,16 @@ describe("media and subjects", () => {
     await refusesStrangers(operation, url);
   });
 
+  it("getSubjectHistory: the reference's verifications; 400, 404, 401, 403", async () => {
+    const operation = "GET /api/v1/subjects/{reference}";
+    const history = (await send(200, { operation, url: `/api/v1/subjects/${reference}`, key: "viewer" })).json();
+    expect(history.reference).toBe(reference);
+    expect(history.verifications.length).toBeGreaterThan(0);
+    await send(400, { operation, url: "/api/v1/subjects/%20", key: "viewer" });
+    await send(404, { operation, url: `/api/v1/subjects/nobody-${tag}`, key: "viewer" });
+    await refusesStrangers(operation, `/api/v1/subjects/${reference}`);
+  });
+
   it("exportSubject: a zip; 400, 404, 401, 403", async () => {
     const operation = "GET /api/v1/subjects/{reference}/export";
     const zip = await send(200, { operation, url: `/api/v1/subjects/${reference}/export`, key: "reviewer" });
