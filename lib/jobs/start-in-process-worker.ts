@@ -1,3 +1,4 @@
+import { scheduleAuditVerify } from "@/lib/audit/audit-verify-job";
 import "@/lib/jobs/register-handlers";
 import { scheduleRetentionPurge } from "@/lib/data-protection/retention-job";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
@@ -40,6 +41,8 @@ export async function startInProcessWorker(log: (line: string) => void, settings
   if (worker.queues.length === 0) log("jobs: no job handlers registered yet; the worker is idle");
   // A worker of the retention queue keeps its periodic schedule (RETENTION_PURGE_CRON) current.
   if (worker.queues.includes("retention-purge")) await scheduleRetentionPurge(await getBoss());
+  // And a worker of the audit-verify queue, the full check of the audit chain (AUDIT_VERIFY_CRON).
+  if (worker.queues.includes("audit-verify")) await scheduleAuditVerify(await getBoss());
   // Workers of vendor calls also look for calls whose worker died (lib/verifications/reap-vendor-calls.ts).
   const stopReaper = worker.queues.some((q) => q.startsWith("vendor-call.")) ? startVendorCallReaper((line) => log(`jobs: ${line}`)) : () => {};
   return {
