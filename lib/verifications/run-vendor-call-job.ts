@@ -50,7 +50,10 @@ function notSentResult(call: VendorCall, reason: { code: string; message: string
 /** Ends a run that will not be called again, and settles its verification. */
 export async function endRunUnsent(call: VendorCall, reason: { code: string; message: string }) {
   const earlier = Array.isArray(call.run.attempts) ? (call.run.attempts as Prisma.JsonArray) : [];
-  const settled = await finishVendorRun(call.run, finishedRunData(notSentResult(call, reason), call.policy?.policyId ?? null, toJson(earlier), false));
+  const settled = await finishVendorRun(call.run, finishedRunData(notSentResult(call, reason), call.policy?.policyId ?? null, toJson(earlier), false), [], undefined, [
+    "queued",
+    "running",
+  ]);
   if (settled === "finished") await onVerificationFinished(call.run.verificationId);
 }
 
