@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { caseJson } from "@/lib/review/case-json";
+import { findCaseTombstones, tombstoneOf } from "@/lib/review/case-tombstones";
 import { findCases } from "@/lib/review/find-cases";
 import { AGE_FILTERS, CASE_STATUS_FILTERS, QUEUE_SORTS, SLA_FILTERS } from "@/lib/review/queue-search";
 import { REVIEW_RULE_CODES } from "@/lib/review/review-rule-settings";
@@ -31,8 +32,9 @@ export const GET = apiRoute({ roles: [], apiKeys: true }, async (req) => {
   const query = listQuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!query.success) throw new ValidationError("Some query parameters are invalid.", fieldErrorsOf(query.error));
   const { rows, nextCursor } = await findCases(query.data, null);
+  const tombstones = await findCaseTombstones(rows.map((r) => r.verificationId));
   return NextResponse.json({
-    data: rows.map((r) => ({ ...caseJson({ ...r, ruleDetails: null }), assignee: r.assignee?.email ?? null, vendors: r.vendors })),
+    data: rows.map((r) => ({ ...caseJson({ ...r, ruleDetails: null }), assignee: r.assignee?.email ?? null, vendors: r.vendors, ...tombstoneOf(tombstones, r.verificationId) })),
     nextCursor,
   });
 });

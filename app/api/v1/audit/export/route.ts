@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { auditCsvLines } from "@/lib/audit/audit-csv";
-import { auditFilterParams, auditSearchSchema } from "@/lib/audit/find-audit-events";
+import { auditFilterParams, parseAuditSearch } from "@/lib/audit/find-audit-events";
+import { ValidationError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
 
@@ -9,7 +10,10 @@ export const dynamic = "force-dynamic";
 // GET /api/v1/audit/export?from=…&to=…&actor=…&action=…&targetType=…&targetId=…&verification=…&reference=…
 // The filtered audit log as CSV (admins; session or admin API key), streamed.
 export const GET = apiRoute({ roles: ["admin"], apiKeys: true }, async (req, { principal }) => {
-  const search = auditSearchSchema.parse(Object.fromEntries(req.nextUrl.searchParams));
+  const { search, errors } = parseAuditSearch(Object.fromEntries(req.nextUrl.searchParams));
+  if (Object.keys(errors).length) {
+    throw new ValidationError("Some query parameters are invalid.", Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, [message]])));
+  }
   const filters = auditFilterParams(search).toString();
   // Exporting the log is itself on the log.
   await recordAuditEvent(db, principal.actor, { action: "audit.exported", targetType: "audit", after: { filters } });

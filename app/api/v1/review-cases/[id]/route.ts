@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { caseJson } from "@/lib/review/case-json";
+import { findCaseTombstones, tombstoneOf } from "@/lib/review/case-tombstones";
 
 export const dynamic = "force-dynamic";
 
@@ -17,9 +18,12 @@ export const GET = apiRoute<{ id: string }>({ roles: [], apiKeys: true }, async 
       })
     : null;
   if (!c) throw new NotFoundError("No review case has this id.");
+  const tombstones = await findCaseTombstones([c.verificationId]);
   return NextResponse.json({
     ...caseJson(c),
     assignee: c.assignee?.email ?? null,
+    // As in the verification JSON: erased subject, purged media (no URL, when and why).
+    ...tombstoneOf(tombstones, c.verificationId),
     decisions: c.decisions.map((d) => ({
       kind: d.kind,
       reasonCode: d.reasonCode,
