@@ -16,7 +16,7 @@ export function isCalendarDay(value: string): boolean {
 // checked by parseAuditSearch, which names a bad one rather than dropping it silently.
 const day = z.string().refine(isCalendarDay);
 
-export const auditSearchSchema = z.object({
+export const auditFilterSchema = z.object({
   action: z.string().trim().max(100).optional().catch(undefined),
   actor: z.string().trim().max(254).optional().catch(undefined),
   targetType: z.string().trim().max(50).optional().catch(undefined),
@@ -27,12 +27,37 @@ export const auditSearchSchema = z.object({
   // Everything about one verification (its media, its cases), or about every verification of a reference.
   verification: z.uuid().optional().catch(undefined),
   reference: z.string().trim().min(1).max(200).optional().catch(undefined),
+});
+
+export const auditSearchSchema = auditFilterSchema.extend({
   // Keyset cursor: the id of the last event on the previous page.
   before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
   limit: z.coerce.number().int().min(10).max(200).catch(50),
 });
 
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
+/** The filters alone (the CSV export has no pages). */
+export type AuditFilters = z.infer<typeof auditFilterSchema>;
+
+/** A day of the export's filter: refused, naming the field, when it does not exist (400). */
+function exportDay(label: string, field: string) {
+  return z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isCalendarDay(v), { error: (issue) => dayError(label, field, String(issue.input)) })
+    .optional();
+}
+
+function dayError(label: string, field: string, value: string) {
+  return `${label} (${field}): “${value.slice(0, 40)}” is not a calendar day; use YYYY-MM-DD, a date that exists (UTC).`;
+}
+
+/** The CSV export's filters: like the page's, but a bad day is a 400 naming it, never dropped. */
+export const auditExportFilterSchema = auditFilterSchema
+  .extend({ from: exportDay("From", "from"), to: exportDay("To", "to") })
+  .superRefine((v, ctx) => {
+    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: `To (to): ${v.to} is before From (${v.from}).` });
+  });
 
 export type AuditSearchErrors = Partial<Record<"from" | "to", string>>;
 
@@ -47,14 +72,14 @@ export function parseAuditSearch(raw: Record<string, string | string[] | undefin
   for (const [field, label] of [["from", "From"], ["to", "To"]] as const) {
     const given = raw[field];
     const value = (Array.isArray(given) ? given[0] : given)?.trim();
-    if (value && !isCalendarDay(value)) errors[field] = `${label} (${field}): “${value.slice(0, 40)}” is not a calendar day; use YYYY-MM-DD, a date that exists (UTC).`;
+    if (value && !isCalendarDay(value)) errors[field] = dayError(label, field, value);
   }
   if (search.from && search.to && search.from > search.to) errors.to = `To (to): ${search.to} is before From (${search.from}).`;
   return { search, errors };
 }
 
 /** The filters of a search as URL parameters (no cursor, no limit), for links and the CSV export. */
-export function auditFilterParams(search: AuditSearch): URLSearchParams {
+export function auditFilterParams(search: AuditFilters): URLSearchParams {
   const keys = ["action", "actor", "targetType", "targetId", "from", "to", "verification", "reference"] as const;
   return new URLSearchParams(keys.flatMap((k) => (search[k] ? [[k, String(search[k])]] : [])));
 }
@@ -64,7 +89,7 @@ function nextUtcDay(d: string) {
 }
 
 /** Targets that belong to a verification or a reference: the verifications, their media and cases. */
-async function subjectTargets(search: AuditSearch): Promise<Prisma.AuditEventWhereInput | null> {
+async function subjectTargets(search: AuditFilters): Promise<Prisma.AuditEventWhereInput | null> {
   if (!search.verification && !search.reference) return null;
   const verifications = await db.verification.findMany({
     where: search.verification ? { id: search.verification } : { reference: search.reference },
@@ -83,7 +108,7 @@ async function subjectTargets(search: AuditSearch): Promise<Prisma.AuditEventWhe
   };
 }
 
-export async function auditWhere(search: AuditSearch): Promise<Prisma.AuditEventWhereInput> {
+export async function auditWhere(search: AuditFilters): Promise<Prisma.AuditEventWhereInput> {
   const subject = await subjectTargets(search);
   return {
     AND: [
