@@ -22,3 +22,8 @@ export function erasedReferenceOf(reference: string): string {
 export function isErasedReference(reference: string | null): boolean {
   return reference?.startsWith(ERASED_PREFIX) ?? false;
 }
+
+/** A reference and the tombstone value its erased verifications carry: what a look-up by reference matches. */
+export function referenceOrErased(reference: string): string[] {
+  return [reference, erasedReferenceOf(reference)];
+}

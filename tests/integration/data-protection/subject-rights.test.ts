@@ -11,7 +11,7 @@ import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { eraseSubject } from "@/lib/data-protection/erase-subject";
 import { erasedReferenceOf } from "@/lib/data-protection/erased-reference";
-import { streamSubjectExport } from "@/lib/data-protection/export-subject";
+import { buildSubjectExport, streamSubjectExport } from "@/lib/data-protection/export-subject";
 import { placeLegalHold } from "@/lib/data-protection/legal-holds";
 import { PURGED_MARK } from "@/lib/data-protection/scrub-vendor-images";
 import { db, disconnectDb } from "@/lib/db";
@@ -143,6 +143,12 @@ describe("erase a subject", () => {
     expect(caseJson.media.every((m: { url: string | null; purged: { kind: string } | null }) => m.url === null && m.purged?.kind === "erase")).toBe(true);
     const listed = await (await listCases(call("GET", `/api/v1/review-cases?reference=${encodeURIComponent(tombstone)}&status=all`, adminKey), { params: Promise.resolve({}) })).json();
     expect(listed.data).toEqual([expect.objectContaining({ id: s.reviewCase.id, erased: expect.objectContaining({ reason: "erasure request 4411" }), media: expect.arrayContaining([expect.objectContaining({ url: null })]) })]);
+
+    // Typing the reference still finds the tombstones (an access request after the erasure gets them, without media).
+    const afterErase = await buildSubjectExport(reference);
+    expect(afterErase.subject.verifications).toHaveLength(2);
+    expect(afterErase.subject.verifications.every((x) => x.erased !== null)).toBe(true);
+    expect(afterErase.files).toEqual([]);
 
     // Erasing the same reference again finds the tombstones through the keyed hash.
     const again = await deleteSubject(call("DELETE", `/api/v1/subjects/${reference}`, adminKey, { reason: "erasure request 4411" }), { params: Promise.resolve({ reference }) });
