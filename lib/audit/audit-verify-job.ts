@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { readEnv } from "@/lib/config/env";
 import { ValidationError } from "@/lib/errors";
 import { ensureQueues } from "@/lib/jobs/boss";
 import { JOB_QUEUES } from "@/lib/jobs/queues";
@@ -17,8 +18,8 @@ export async function runAuditVerifyJob(): Promise<void> {
 }
 
 /** The cron expression of the full check (AUDIT_VERIFY_CRON, UTC), or null when set to "off". */
-export function auditVerifyCronFromEnv(env: Record<string, string | undefined> = process.env): string | null {
-  const value = (env.AUDIT_VERIFY_CRON ?? "").trim();
+export function auditVerifyCronFromEnv(source: Record<string, string | undefined> = process.env): string | null {
+  const value = (readEnv(source).AUDIT_VERIFY_CRON ?? "").trim();
   if (value === "") return DEFAULT_AUDIT_VERIFY_CRON;
   if (value.toLowerCase() === "off") return null;
   if (value.split(/\s+/).length !== 5) throw new ValidationError(`AUDIT_VERIFY_CRON must be a 5-field cron expression in UTC (e.g. "${DEFAULT_AUDIT_VERIFY_CRON}") or "off" (got "${value}").`);

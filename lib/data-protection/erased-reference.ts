@@ -1,4 +1,5 @@
 import { createHmac, hkdfSync } from "node:crypto";
+import { readEnv } from "@/lib/config/env";
 
 // What an erased subject's verifications keep instead of the reference: "erased:" and an HMAC-SHA256
 // of the reference under a key derived from VERDICT_MASTER_KEY. The tombstones stay grouped (one
@@ -8,7 +9,7 @@ import { createHmac, hkdfSync } from "node:crypto";
 export const ERASED_PREFIX = "erased:";
 
 function erasureKey(): Buffer {
-  const raw = process.env.VERDICT_MASTER_KEY;
+  const raw = readEnv().VERDICT_MASTER_KEY;
   if (!raw) throw new Error("VERDICT_MASTER_KEY is not set: it is needed to erase a subject (the tombstones keep a keyed hash of the reference).");
   const key = Buffer.from(raw, "base64");
   if (key.length !== 32) throw new Error("VERDICT_MASTER_KEY must be the base64 encoding of exactly 32 bytes.");
