@@ -28,7 +28,7 @@ const original = pg.Client.prototype.query as unknown as Query;
 (pg.Client.prototype as unknown as { query: Query }).query = function countedQuery(this: pg.Client, ...args: unknown[]) {
   if (uncounted.has(this)) return original.apply(this, args);
   const first = args[0];
-  const text = typeof first === "string" ? first : typeof first === "object" && first !== null && "text" in first ? String((first as { text: unknown }).text) : "";
+  const text = typeof first === "string" ? first : typeof first === "object" && first !== null && "text" in first ? String(first.text) : "";
   const kind = kindOf(text);
   counts.set(kind, (counts.get(kind) ?? 0) + 1);
   return original.apply(this, args);

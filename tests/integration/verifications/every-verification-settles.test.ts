@@ -54,7 +54,7 @@ describe("no verification waits forever without saying why", () => {
       [run.id],
     );
     expect(rows).toHaveLength(1);
-    await boss.fail("vendor-call.kairos", rows[0]!.id);
+    await boss.fail("vendor-call.kairos", rows[0].id);
     const dead = await sqlPool().query(`SELECT 1 FROM pgboss.job WHERE name = 'vendor-call.kairos.dead' AND data->>'vendorRunId' = $1`, [run.id]);
     expect(dead.rowCount).toBe(1);
     // Before the sweep: queued, waiting for a worker that will never come.
