@@ -41,6 +41,15 @@ export async function startInProcessWorker(log: (line: string) => void, settings
   // A worker of the retention queue keeps its periodic schedule (RETENTION_PURGE_CRON) current.
   if (worker.queues.includes("retention-purge")) await scheduleRetentionPurge(await getBoss());
   // Workers of vendor calls also look for calls whose worker died (lib/verifications/reap-vendor-calls.ts).
+  // A worker of the engine's queue loads its models now, in the background, rather than on its first job.
+  if (worker.queues.includes("vendor-call.local")) {
+    void import("@/lib/face-engine/load-human")
+      .then(({ warmUpFaceEngine }) => warmUpFaceEngine())
+      .then(
+        (ms) => log(`jobs: the face engine's models are loaded (${ms} ms)`),
+        (error: unknown) => log(`jobs: the face engine could not load its models: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  }
   const stopReaper = worker.queues.some((q) => q.startsWith("vendor-call.")) ? startVendorCallReaper((line) => log(`jobs: ${line}`)) : () => {};
   return {
     async stop() {

@@ -32,8 +32,10 @@ export async function runLocalCheck(input: { checkType: CheckType; media: MediaI
     const media = input.media.filter((m) => roles.has(m.role));
     const { reading, analysed } = await readCheck(checkType, media, { videoFrames: policy.kind === "local.liveness_video" ? policy.frames : 6 });
     const latencyMs = performance.now() - started;
-    const result = normalizeVendorResponse({ vendor: "local", checkType, httpStatus: 200, body: JSON.stringify(reading), contentType: "application/json", policy, latencyMs });
-    return { result, analysed };
+    // The reading goes through the same interpret → policy path as a vendor's body (status 200 is what
+    // that path expects of an answer); nothing went over HTTP, so the result records no HTTP status.
+    const interpreted = normalizeVendorResponse({ vendor: "local", checkType, httpStatus: 200, body: JSON.stringify(reading), contentType: "application/json", policy, latencyMs });
+    return { result: { ...interpreted, httpStatus: null }, analysed };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reasons = [{ code: "engine_failure", message: `The engine failed: ${message}`, vendorCode: null, severity: "error" as const, category: "vendor" as const }];
