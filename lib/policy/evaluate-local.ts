@@ -208,8 +208,10 @@ function decideVideo(reading: EngineReading, policy: PolicyOfKind<"local.livenes
   const first = faceFrames[0];
   const sims = first ? faceFrames.slice(1).map((f) => similarityBetween(reading, mediaKey(first), mediaKey(f))).filter((s): s is number => s !== null) : [];
   const lowest = sims.length ? Math.min(...sims) : null;
-  if (lowest !== null && lowest <= policy.samePersonAbove) {
-    out.add(localReasons.differentPerson, video, `The face changes during the video: similarity between frames down to ${lowest.toFixed(3)} (same person above ${policy.samePersonAbove})`, "fail");
+  if (lowest !== null && lowest <= policy.samePersonBorderlineFrom) {
+    out.add(localReasons.differentPerson, video, `The face changes during the video: similarity between frames down to ${lowest.toFixed(3)}, at or below ${policy.samePersonBorderlineFrom} (same person above ${policy.samePersonAbove})`, "fail");
+  } else if (lowest !== null && lowest <= policy.samePersonAbove) {
+    out.add(localReasons.matchBorderline, video, `The face across the video's frames: similarity down to ${lowest.toFixed(3)}, in the review band ${policy.samePersonBorderlineFrom}–${policy.samePersonAbove}`, "review");
   }
   let faceMatch: PolicyDecision["faceMatch"];
   const id = mediaOf(reading, "id_image");
