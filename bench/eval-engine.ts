@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { analyseImage, type EngineImageReading } from "@/lib/face-engine/analyse-image";
 import { detTable, errorRatesAt, similarityRange, type ScoredPair } from "@/lib/face-engine/evaluation";
 import { deriveVariants, readFixtureGroup, syntheticNoFacePictures, type FixturePhoto } from "@/lib/face-engine/face-fixtures";
@@ -120,7 +121,7 @@ async function main() {
   console.log(`review band: ${impostorsInReview} impostor and ${genuineInReview} real genuine pairs land in it (a person looks)`);
   console.log(`no-face pictures that pass: ${noFaceWithFace.length}/${noFace.length} (${pct(result.noFace.passRate)})${noFaceWithFace.length ? `: ${noFaceWithFace.map((r) => r.name).join(", ")}` : ""}`);
   console.log(`faces missed by the detector: ${missed.length ? missed.join(", ") : "none"}`);
-  console.log(`speed: ${result.speed.facesPerSecond.toFixed(2)} faces/s (${facesAnalysed} faces, one process, detect + mesh + embed + antispoof + liveness + quality)`);
+  console.log(`speed: ${result.speed.facesPerSecond.toFixed(2)} faces/s (${facesAnalysed} faces, one process, detect + mesh + embed + antispoof + liveness + quality; wall clock, load average ${loadavg()[0]!.toFixed(2)}: \`npm run bench -- --only engine\` measures CPU time per face too)`);
   console.log("\nDET (threshold: FMR / FNMR real / FNMR derived)");
   console.log("| threshold | FMR | FNMR real | FNMR derived |\n|---:|---:|---:|---:|");
   for (const row of det) console.log(`| ${row.threshold.toFixed(3)} | ${pct(row.fmr)} | ${pct(row.fnmr)} | ${pct(row.derivedFnmr)} |`);
