@@ -16,10 +16,10 @@ const phoneSize = await Promise.all(crops.map((bytes) => sharp(bytes).resize(960
 
 const warmUpMs = await warmUpFaceEngine();
 // The first picture through each model allocates its buffers: one untimed analysis.
-await analyseImage(crops[0]!);
+await analyseImage(crops[0]);
 
 async function measure(set: string, pictures: Buffer[]) {
-  const load = loadavg()[0]!;
+  const load = loadavg()[0];
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let faces = 0;
@@ -27,7 +27,7 @@ async function measure(set: string, pictures: Buffer[]) {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  return { set, pictures: pictures.length * rounds, faces, seconds, cpuSeconds, cpuMsPerFace: (cpuSeconds * 1000) / faces, facesPerSecond: faces / seconds, loadAverage: Math.max(load, loadavg()[0]!) };
+  return { set, pictures: pictures.length * rounds, faces, seconds, cpuSeconds, cpuMsPerFace: (cpuSeconds * 1000) / faces, facesPerSecond: faces / seconds, loadAverage: Math.max(load, loadavg()[0]) };
 }
 
 for (const result of [await measure("crops", crops), await measure("phone-size", phoneSize)]) console.log(JSON.stringify(result));

@@ -75,7 +75,7 @@ async function main() {
 
   log("liveness_3angle and liveness_video on derived material…");
   const analysed = (photos: FixturePhoto[], reads: Read[]): AnalysedPhoto[] =>
-    photos.map((photo, i) => ({ name: photo.name, bytes: photo.bytes, pose: reads[i]!.reading.faces[0]?.pose ?? null, embedding: embeddingOf(reads[i]!) }));
+    photos.map((photo, i) => ({ name: photo.name, bytes: photo.bytes, pose: reads[i].reading.faces[0]?.pose ?? null, embedding: embeddingOf(reads[i]) }));
   const peopleAnalysed = analysed(peoplePhotos, people);
   const samePersonAnalysed = analysed(samePersonPhotos, samePerson);
   const threeAngle = await evaluate3Angle([...peopleAnalysed, ...samePersonAnalysed], impostor);
@@ -121,7 +121,7 @@ async function main() {
   console.log(`review band: ${impostorsInReview} impostor and ${genuineInReview} real genuine pairs land in it (a person looks)`);
   console.log(`no-face pictures that pass: ${noFaceWithFace.length}/${noFace.length} (${pct(result.noFace.passRate)})${noFaceWithFace.length ? `: ${noFaceWithFace.map((r) => r.name).join(", ")}` : ""}`);
   console.log(`faces missed by the detector: ${missed.length ? missed.join(", ") : "none"}`);
-  console.log(`speed: ${result.speed.facesPerSecond.toFixed(2)} faces/s (${facesAnalysed} faces, one process, detect + mesh + embed + antispoof + liveness + quality; wall clock, load average ${loadavg()[0]!.toFixed(2)}: \`npm run bench -- --only engine\` measures CPU time per face too)`);
+  console.log(`speed: ${result.speed.facesPerSecond.toFixed(2)} faces/s (${facesAnalysed} faces, one process, detect + mesh + embed + antispoof + liveness + quality; wall clock, load average ${loadavg()[0].toFixed(2)}: \`npm run bench -- --only engine\` measures CPU time per face too)`);
   console.log("\nDET (threshold: FMR / FNMR real / FNMR derived)");
   console.log("| threshold | FMR | FNMR real | FNMR derived |\n|---:|---:|---:|---:|");
   for (const row of det) console.log(`| ${row.threshold.toFixed(3)} | ${pct(row.fmr)} | ${pct(row.fnmr)} | ${pct(row.derivedFnmr)} |`);

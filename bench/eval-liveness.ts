@@ -37,14 +37,14 @@ export async function evaluate3Angle(photos: AnalysedPhoto[], impostor: ScoredPa
   const facings = withFace.map((p) => classifyFacing(p.pose!, pose));
   const turned = withFace.flatMap((p, i) => {
     const facing = facings[i];
-    return facing === "left" || facing === "right" ? [{ photo: p, mirror: mirrored[i]!, facing }] : [];
+    return facing === "left" || facing === "right" ? [{ photo: p, mirror: mirrored[i], facing }] : [];
   });
   // The mirror of a face turned one way must read as turned the other way.
-  const mirrorFlips = turned.filter((t) => t.mirror.pose !== null && classifyFacing(t.mirror.pose!, pose) === opposite(t.facing)).length;
+  const mirrorFlips = turned.filter((t) => t.mirror.pose !== null && classifyFacing(t.mirror.pose, pose) === opposite(t.facing)).length;
   // Swapped: the face and its mirror sent as left and right the wrong way round; both must be caught.
   const swapsCaught = turned.filter((t) => {
     const photoCaught = !poseFitsRole(t.photo.pose!, opposite(t.facing), pose);
-    const mirrorCaught = t.mirror.pose !== null && !poseFitsRole(t.mirror.pose!, t.facing, pose);
+    const mirrorCaught = t.mirror.pose !== null && !poseFitsRole(t.mirror.pose, t.facing, pose);
     return photoCaught && mirrorCaught;
   }).length;
   // Repeated: a frontal face sent as a side portrait, or a turned face sent as the middle one.
@@ -95,10 +95,10 @@ export async function evaluateVideo(people: AnalysedPhoto[], yale: AnalysedPhoto
     { name: "example left, right", kind: "same person", stills: example.map((photo) => ({ photo, seconds: 2 })) },
     ...people.slice(0, 6).map((photo): VideoCase => ({ name: `${photo.name} zooming`, kind: "same person", stills: [{ photo, seconds: 3 }] })),
     ...people.slice(0, 8).map((photo, i): VideoCase => {
-      const other = people[(i + 7) % people.length]!;
+      const other = people[(i + 7) % people.length];
       return { name: `${photo.name} → ${other.name}`, kind: "splice", stills: [{ photo, seconds: 2 }, { photo: other, seconds: 2 }] };
     }),
-    { name: "yale-1 → example-left", kind: "splice", stills: [{ photo: yale[0]!, seconds: 2 }, { photo: example[0]!, seconds: 2 }] },
+    { name: "yale-1 → example-left", kind: "splice", stills: [{ photo: yale[0], seconds: 2 }, { photo: example[0], seconds: 2 }] },
   ];
   const rows: Array<{ name: string; kind: VideoCase["kind"]; outcome: string; codes: string[]; lowestFrameSimilarity: number | null; framesWithFace: string; liveness: number | null }> = [];
   for (const c of cases) {
@@ -140,7 +140,7 @@ export type ThreeAngleEvaluation = Awaited<ReturnType<typeof evaluate3Angle>>;
 export type VideoEvaluation = Awaited<ReturnType<typeof evaluateVideo>>;
 
 const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
-const range = (r: number[] | [number, number] | null) => (r ? `${r[0]!.toFixed(3)}–${r[1]!.toFixed(3)}` : "—");
+const range = (r: number[] | [number, number] | null) => (r ? `${r[0].toFixed(3)}–${r[1].toFixed(3)}` : "—");
 
 export function printLivenessEvaluation(three: ThreeAngleEvaluation, video: VideoEvaluation) {
   const t = three.thresholds;

@@ -36,6 +36,6 @@ export async function* auditCsvLines(search: AuditFilters): AsyncGenerator<strin
         .join(",") + "\r\n";
     }
     if (rows.length < PAGE) return;
-    cursor = rows[rows.length - 1]!.id;
+    cursor = rows[rows.length - 1].id;
   }
 }

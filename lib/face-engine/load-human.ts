@@ -139,7 +139,7 @@ export async function warmUpFaceEngine(): Promise<number> {
   const { human, tf } = await getFaceEngine();
   const blank = tf.zeros([64, 64, 3], "int32");
   try {
-    await human.detect(blank as never);
+    await human.detect(blank);
   } finally {
     blank.dispose();
   }

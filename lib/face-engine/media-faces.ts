@@ -110,7 +110,7 @@ export async function findStoredReadings(tx: Tx | Db, pictures: Array<{ sha256: 
   for (const row of rows) if (row.media.sha256 && !chosenMedia.has(row.media.sha256)) chosenMedia.set(row.media.sha256, row.mediaId);
   for (const [sha256, mediaId] of chosenMedia) {
     const own = rows.filter((r) => r.mediaId === mediaId).sort((a, b) => a.faceIndex - b.faceIndex);
-    const first = own[0]!;
+    const first = own[0];
     out.set(sha256, {
       width: first.media.width!,
       height: first.media.height!,

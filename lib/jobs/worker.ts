@@ -8,6 +8,7 @@ import { isRetryableJobError, RetryableJobError } from "@/lib/jobs/job-errors";
 import { createJobRateLimiter, type JobRateLimiter } from "@/lib/jobs/job-rate-limit";
 import type { JobContext, JobHandler, JobHandlers } from "@/lib/jobs/handlers";
 import { JOB_QUEUES, type JobQueues, type QueueCatalogue, type QueueDefinition } from "@/lib/jobs/queues";
+import { readEnv } from "@/lib/config/env";
 
 // Works the queues that have a handler. Each queue gets `concurrency` loops in this process; each
 // loop fetches one job at a time (pg-boss: FOR UPDATE SKIP LOCKED, so any number of processes
@@ -156,7 +157,7 @@ export async function startWorker<C extends QueueCatalogue = JobQueues>(options:
     try {
       await Promise.race([
         running,
-        new Promise<never>((_, reject) => context.signal.addEventListener("abort", () => reject(context.signal.reason), { once: true })),
+        new Promise<never>((_, reject) => context.signal.addEventListener("abort", () => reject(context.signal.reason instanceof Error ? context.signal.reason : new Error(describe(context.signal.reason))), { once: true })),
       ]);
       return "completed";
     } catch (error) {
@@ -230,7 +231,7 @@ function describe(error: unknown) {
 }
 
 function requireDatabaseUrl() {
-  const url = process.env.DATABASE_URL;
+  const url = readEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   return url;
 }

@@ -39,7 +39,7 @@ const ROUTES = Object.keys(API_ROUTE_MODULES)
 function match(pathname: string) {
   for (const route of ROUTES) {
     const found = route.pattern.exec(pathname);
-    if (found) return { template: route.template, params: Object.fromEntries(route.names.map((name, i) => [name, found[i + 1]!])) };
+    if (found) return { template: route.template, params: Object.fromEntries(route.names.map((name, i) => [name, found[i + 1]])) };
   }
   return null;
 }
@@ -53,7 +53,7 @@ export async function startApiServer(): Promise<ApiServer> {
   const server = http.createServer(async (incoming, outgoing) => {
     const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
     const found = match(url.pathname);
-    const handler = found ? (await API_ROUTE_MODULES[found.template]!())[incoming.method as keyof RouteModule] : undefined;
+    const handler = found ? (await API_ROUTE_MODULES[found.template]())[incoming.method as keyof RouteModule] : undefined;
     if (!found || !handler) {
       outgoing.writeHead(found ? 405 : 404).end();
       return;

@@ -141,7 +141,7 @@ describe("the served document", () => {
       if (template.startsWith("/api/media/{mediaId}/thumbnails")) continue; // the console's thumbnails, not part of the API
       const load = API_ROUTE_MODULES[template];
       expect(load, `${file} is not served by the test server (tests/support/api-http-server.ts)`).toBeDefined();
-      const handlers = Object.keys(await load!()).filter((name) => ["GET", "POST", "PUT", "PATCH", "DELETE"].includes(name));
+      const handlers = Object.keys(await load()).filter((name) => ["GET", "POST", "PUT", "PATCH", "DELETE"].includes(name));
       for (const method of handlers) expect(documented[template]?.[method.toLowerCase()], `${method} ${template} is not in the OpenAPI document`).toBeDefined();
     }
   });
@@ -174,7 +174,7 @@ describe("verifications", () => {
     const wrongVendor = await send(400, { operation, url, key: "operator", body: form({ checkType: "liveness_3angle", vendors: "kairos" }) });
     expect(wrongVendor.json()).toMatchObject({ type: "urn:verdict:problem:invalid-request", code: "invalid_request", errors: { vendors: ["kairos does not serve liveness_3angle; vendors that do: cvs, local."] } });
     const tooLarge = await send(413, { operation, url, key: "operator", body: form({ checkType: "liveness_selfie", vendors: "kairos", selfie: await oversized() }) });
-    expect((tooLarge.json().errors as Record<string, string[]>).selfie![0]).toMatch(/is larger than/);
+    expect((tooLarge.json().errors as Record<string, string[]>).selfie[0]).toMatch(/is larger than/);
     await send(415, { operation, url, key: "operator", headers: { "content-type": "text/plain" }, body: "hello" });
     await refusesStrangers(operation, url);
     await send(403, { operation, url, key: "viewer", body: form({ checkType: "liveness_selfie", vendors: "kairos", selfie: await selfie(3) }) });
@@ -188,7 +188,7 @@ describe("verifications", () => {
     const done = (await send(200, { operation, url: `/api/v1/verifications/${verificationId}`, key: "viewer" })).json();
     expect(done).toMatchObject({ status: "completed", runs: [{ vendor: "kairos", status: "completed", sandbox: true, normalized: { vendor: "kairos" } }] });
     completedId = verificationId;
-    mediaId = (done.media as Array<{ id: string }>)[0]!.id;
+    mediaId = (done.media as Array<{ id: string }>)[0].id;
     for (const id of [randomUUID(), "not-a-uuid"]) {
       expect((await send(404, { operation, url: `/api/v1/verifications/${id}`, key: "viewer" })).json()).toMatchObject({ code: "not_found", detail: "No verification has this id." });
     }
@@ -214,7 +214,7 @@ describe("verifications", () => {
     const json = await send(201, { operation, url, key: "operator", headers: { "content-type": "application/json" }, body: JSON.stringify({ checkType: "liveness_selfie", vendor: "biometric_kz", vendorResponse, note: "from our backend", files }) });
     expect(json.json()).toMatchObject({ note: "from our backend", runs: [{ raw: { prediction: "0.235123" } }] });
     const missing = await send(400, { operation, url, key: "operator", body: form({ checkType: "liveness_selfie", vendor: "biometric_kz", selfie: await selfie(6) }) });
-    expect((missing.json().errors as Record<string, string[]>).vendorResponse![0]).toContain("vendorResponse is required");
+    expect((missing.json().errors as Record<string, string[]>).vendorResponse[0]).toContain("vendorResponse is required");
     await send(413, { operation, url, key: "operator", body: form({ checkType: "liveness_selfie", vendor: "biometric_kz", vendorResponse: "{}", selfie: await oversized() }) });
     await send(415, { operation, url, key: "operator", headers: { "content-type": "text/plain" }, body: "hello" });
     await refusesStrangers(operation, url);
@@ -250,7 +250,7 @@ describe("exports", () => {
     const csv = await send(200, { operation, url: "/api/v1/dashboards/export?dataset=rates&bucket=day", key: "viewer" });
     expect(csv.body.toString("utf8").split("\r\n")[0]).toContain(",");
     const bad = await send(400, { operation, url: "/api/v1/dashboards/export?dataset=nope", key: "viewer" });
-    expect((bad.json().errors as Record<string, string[]>).dataset![0]).toMatch(/^Choose one of: rates, /);
+    expect((bad.json().errors as Record<string, string[]>).dataset[0]).toMatch(/^Choose one of: rates, /);
     await refusesStrangers(operation, "/api/v1/dashboards/export?dataset=rates");
   });
 

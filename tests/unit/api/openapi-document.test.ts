@@ -44,21 +44,21 @@ describe("the OpenAPI document", () => {
   it("documents a queued run's normalized as null, manualReview and note, and the ingest endpoint's JSON body", () => {
     const normalized = at("components/schemas/Verification/properties/runs/items/properties/normalized") as Json;
     expect(JSON.stringify(normalized)).toContain('"type":"null"');
-    const create = paths["/api/v1/verifications"]!.post!.requestBody as { content: Record<string, { schema: { properties: Json } }> };
-    for (const mediaType of ["multipart/form-data", "application/json"]) expect(Object.keys(create.content[mediaType]!.schema.properties)).toEqual(expect.arrayContaining(["manualReview", "note"]));
-    const ingest = paths["/api/v1/verifications/ingest"]!.post!.requestBody as { content: Record<string, { schema: { properties: Json } }> };
+    const create = paths["/api/v1/verifications"].post.requestBody as { content: Record<string, { schema: { properties: Json } }> };
+    for (const mediaType of ["multipart/form-data", "application/json"]) expect(Object.keys(create.content[mediaType].schema.properties)).toEqual(expect.arrayContaining(["manualReview", "note"]));
+    const ingest = paths["/api/v1/verifications/ingest"].post.requestBody as { content: Record<string, { schema: { properties: Json } }> };
     expect(Object.keys(ingest.content)).toEqual(["multipart/form-data", "application/json"]);
-    expect(Object.keys(ingest.content["application/json"]!.schema.properties)).toEqual(expect.arrayContaining(["vendorResponse", "note", "files"]));
+    expect(Object.keys(ingest.content["application/json"].schema.properties)).toEqual(expect.arrayContaining(["vendorResponse", "note", "files"]));
   });
 
   it("types the list parameters and gives every answer a content schema; errors are problem documents with a type and code", () => {
-    const parameters = paths["/api/v1/verifications"]!.get!.parameters as Array<{ name: string; schema: Json }>;
+    const parameters = paths["/api/v1/verifications"].get.parameters as Array<{ name: string; schema: Json }>;
     expect(parameters.find((p) => p.name === "limit")!.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
     expect(parameters.find((p) => p.name === "outcome")!.schema).toMatchObject({ enum: ["pass", "fail", "review", "error"] });
     expect(at("paths/~1api~1v1~1verifications/get/responses/200/content/application~1json/schema")).toEqual({ $ref: "#/components/schemas/VerificationPage" });
     const problems = (doc.components as { responses: Record<string, { content: Record<string, { schema: Json }> }> }).responses;
     for (const code of ["not_found", "payload_too_large", "unsupported_media_type"]) {
-      const schema = problems[`problem_${code}`]!.content["application/problem+json"]!.schema;
+      const schema = problems[`problem_${code}`].content["application/problem+json"].schema;
       const properties = (at(`${(schema.$ref as string).slice(2)}/properties`) ?? {}) as Record<string, { const?: string }>;
       expect(properties.code?.const).toBe(code);
       expect(properties.type?.const).toBe(`urn:verdict:problem:${code.replaceAll("_", "-")}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeScoreScales } from "@/components/verifications/score-scales";
+import { describeScoreScales } from "@/lib/verifications/score-scales";
 import { compareRuns, type ComparedRun } from "@/lib/compare/compare-runs";
 import type { EngineReading, ReadingFace, ReadingMedia } from "@/lib/face-engine/engine-reading";
 import { defaultPolicies } from "@/lib/policy/default-policies";
@@ -47,7 +47,7 @@ describe("the engine's runs on the pages", () => {
   it("draws the selfie's liveness as advisory: below the threshold is review, never a fail", () => {
     const [scale] = describeScoreScales({ normalized: normalized("liveness_selfie", { liveness: { isLive: true, score: 0.9 } }), livenessScore: null, matchSimilarity: null }, defaultPolicies["local.liveness_selfie"]);
     expect(scale).toMatchObject({ key: "liveness", threshold: 0.5, reviewBand: [0, 0.5] });
-    expect(scale!.label).toContain("advisory");
+    expect(scale.label).toContain("advisory");
   });
 
   it("draws each 3-angle comparison against the same-person thresholds, from the engine's answer", () => {
