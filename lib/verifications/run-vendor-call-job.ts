@@ -33,8 +33,12 @@ function isTransient(result: NormalizedResult) {
 async function runLocalEngine(checkType: CheckType, media: MediaInput[], policy: Policy | undefined, stored: VendorCallMedia[]) {
   // Loaded on demand: only workers that work the engine's queue load its models.
   const { runLocalCheck } = await import("@/lib/vendors/local/run-local-check");
-  const { replaceMediaFaces } = await import("@/lib/face-engine/media-faces");
-  const { result, analysed } = await runLocalCheck({ checkType, media, policy });
+  const { replaceMediaFaces, findStoredReadings } = await import("@/lib/face-engine/media-faces");
+  // A picture the engine already read (same bytes, same models) is not analysed again.
+  const images = stored.filter((m) => isImageMime(m.mime));
+  const byHash = await findStoredReadings(db, images, ENGINE_MODEL_VERSION);
+  const readings = new Map(images.flatMap((m) => (byHash.has(m.sha256) ? [[m.role, byHash.get(m.sha256)!] as const] : [])));
+  const { result, analysed } = await runLocalCheck({ checkType, media, policy, stored: readings });
   const items = analysed.flatMap((a) => {
     const mediaId = stored.find((m) => m.role === a.role)?.id;
     return mediaId ? [{ mediaId, frameMs: a.frameMs, faces: a.faces, modelVersion: ENGINE_MODEL_VERSION }] : [];
