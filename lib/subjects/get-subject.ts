@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { referenceOrErased } from "@/lib/data-protection/erased-reference";
 import { findHoldsOfReference } from "@/lib/data-protection/legal-holds";
 import { combineVendorVerdict } from "@/lib/review/vendor-verdict";
 import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
@@ -14,7 +15,8 @@ const MAX_VERIFICATIONS = 500;
 
 export async function getSubject(reference: string) {
   const rows = await db.verification.findMany({
-    where: { reference },
+    // Erased verifications carry a keyed hash of the reference instead: the reference still finds them.
+    where: { reference: { in: referenceOrErased(reference) } },
     orderBy: { createdAt: "asc" },
     take: MAX_VERIFICATIONS,
     select: {
@@ -67,7 +69,7 @@ export async function searchReferences(text: string, take = 20): Promise<Array<{
   const rows = await db.$queryRaw<Array<{ reference: string; verifications: number; lastAt: Date }>>`
     SELECT v."reference", count(*)::int AS "verifications", max(v."createdAt") AS "lastAt"
     FROM "Verification" v
-    WHERE v."reference" IS NOT NULL AND v."reference" ILIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
+    WHERE v."reference" IS NOT NULL AND v."reference" NOT LIKE 'erased:%' AND v."reference" ILIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
     GROUP BY v."reference" ORDER BY (v."reference" = ${q}) DESC, max(v."createdAt") DESC LIMIT ${take}`;
   return rows;
 }

@@ -6,6 +6,7 @@ import { subjectHref } from "@/components/subjects/reference-link";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { referenceOrErased } from "@/lib/data-protection/erased-reference";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Subjects" };
@@ -18,7 +19,8 @@ const searchSchema = z.object({ reference: z.string().trim().max(200).optional()
 export default async function AdminSubjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser(["admin"]);
   const { reference } = searchSchema.parse(await searchParams);
-  const exists = reference ? (await db.verification.count({ where: { reference }, take: 1 })) > 0 : false;
+  // Erased verifications carry a keyed hash of the reference instead: typing the reference finds them.
+  const exists = reference ? (await db.verification.count({ where: { reference: { in: referenceOrErased(reference) } }, take: 1 })) > 0 : false;
   if (reference && exists) redirect(subjectHref(reference));
 
   return (
