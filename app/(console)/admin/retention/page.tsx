@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatBytes, formatDateTime } from "@/lib/verifications/verification-labels";
+import { formatBytes } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { findActiveHolds } from "@/lib/data-protection/legal-holds";
 import { getRetentionSchedule } from "@/lib/data-protection/retention-job";
