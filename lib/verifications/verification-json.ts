@@ -60,4 +60,3 @@ export async function getVerificationJson(id: string) {
   };
 }
 
-export type VerificationJson = NonNullable<Awaited<ReturnType<typeof getVerificationJson>>>;
