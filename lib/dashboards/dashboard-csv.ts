@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { toCsv as writeCsv, type CsvCell } from "@/lib/csv/to-csv";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import type { OutcomeRatesReport } from "@/lib/dashboards/get-outcome-rates";
@@ -9,7 +8,6 @@ import type { VendorHealthReport } from "@/lib/dashboards/get-vendor-health";
 // get a leading apostrophe (CSV injection), numbers are written plainly, rates as fractions.
 
 export const DASHBOARD_DATASETS = ["rates", "rates-by-vendor", "vendor-health", "vendor-health-by-vendor", "vendor-errors", "queue-open", "queue-flow", "reviewers"] as const;
-export const dashboardDatasetSchema = z.enum(DASHBOARD_DATASETS);
 export type DashboardDataset = (typeof DASHBOARD_DATASETS)[number];
 
 /** Which report a dataset is cut from. */
