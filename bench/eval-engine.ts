@@ -1,12 +1,15 @@
+import { loadavg } from "node:os";
 import { analyseImage, type EngineImageReading } from "@/lib/face-engine/analyse-image";
 import { detTable, errorRatesAt, similarityRange, type ScoredPair } from "@/lib/face-engine/evaluation";
 import { deriveVariants, readFixtureGroup, syntheticNoFacePictures, type FixturePhoto } from "@/lib/face-engine/face-fixtures";
 import { similarityOf } from "@/lib/face-engine/face-quality";
 import { defaultPolicies } from "@/lib/policy/default-policies";
+import { evaluate3Angle, evaluateVideo, printLivenessEvaluation, type AnalysedPhoto } from "./eval-liveness";
 
 // `npm run eval:engine [-- --json]`: how well Verdict's engine tells people apart, on the real
 // photos in tests/fixtures/faces (see its README): FMR / FNMR at the default face_match thresholds,
-// a DET table, and how many pictures without a face would pass. Progress on stderr.
+// a DET table, and how many pictures without a face would pass; then liveness_3angle and
+// liveness_video on material derived from those photos (bench/eval-liveness.ts). Progress on stderr.
 
 const json = process.argv.includes("--json");
 const log = (line: string) => console.error(line);
@@ -44,13 +47,15 @@ async function main() {
     for (const photo of photos) out.push(await read(photo));
     return out;
   };
-  const people = await readAll(await readFixtureGroup("people"));
-  const samePerson = await readAll(await readFixtureGroup("same-person"));
+  const peoplePhotos = await readFixtureGroup("people");
+  const samePersonPhotos = await readFixtureGroup("same-person");
+  const people = await readAll(peoplePhotos);
+  const samePerson = await readAll(samePersonPhotos);
   const noFace = await readAll([...(await readFixtureGroup("no-face")), ...(await syntheticNoFacePictures())]);
   log("deriving variants…");
   const derived: ScoredPair[] = [];
   for (const person of people) {
-    const photo = (await readFixtureGroup("people")).find((p) => p.name === person.name)!;
+    const photo = peoplePhotos.find((p) => p.name === person.name)!;
     for (const variant of await deriveVariants(photo.bytes)) derived.push(score(person, await read({ name: `${person.name} (${variant.kind})`, bytes: variant.bytes })));
   }
 
@@ -67,6 +72,19 @@ async function main() {
   const noFaceWithFace = noFace.filter((r) => r.reading.faces.length > 0);
   const det = detTable([...genuineReal], impostor).map((row) => ({ ...row, derivedFnmr: errorRatesAt(row.threshold, derived, impostor).fnmr }));
   const missed = [...people, ...samePerson].filter((r) => r.reading.faces.length === 0).map((r) => r.name);
+
+  log("liveness_3angle and liveness_video on derived material…");
+  const analysed = (photos: FixturePhoto[], reads: Read[]): AnalysedPhoto[] =>
+    photos.map((photo, i) => ({ name: photo.name, bytes: photo.bytes, pose: reads[i].reading.faces[0]?.pose ?? null, embedding: embeddingOf(reads[i]) }));
+  const peopleAnalysed = analysed(peoplePhotos, people);
+  const samePersonAnalysed = analysed(samePersonPhotos, samePerson);
+  const threeAngle = await evaluate3Angle([...peopleAnalysed, ...samePersonAnalysed], impostor);
+  const video = await evaluateVideo(
+    peopleAnalysed,
+    samePersonAnalysed.filter((p) => p.name.includes("yale")),
+    samePersonAnalysed.filter((p) => p.name.includes("example")),
+    log,
+  );
 
   const result = {
     thresholds: { matchAbove: policy.matchAbove, borderlineFrom: policy.borderlineFrom },
@@ -86,6 +104,8 @@ async function main() {
     facesMissed: missed,
     speed: { facesAnalysed, analysisSeconds: analysisMs / 1000, facesPerSecond: facesAnalysed / (analysisMs / 1000) },
     det,
+    liveness3Angle: threeAngle,
+    livenessVideo: video,
     elapsedSeconds: (performance.now() - started) / 1000,
   };
   if (json) {
@@ -101,10 +121,11 @@ async function main() {
   console.log(`review band: ${impostorsInReview} impostor and ${genuineInReview} real genuine pairs land in it (a person looks)`);
   console.log(`no-face pictures that pass: ${noFaceWithFace.length}/${noFace.length} (${pct(result.noFace.passRate)})${noFaceWithFace.length ? `: ${noFaceWithFace.map((r) => r.name).join(", ")}` : ""}`);
   console.log(`faces missed by the detector: ${missed.length ? missed.join(", ") : "none"}`);
-  console.log(`speed: ${result.speed.facesPerSecond.toFixed(2)} faces/s (${facesAnalysed} faces, one process, detect + mesh + embed + antispoof + liveness + quality)`);
+  console.log(`speed: ${result.speed.facesPerSecond.toFixed(2)} faces/s (${facesAnalysed} faces, one process, detect + mesh + embed + antispoof + liveness + quality; wall clock, load average ${loadavg()[0].toFixed(2)}: \`npm run bench -- --only engine\` measures CPU time per face too)`);
   console.log("\nDET (threshold: FMR / FNMR real / FNMR derived)");
   console.log("| threshold | FMR | FNMR real | FNMR derived |\n|---:|---:|---:|---:|");
   for (const row of det) console.log(`| ${row.threshold.toFixed(3)} | ${pct(row.fmr)} | ${pct(row.fnmr)} | ${pct(row.derivedFnmr)} |`);
+  printLivenessEvaluation(threeAngle, video);
 }
 
 main().then(

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { getBoss } from "@/lib/jobs/boss";
@@ -9,6 +10,9 @@ import { ensureDefaultVendorConfigs } from "@/lib/vendor-settings/vendor-configs
 import { createVerification } from "@/lib/verifications/create-verification";
 import { verificationRequestSchema, type IncomingFile } from "@/lib/verifications/verification-input";
 import { freePort } from "@/tests/support/provision-database";
+import type { BenchLine } from "./report";
+import { countsSince, statementCounts } from "./count-statements";
+import { startWaitSampler, type WaitProfile } from "./sample-waits";
 
 // Ingest throughput through the whole pipeline: createVerification (what the REST API calls once it
 // has parsed the request: files checked, media stored, runs and jobs queued in one transaction) → the
@@ -23,7 +27,7 @@ const THUMBNAIL_SAMPLE = 400;
 
 /** The vendor sandbox as its own process (npm run sandbox), ready once its health route answers. */
 async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
+  const port = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], {
     cwd: ROOT,
     env: { ...process.env, SANDBOX_PORT: String(port) },
@@ -41,10 +45,10 @@ async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess
 }
 
 /** `npm run worker` for the vendor-call queues, ready once it says it started. */
-async function startWorkerProcess(): Promise<{ child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+async function startWorkerProcess(countFile: string): Promise<{ child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./bench/count-statements.ts", "scripts/worker.ts"], {
     cwd: ROOT,
-    env: { ...process.env, VERDICT_WORKER_QUEUES: "vendor-call.*", JOBS_POLL_SECONDS: "0.5" },
+    env: { ...process.env, VERDICT_WORKER_QUEUES: "vendor-call.*", JOBS_POLL_SECONDS: "0.5", BENCH_STATEMENT_COUNT_FILE: countFile },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -75,6 +79,9 @@ export interface IngestResult {
   seconds: number;
   perSecond: number;
   workerPeakRssMb: number;
+  /** Statements per verification: the API side (this process, creating) and the worker's (calling, storing, flagging; its queue polling included). */
+  statements: { api: number; worker: number; apiByKind: [string, number][]; workerByKind: [string, number][] };
+  waits: WaitProfile;
   thumbnails: { blobs: number; seconds: number; perSecond: number };
 }
 
@@ -95,7 +102,8 @@ export async function measureIngest(count: number, log: (line: string) => void):
   await db.vendorConfig.deleteMany();
   await ensureDefaultVendorConfigs({ sandboxUrl: sandbox.url });
   await db.vendorConfig.updateMany({ data: { concurrency: 8, ratePerSecond: null } });
-  const worker = await startWorkerProcess();
+  const countFile = path.join(tmpdir(), `verdict-bench-statements-${process.pid}.json`);
+  const worker = await startWorkerProcess(countFile);
   try {
     // Distinct images (so every verification stores new media), made before the clock starts.
     log(`  preparing ${count} verifications' images`);
@@ -119,6 +127,8 @@ export async function measureIngest(count: number, log: (line: string) => void):
 
     // As in the app, the job queue client is up before requests arrive.
     await getBoss();
+    const before = statementCounts();
+    const sampler = startWaitSampler(process.env.DATABASE_URL!);
     const started = performance.now();
     const ids: string[] = [];
     await pool(inputs, 16, async (input) => {
@@ -126,6 +136,8 @@ export async function measureIngest(count: number, log: (line: string) => void):
       ids.push(created.id);
     });
     log(`  ${ids.length} created in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // The API side's statements: creating, not the benchmark's own polling below.
+    const apiByKind = countsSince(before);
     // Done when every verification has its answers and no vendor job is left.
     for (;;) {
       const [open, jobs] = await Promise.all([
@@ -136,7 +148,16 @@ export async function measureIngest(count: number, log: (line: string) => void):
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seconds = (performance.now() - started) / 1000;
+    const waits = await sampler.stop();
     const workerPeakRssMb = worker.peakRssMb();
+    await worker.stop();
+    const workerByKind = countsSince(new Map(), new Map(JSON.parse(readFileSync(countFile, "utf8")) as [string, number][]));
+    rmSync(countFile, { force: true });
+    const perVerification = (byKind: [string, number][]) => byKind.reduce((sum, [, n]) => sum + n, 0) / ids.length;
+    const statements = { api: perVerification(apiByKind), worker: perVerification(workerByKind), apiByKind, workerByKind };
+    log(`  statements, API side: ${apiByKind.map(([k, n]) => `${n} ${k}`).join(" | ")}`);
+    log(`  statements, worker: ${workerByKind.map(([k, n]) => `${n} ${k}`).join(" | ")}`);
+    log(`  database sessions (${waits.samples} samples): ${waits.top.map(([k, n]) => `${n} ${k}`).join("\n    ")}`);
     const failed = await db.verification.count({ where: { id: { in: ids }, status: "failed" } });
     if (failed) log(`  warning: ${failed} verifications ended failed`);
 
@@ -153,10 +174,34 @@ export async function measureIngest(count: number, log: (line: string) => void):
       seconds,
       perSecond: ids.length / seconds,
       workerPeakRssMb,
+      statements,
+      waits,
       thumbnails: { blobs: distinct.length, seconds: thumbSeconds, perSecond: distinct.length / thumbSeconds },
     };
   } finally {
     await worker.stop();
     sandbox.child.kill("SIGTERM");
   }
+}
+
+/** Where the ingest's time goes: statements per verification on each side, and the lock waits seen. */
+export function ingestDiagnosisLines(ingest: IngestResult): BenchLine[] {
+  const { statements, waits } = ingest;
+  const top = (byKind: [string, number][]) =>
+    byKind.slice(0, 6).map(([kind, n]) => `${(n / ingest.verifications).toFixed(2)} ${kind}`).join("; ");
+  const share = (n: number) => (waits.samples ? (100 * n) / waits.samples : 0);
+  return [
+    {
+      kind: "measure", name: "ingest: statements per verification, API side", value: statements.api, unit: "statements", target: null, direction: "max", ok: true,
+      note: top(statements.apiByKind),
+    },
+    {
+      kind: "measure", name: "ingest: statements per verification, worker", value: statements.worker, unit: "statements", target: null, direction: "max", ok: true,
+      note: `queue polling included; ${top(statements.workerByKind)}`,
+    },
+    {
+      kind: "measure", name: "ingest: sessions waiting for a lock", value: share(waits.lockWaits), unit: "per 100 samples", target: null, direction: "max", ok: true,
+      note: `of which behind a holder of the audit chain's head: ${share(waits.chainHeadLockWaits).toFixed(1)}; ${waits.samples} samples of pg_stat_activity`,
+    },
+  ];
 }

@@ -4,7 +4,8 @@ import { compactRollups, findRollupDifferences } from "@/lib/dashboards/rollups"
 import { stopBoss } from "@/lib/jobs/boss";
 import { provisionTestDatabase } from "@/tests/support/provision-database";
 import { measureEngine } from "./engine";
-import { measureIngest } from "./ingest";
+import { measureAuditPage } from "./audit-page";
+import { ingestDiagnosisLines, measureIngest } from "./ingest";
 import { timeIt } from "./measure";
 import { buildQueryCases } from "./query-cases";
 import { toJsonLine, toTable, type BenchLine } from "./report";
@@ -16,18 +17,22 @@ import { loadSyntheticHistory } from "./synthetic-history";
 // dashboards against their plain-SQL floors, the ingest pipeline and thumbnails, and reports peak RSS.
 // Progress goes to stderr; the table (or JSON lines) to stdout.
 
+const SECTIONS = ["engine", "ingest", "audit"] as const;
+type Section = (typeof SECTIONS)[number];
+
 interface Options {
-  /** Only one section: `engine` (no database needed). */
-  only: "engine" | null;
+  /** Only one section: `engine` (no database needed), `ingest` (history of --size, then the ingest), `audit` (the audit page at --audit-events). */
+  only: Section | null;
   size: number;
   json: boolean;
   iterations: number;
   ingest: number;
   keep: boolean;
+  auditEvents: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { only: null, size: 1_000_000, json: false, iterations: 30, ingest: 2000, keep: false };
+  const options: Options = { only: null, size: 1_000_000, json: false, iterations: 30, ingest: 2000, keep: false, auditEvents: 1_000_000 };
   const number = (flag: string, value: string | undefined, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) {
@@ -43,18 +48,20 @@ function parseArgs(argv: string[]): Options {
     if (flag === "--size") options.size = number(flag, value(), 1000);
     else if (flag === "--iterations") options.iterations = number(flag, value(), 5);
     else if (flag === "--ingest") options.ingest = number(flag, value(), 0);
+    else if (flag === "--audit-events") options.auditEvents = number(flag, value(), 1000);
     else if (flag === "--json") options.json = true;
     else if (flag === "--keep") options.keep = true;
     else if (flag === "--only") {
-      const section = value();
-      if (section !== "engine") {
-        console.error(`--only takes: engine (got ${section ?? "nothing"})`);
+      const given = value();
+      const section = SECTIONS.find((s) => s === given);
+      if (!section) {
+        console.error(`--only takes: ${SECTIONS.join(", ")}`);
         process.exit(2);
       }
       options.only = section;
     }
     else {
-      console.error(`unknown option ${arg}; options: --size N, --json, --iterations N, --ingest N (0 skips), --keep, --only engine`);
+      console.error(`unknown option ${arg}; options: --size N, --json, --iterations N, --ingest N (0 skips), --keep, --only engine|ingest|audit, --audit-events N`);
       process.exit(2);
     }
   }
@@ -86,6 +93,12 @@ async function main() {
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   const lines: BenchLine[] = [];
   try {
+    if (options.only === "audit") {
+      lines.push(...(await measureAuditPage(pool, options.auditEvents, options.iterations, log)));
+      print(lines, options, `Verdict benchmark — the audit log at ${options.auditEvents.toLocaleString("en-US")} events`);
+      process.exitCode = lines.every((l) => l.ok) ? 0 : 1;
+      return;
+    }
     log(`loading ${options.size.toLocaleString("en-US")} verifications of synthetic history`);
     const client = await pool.connect();
     try {
@@ -106,8 +119,8 @@ async function main() {
     )).rows;
     log(`  ${counts.map((c) => `${c.n.toLocaleString("en-US")} ${c.t}`).join(", ")}`);
 
-    log("timing queries");
-    for (const c of await buildQueryCases(pool)) {
+    if (options.only !== "ingest") log("timing queries");
+    for (const c of options.only === "ingest" ? [] : await buildQueryCases(pool)) {
       const app = await timeIt(c.app, { iterations: options.iterations, warmup: 3 });
       const floor = c.floor ? await timeIt(c.floor, { iterations: c.floorIterations ?? options.iterations, warmup: 1 }) : null;
       const ratio = floor ? app.p95 / floor.p95 : null;
@@ -123,6 +136,7 @@ async function main() {
         kind: "measure", name: "ingest throughput", value: ingest.perSecond, unit: "verifications/s", target: 100, direction: "min", ok: ingest.perSecond >= 100,
         note: `${ingest.verifications} in ${ingest.seconds.toFixed(1)} s, createVerification → jobs → sandbox → stored → flagged`,
       });
+      lines.push(...ingestDiagnosisLines(ingest));
       lines.push({
         kind: "measure", name: "peak memory of the worker (RSS)", value: ingest.workerPeakRssMb, unit: "MB", target: 1024, direction: "max", ok: ingest.workerPeakRssMb < 1024,
         note: "npm run worker (vendor calls) during the ingest",
@@ -133,7 +147,7 @@ async function main() {
       });
     }
 
-    lines.push(...(await measureEngine(log)));
+    if (options.only !== "ingest") lines.push(...(await measureEngine(log)));
 
     log("checking the rollups against a raw recount");
     await compactRollups();

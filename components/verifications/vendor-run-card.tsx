@@ -82,8 +82,17 @@ export function VendorRunCard({ run, superseded = false }: { run: RunCardData; s
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Fact label="Latency">{formatDuration(run.latencyMs ?? normalized?.latencyMs)}</Fact>
-        <Fact label="HTTP status">{run.httpStatus ?? normalized?.httpStatus ?? "—"}</Fact>
-        <Fact label="HTTP attempts">{run.attempts.length || "—"}</Fact>
+        {run.vendor === "local" ? (
+          <>
+            <Fact label="Ran">offline, in the worker</Fact>
+            <Fact label="Network">none (models on this machine)</Fact>
+          </>
+        ) : (
+          <>
+            <Fact label="HTTP status">{run.httpStatus ?? normalized?.httpStatus ?? "—"}</Fact>
+            <Fact label="HTTP attempts">{run.attempts.length || "—"}</Fact>
+          </>
+        )}
         <Fact label="Finished">{run.finishedAt ? formatDateTime(run.finishedAt).slice(11) : "—"}</Fact>
       </dl>
 

@@ -1,9 +1,20 @@
 import { z } from "zod";
+import { erasedReferenceOf } from "@/lib/data-protection/erased-reference";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-// URL state of the audit log. `.catch` keeps a hand-edited URL from breaking the page.
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+/** A real calendar day as YYYY-MM-DD (Date.parse would take 2026-02-30 as 2 March). */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const d = new Date(Date.UTC(year, month - 1, date));
+  return year >= 1970 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === date;
+}
+
+// URL state of the audit log. `.catch` keeps a hand-edited URL from breaking the page; the days are
+// checked by parseAuditSearch, which names a bad one rather than dropping it silently.
+const day = z.string().refine(isCalendarDay);
 
 export const auditFilterSchema = z.object({
   action: z.string().trim().max(100).optional().catch(undefined),
@@ -27,6 +38,45 @@ export const auditSearchSchema = auditFilterSchema.extend({
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
 /** The filters alone (the CSV export has no pages). */
 export type AuditFilters = z.infer<typeof auditFilterSchema>;
+
+/** A day of the export's filter: refused, naming the field, when it does not exist (400). */
+function exportDay(label: string, field: string) {
+  return z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isCalendarDay(v), { error: (issue) => dayError(label, field, String(issue.input)) })
+    .optional();
+}
+
+function dayError(label: string, field: string, value: string) {
+  return `${label} (${field}): “${value.slice(0, 40)}” is not a calendar day; use YYYY-MM-DD, a date that exists (UTC).`;
+}
+
+/** The CSV export's filters: like the page's, but a bad day is a 400 naming it, never dropped. */
+export const auditExportFilterSchema = auditFilterSchema
+  .extend({ from: exportDay("From", "from"), to: exportDay("To", "to") })
+  .superRefine((v, ctx) => {
+    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: `To (to): ${v.to} is before From (${v.from}).` });
+  });
+
+export type AuditSearchErrors = Partial<Record<"from" | "to", string>>;
+
+/**
+ * The search, and a clear error for a date that is not a day (2026-02-30, 2026-13-01, "yesterday")
+ * or a range that ends before it starts. A bad date is left out of `search`, so callers must show
+ * the errors instead of the (then unfiltered) results.
+ */
+export function parseAuditSearch(raw: Record<string, string | string[] | undefined>): { search: AuditSearch; errors: AuditSearchErrors } {
+  const search = auditSearchSchema.parse(raw);
+  const errors: AuditSearchErrors = {};
+  for (const [field, label] of [["from", "From"], ["to", "To"]] as const) {
+    const given = raw[field];
+    const value = (Array.isArray(given) ? given[0] : given)?.trim();
+    if (value && !isCalendarDay(value)) errors[field] = dayError(label, field, value);
+  }
+  if (search.from && search.to && search.from > search.to) errors.to = `To (to): ${search.to} is before From (${search.from}).`;
+  return { search, errors };
+}
 
 /** The filters of a search as URL parameters (no cursor, no limit), for links and the CSV export. */
 export function auditFilterParams(search: AuditFilters): URLSearchParams {
@@ -52,7 +102,8 @@ async function subjectTargets(search: AuditFilters): Promise<Prisma.AuditEventWh
     OR: [
       { targetType: "media", targetId: { in: mediaIds } },
       { targetId: { in: others } },
-      ...(search.reference ? [{ targetType: "subject", targetId: search.reference }] : []),
+      // An erased subject's own event names it by its keyed hash (lib/data-protection/erased-reference.ts).
+      ...(search.reference ? [{ targetType: "subject", targetId: { in: [search.reference, erasedReferenceOf(search.reference)] } }] : []),
     ],
   };
 }

@@ -13,18 +13,22 @@ export function registerSecurityCommands(program: Command) {
   const audit = program.command("audit").description("the audit log");
   audit
     .command("verify")
-    .description("recompute the audit log's hash chain; exits 3 and names the first broken link when an event was deleted or changed")
+    .description(
+      "recompute the audit log's hash chain from the last verified checkpoint (--full: from the first event); exits 3 and names the first broken link when an event was deleted or changed",
+    )
+    .option("--full", "recheck every event, ignoring checkpoints (what the periodic audit-verify job does)")
     .option("--anchor <id:hash>", "an event id and hash noted earlier (the head this command prints) that must still be in the chain")
-    .action(async (opts: { anchor?: string }) => {
+    .action(async (opts: { anchor?: string; full?: boolean }) => {
       const anchorText = opts.anchor ? parseOption("--anchor", anchorSchema, opts.anchor) : undefined;
       const [id, hash] = anchorText ? anchorText.split(":") : [];
-      const verdict = await verifyAuditChain({ anchor: id && hash ? { id, hash } : undefined });
+      const verdict = await verifyAuditChain({ full: opts.full === true, anchor: id && hash ? { id, hash } : undefined, recordAs: "cli" });
+      const scope = verdict.full ? "full check" : verdict.fromSeq === "0" ? "checked from the first event" : `checked ${verdict.checked} since the checkpoint at link ${verdict.fromSeq}; --full rechecks all`;
       if (!verdict.intact) {
-        console.error(`audit chain BROKEN${verdict.brokenAt ? ` at event #${verdict.brokenAt}` : ""}: ${verdict.reason}`);
+        console.error(`audit chain BROKEN${verdict.brokenAt ? ` at event #${verdict.brokenAt}` : ""}: ${verdict.reason} (${scope})`);
         if (verdict.lastGoodId) console.error(`intact up to event #${verdict.lastGoodId}`);
         throw new CommanderError(3, "audit.chain_broken", "audit chain broken");
       }
-      console.log(`audit chain intact: ${verdict.events} events${verdict.lastId ? `, #${verdict.firstId} to #${verdict.lastId}` : ""}`);
+      console.log(`audit chain intact: ${verdict.events} events (${scope})`);
       console.log(`head (keep it elsewhere, and check later with --anchor): ${verdict.lastId ?? 0}:${verdict.headHash}`);
     });
 

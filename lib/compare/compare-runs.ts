@@ -107,7 +107,8 @@ export function compareRuns(runs: ComparedRun[]): CompareRow[] {
     key: "http",
     label: "HTTP status",
     rule: "not compared (informational)",
-    cells: runs.map((r) => ({ vendor: r.vendor, text: r.httpStatus === null ? null : String(r.httpStatus), scale: null, disagrees: false })),
+    // Verdict's engine is not called over HTTP: it runs offline in the worker.
+    cells: runs.map((r) => ({ vendor: r.vendor, text: r.vendor === "local" ? "none: offline, in the worker" : r.httpStatus === null ? null : String(r.httpStatus), scale: null, disagrees: false })),
   };
   // Rows no vendor fills (e.g. similarity on a liveness check) are left out.
   return [...rows, latency, http].filter((row) => row.cells.some((c) => c.text !== null));

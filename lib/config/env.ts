@@ -71,6 +71,8 @@ const jobs = {
   JOBS_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
   // A 5-field cron expression (UTC) or `off`; checked by lib/data-protection/retention-job.ts.
   RETENTION_PURGE_CRON: z.string().optional(),
+  // Likewise, for the full check of the audit chain (lib/audit/audit-verify-job.ts).
+  AUDIT_VERIFY_CRON: z.string().optional(),
 };
 
 const media = {

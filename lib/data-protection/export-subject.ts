@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { ZipFile } from "yazl";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { referenceOrErased } from "@/lib/data-protection/erased-reference";
 import { db } from "@/lib/db";
 import { findHoldsOfReference } from "@/lib/data-protection/legal-holds";
 import { mediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
@@ -36,7 +37,8 @@ export async function assertMayExport(reference: string, role: Role) {
 
 export async function buildSubjectExport(reference: string) {
   const verifications = await db.verification.findMany({
-    where: { reference },
+    // Erased verifications (their tombstones) carry a keyed hash of the reference instead.
+    where: { reference: { in: referenceOrErased(reference) } },
     orderBy: { createdAt: "asc" },
     include: {
       media: { include: { purgePolicy: { select: { name: true } } }, orderBy: { role: "asc" } },
@@ -51,7 +53,7 @@ export async function buildSubjectExport(reference: string) {
   const mediaIds = verifications.flatMap((v) => v.media.map((m) => m.id));
   const targets = [...verifications.map((v) => v.id), ...verifications.flatMap((v) => v.cases.map((c) => c.id))];
   const events = await db.auditEvent.findMany({
-    where: { OR: [{ targetType: "media", targetId: { in: mediaIds } }, { targetId: { in: targets } }, { targetType: "subject", targetId: reference }] },
+    where: { OR: [{ targetType: "media", targetId: { in: mediaIds } }, { targetId: { in: targets } }, { targetType: "subject", targetId: { in: referenceOrErased(reference) } }] },
     orderBy: { id: "asc" },
     select: { id: true, at: true, actorLabel: true, action: true, targetType: true, targetId: true, before: true, after: true, ip: true },
   });

@@ -85,7 +85,8 @@ export async function setUpDatabaseRoles(
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
     await client.query(`REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${app}`);
     await client.query(`REVOKE UPDATE, DELETE ON "AuditEvent" FROM ${app}`);
-    await client.query(`REVOKE INSERT, UPDATE, DELETE ON "AuditChainHead", "_prisma_migrations" FROM ${app}`);
+    await client.query(`REVOKE INSERT, UPDATE, DELETE ON "AuditChainHead", "AuditChainLink", "_prisma_migrations" FROM ${app}`);
+    await client.query(`REVOKE UPDATE, DELETE ON "AuditChainCheck" FROM ${app}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
     await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${app}`);
     // Tables that later migrations (run as the owner) create get the same rights.

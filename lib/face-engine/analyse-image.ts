@@ -4,12 +4,17 @@ import { cutOffFractionOf, laplacianVariance, meanOf, type FaceMeasures, type Po
 import { ENGINE_MODEL_VERSION, getFaceEngine } from "@/lib/face-engine/load-human";
 import { openImage } from "@/lib/media/inspect-image";
 
-// One picture through the engine: decode (EXIF orientation applied, alpha dropped), scale, pad to
-// a square with a margin (the detector squashes non-square input, and a margin lets a face cut
-// off at the edge show as a box running past it), detect, then measure each face on the original.
+// One picture through the engine: decode at the working size (EXIF orientation applied, alpha
+// dropped), pad to a square with a margin (the detector squashes non-square input, and a margin
+// lets a face cut off at the edge show as a box running past it), detect, then measure each face.
+// Boxes and key points are given in pixels of the original picture.
 
-/** Long side of the picture given to the detector. */
-const DETECTOR_SIDE = 1024;
+/**
+ * Long side of the working picture (detector input before padding, and the face crops the
+ * quality is measured on). The models' own inputs are far smaller (detector 256, mesh 192,
+ * descriptor 224 px): decoding more only costs time.
+ */
+const WORKING_SIDE = 800;
 /** Margin on each side of the padded square, as a fraction of the picture's long side. */
 const PAD_FRACTION = 0.12;
 /** Faces below this detector score are ignored (neighbours' ears, patterns). */
@@ -80,13 +85,14 @@ function poseOf(face: FaceResult): Pose {
   return { yaw: round1(-angle.yaw * RAD), pitch: round1(angle.pitch * RAD), roll: round1(angle.roll * RAD) };
 }
 
-async function measureFace(rgb: Sharp, box: Box, width: number, height: number): Promise<FaceMeasures> {
-  const left = Math.max(0, Math.floor(box[0]));
-  const top = Math.max(0, Math.floor(box[1]));
-  const right = Math.min(width, Math.ceil(box[0] + box[2]));
-  const bottom = Math.min(height, Math.ceil(box[1] + box[3]));
-  const cutOffFraction = round3(cutOffFractionOf(box, width, height));
+/** Size and edge in original pixels; sharpness and brightness on the working picture's crop of the face. */
+async function measureFace(rgb: Sharp, box: Box, original: { width: number; height: number }, working: { width: number; height: number }, scale: number): Promise<FaceMeasures> {
+  const cutOffFraction = round3(cutOffFractionOf(box, original.width, original.height));
   const faceSizePx = Math.round(Math.min(box[2], box[3]));
+  const left = Math.max(0, Math.floor(box[0] * scale));
+  const top = Math.max(0, Math.floor(box[1] * scale));
+  const right = Math.min(working.width, Math.ceil((box[0] + box[2]) * scale));
+  const bottom = Math.min(working.height, Math.ceil((box[1] + box[3]) * scale));
   if (right - left < 2 || bottom - top < 2) return { faceSizePx, sharpness: 0, brightness: 0, cutOffFraction };
   const { data } = await rgb
     .clone()
@@ -98,25 +104,37 @@ async function measureFace(rgb: Sharp, box: Box, width: number, height: number):
   return { faceSizePx, sharpness: round1(laplacianVariance(data, QUALITY_SIDE, QUALITY_SIDE)), brightness: round1(meanOf(data)), cutOffFraction };
 }
 
+/**
+ * Decodes straight to the working size: one sharp pipeline, so a large JPEG is decoded at a
+ * fraction of its size (libvips' shrink-on-load) instead of in full and then scaled.
+ */
+async function decodeForEngine(bytes: Uint8Array) {
+  const meta = await openImage(bytes).metadata();
+  const width = meta.autoOrient.width;
+  const height = meta.autoOrient.height;
+  if (!width || !height) throw new Error("the image has no size");
+  const scale = Math.min(1, WORKING_SIDE / Math.max(width, height));
+  let pipeline = openImage(bytes).rotate().removeAlpha().toColourspace("srgb");
+  if (scale < 1) pipeline = pipeline.resize(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), { fit: "fill" });
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  return { width, height, working: { data, width: info.width, height: info.height } };
+}
+
 /** Finds and measures every face in one picture. Throws when the bytes are not a decodable image. */
 export async function analyseImage(bytes: Uint8Array): Promise<EngineImageReading> {
   const started = performance.now();
   const { human, tf } = await getFaceEngine();
-  const decoded = await openImage(bytes).rotate().removeAlpha().toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
-  const { width, height } = decoded.info;
-  const rgb = sharp(decoded.data, { raw: { width, height, channels: 3 } });
+  const { width, height, working } = await decodeForEngine(bytes);
+  const rgb = sharp(working.data, { raw: { width: working.width, height: working.height, channels: 3 } });
+  // Working pixels per original pixel (the same both ways, up to rounding).
+  const scale = working.width / width;
 
-  const long = Math.max(width, height);
-  const scale = Math.min(1, DETECTOR_SIDE / long);
-  const scaledW = Math.max(1, Math.round(width * scale));
-  const scaledH = Math.max(1, Math.round(height * scale));
-  const pad = Math.round(Math.max(scaledW, scaledH) * PAD_FRACTION);
-  const side = Math.max(scaledW, scaledH) + 2 * pad;
-  const at: Placement = { scale, offsetX: Math.floor((side - scaledW) / 2), offsetY: Math.floor((side - scaledH) / 2) };
+  const pad = Math.round(Math.max(working.width, working.height) * PAD_FRACTION);
+  const side = Math.max(working.width, working.height) + 2 * pad;
+  const at: Placement = { scale, offsetX: Math.floor((side - working.width) / 2), offsetY: Math.floor((side - working.height) / 2) };
   const square = await rgb
     .clone()
-    .resize(scaledW, scaledH, { fit: "fill" })
-    .extend({ left: at.offsetX, top: at.offsetY, right: side - scaledW - at.offsetX, bottom: side - scaledH - at.offsetY, background: { r: 0, g: 0, b: 0 } })
+    .extend({ left: at.offsetX, top: at.offsetY, right: side - working.width - at.offsetX, bottom: side - working.height - at.offsetY, background: { r: 0, g: 0, b: 0 } })
     .raw()
     .toBuffer();
 
@@ -140,7 +158,7 @@ export async function analyseImage(bytes: Uint8Array): Promise<EngineImageReadin
       score: round3(face.score),
       keypoints,
       pose: poseOf(face),
-      quality: await measureFace(rgb, box, width, height),
+      quality: await measureFace(rgb, box, { width, height }, working, scale),
       antispoof: typeof face.real === "number" ? round3(face.real) : null,
       liveness: typeof face.live === "number" ? round3(face.live) : null,
       embedding: face.embedding.map((v) => Math.round(v * 1e6) / 1e6),

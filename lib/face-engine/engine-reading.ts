@@ -27,6 +27,8 @@ export const readingMediaSchema = z.object({
   faces: z.array(readingFaceSchema),
   /** Set when the file could not be read (not an image, no frame). */
   error: z.string().nullable().default(null),
+  /** The faces were read earlier from the same picture (same content hash and model version) and reused. */
+  reused: z.boolean().default(false),
 });
 export type ReadingMedia = z.infer<typeof readingMediaSchema>;
 

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { Db, Tx } from "@/lib/db";
-import type { EngineFace } from "@/lib/face-engine/analyse-image";
+import type { EngineFace, EngineImageReading } from "@/lib/face-engine/analyse-image";
 import { ENGINE_MODEL_NAME } from "@/lib/face-engine/engine-version";
 
 // The faces the engine found, kept per media (table "MediaFace"). Written by the `local` vendor's
@@ -86,4 +86,48 @@ export async function findFacesOfMedia(tx: Tx | Db, mediaIds: string[]): Promise
     orderBy: [{ mediaId: "asc" }, { frameMs: "asc" }, { faceIndex: "asc" }],
   });
   return rows.map((r) => ({ ...r, box: r.box as StoredFace["box"], quality: r.quality as Record<string, number> }));
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * What the engine already read in these pictures (by content hash, same model version): the faces
+ * stored for the newest media with that hash, as a reading, so the same picture is not analysed
+ * twice (a rerun, a quality gate then a vendor run, the same photo in another verification).
+ * Images only, and only pictures where a face was found: "no face" leaves no row to tell an
+ * analysed picture from an unread one, and reading it again is cheap (the detector alone runs).
+ */
+export async function findStoredReadings(tx: Tx | Db, pictures: Array<{ sha256: string }>, modelVersion: string): Promise<Map<string, EngineImageReading>> {
+  const hashes = [...new Set(pictures.map((p) => p.sha256))];
+  const out = new Map<string, EngineImageReading>();
+  if (hashes.length === 0) return out;
+  const rows = await tx.mediaFace.findMany({
+    where: { frameMs: null, modelVersion, media: { sha256: { in: hashes }, width: { not: null }, height: { not: null } } },
+    include: { media: { select: { sha256: true, width: true, height: true } } },
+    orderBy: [{ createdAt: "desc" }, { faceIndex: "asc" }],
+  });
+  const chosenMedia = new Map<string, string>();
+  for (const row of rows) if (row.media.sha256 && !chosenMedia.has(row.media.sha256)) chosenMedia.set(row.media.sha256, row.mediaId);
+  for (const [sha256, mediaId] of chosenMedia) {
+    const own = rows.filter((r) => r.mediaId === mediaId).sort((a, b) => a.faceIndex - b.faceIndex);
+    const first = own[0];
+    out.set(sha256, {
+      width: first.media.width!,
+      height: first.media.height!,
+      faces: own.map((r) => ({
+        box: r.box as EngineFace["box"],
+        // real columns come back as float4 values (21.299999…): rounded as the engine rounds them.
+        score: round(r.detectorScore, 3),
+        keypoints: r.landmarks as unknown as EngineFace["keypoints"],
+        pose: { yaw: round(r.yaw, 1), pitch: round(r.pitch, 1), roll: round(r.roll, 1) },
+        quality: r.quality as unknown as EngineFace["quality"],
+        antispoof: r.antispoofScore === null ? null : round(r.antispoofScore, 3),
+        liveness: r.livenessScore === null ? null : round(r.livenessScore, 3),
+        embedding: r.embedding.map((v) => round(v, 6)),
+      })),
+      modelVersion,
+      analysisMs: 0,
+    });
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { analyseImage, type EngineFace } from "@/lib/face-engine/analyse-image";
+import { analyseImage, type EngineFace, type EngineImageReading } from "@/lib/face-engine/analyse-image";
 import { engineReadingSchema, mediaKey, type EngineReading, type ReadingComparison, type ReadingMedia } from "@/lib/face-engine/engine-reading";
 import { similarityOf } from "@/lib/face-engine/face-quality";
 import { ENGINE_MODEL_NAME, ENGINE_MODEL_VERSION } from "@/lib/face-engine/engine-version";
@@ -46,18 +46,24 @@ function pairsToCompare(checkType: CheckType, media: ReadingMedia[]): Array<[str
   return [];
 }
 
-async function analyseOne(role: string, frameMs: number | null, bytes: Uint8Array): Promise<{ media: ReadingMedia; faces: EngineFace[] }> {
+async function analyseOne(role: string, frameMs: number | null, bytes: Uint8Array, stored: EngineImageReading | undefined): Promise<{ media: ReadingMedia; faces: EngineFace[] }> {
   try {
-    const result = await analyseImage(bytes);
+    const result = stored ?? (await analyseImage(bytes));
     const faces = result.faces.map(({ embedding: _e, ...face }) => face);
-    return { media: { role, frameMs, width: result.width, height: result.height, faces, error: null }, faces: result.faces };
+    return { media: { role, frameMs, width: result.width, height: result.height, faces, error: null, reused: stored !== undefined }, faces: result.faces };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { media: { role, frameMs, width: 0, height: 0, faces: [], error: `the picture could not be read: ${message}` }, faces: [] };
+    return { media: { role, frameMs, width: 0, height: 0, faces: [], error: `the picture could not be read: ${message}`, reused: false }, faces: [] };
   }
 }
 
-export async function readCheck(checkType: CheckType, inputs: MediaInput[], options: { videoFrames: number }): Promise<CheckReading> {
+export interface ReadCheckOptions {
+  videoFrames: number;
+  /** Readings already stored for some of the pictures, by media role (images only): not analysed again. */
+  stored?: ReadonlyMap<string, EngineImageReading>;
+}
+
+export async function readCheck(checkType: CheckType, inputs: MediaInput[], options: ReadCheckOptions): Promise<CheckReading> {
   const started = performance.now();
   const media: ReadingMedia[] = [];
   const analysed: AnalysedMedia[] = [];
@@ -73,10 +79,10 @@ export async function readCheck(checkType: CheckType, inputs: MediaInput[], opti
     }
     for (const picture of pictures) {
       if (!picture.bytes) {
-        media.push({ role: input.role, frameMs: picture.frameMs, width: 0, height: 0, faces: [], error: picture.error ?? "no frame" });
+        media.push({ role: input.role, frameMs: picture.frameMs, width: 0, height: 0, faces: [], error: picture.error ?? "no frame", reused: false });
         continue;
       }
-      const one = await analyseOne(input.role, picture.frameMs, picture.bytes);
+      const one = await analyseOne(input.role, picture.frameMs, picture.bytes, picture.frameMs === null ? options.stored?.get(input.role) : undefined);
       media.push(one.media);
       analysed.push({ role: input.role, frameMs: picture.frameMs, faces: one.faces });
       const first = one.faces[0];

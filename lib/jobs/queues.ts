@@ -88,6 +88,8 @@ export const JOB_QUEUES = catalogue(
     concurrency: 1,
   }),
   defineQueue("webhook-delivery", z.object({ deliveryId: z.uuid() }), { retryLimit: 6, retryDelaySeconds: 10, retryBackoff: true, expireInSeconds: 60, concurrency: 4 }),
+  // The periodic full check of the audit chain (lib/audit/audit-verify-job.ts): read-only, so a retry is harmless.
+  defineQueue("audit-verify", z.object({}), { retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 60 * 60, concurrency: 1 }),
 );
 
 export type JobQueues = typeof JOB_QUEUES;

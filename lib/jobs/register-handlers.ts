@@ -1,3 +1,4 @@
+import { runAuditVerifyJob } from "@/lib/audit/audit-verify-job";
 import { runRetentionPurgeJob } from "@/lib/data-protection/retention-job";
 import { registerJobHandler, registerVendorCallHandler } from "@/lib/jobs/handlers";
 import { handleThumbnailJob } from "@/lib/media/generate-thumbnails";
@@ -14,3 +15,4 @@ registerJobHandler("thumbnails", async (payload) => {
 registerJobHandler("webhook-delivery", deliverWebhookJob);
 registerJobHandler("bulk-rerun", runBulkRerunJob);
 registerJobHandler("retention-purge", runRetentionPurgeJob);
+registerJobHandler("audit-verify", runAuditVerifyJob);

@@ -1,6 +1,8 @@
+import { scheduleAuditVerify } from "@/lib/audit/audit-verify-job";
 import "@/lib/jobs/register-handlers";
 import { readEnv } from "@/lib/config/env";
 import { scheduleRetentionPurge } from "@/lib/data-protection/retention-job";
+import { db } from "@/lib/db";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { getJobHandlers, type JobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
@@ -34,13 +36,29 @@ export function selectHandlers(handlers: JobHandlers, patterns: string[]): JobHa
   return Object.fromEntries(Object.entries(handlers).filter(([name]) => patterns.some((p) => matches(p, name))));
 }
 
+async function warmUpEngineIfEnabled(log: (line: string) => void) {
+  try {
+    const config = await db.vendorConfig.findUnique({ where: { vendor: "local" }, select: { enabled: true } });
+    if (config && !config.enabled) return;
+    const { warmUpFaceEngine } = await import("@/lib/face-engine/load-human");
+    log(`jobs: the face engine's models are loaded (${await warmUpFaceEngine()} ms)`);
+  } catch (error) {
+    log(`jobs: the face engine could not warm up: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 export async function startInProcessWorker(log: (line: string) => void, settings: WorkerSettings = workerSettingsFromEnv()): Promise<{ stop(): Promise<void> }> {
   const handlers = selectHandlers(getJobHandlers(), settings.queues);
   const worker = await startWorker({ handlers, pollingIntervalSeconds: settings.pollingIntervalSeconds, log: (line) => log(`jobs: ${line}`) });
   if (worker.queues.length === 0) log("jobs: no job handlers registered yet; the worker is idle");
   // A worker of the retention queue keeps its periodic schedule (RETENTION_PURGE_CRON) current.
   if (worker.queues.includes("retention-purge")) await scheduleRetentionPurge(await getBoss());
+  // And a worker of the audit-verify queue, the full check of the audit chain (AUDIT_VERIFY_CRON).
+  if (worker.queues.includes("audit-verify")) await scheduleAuditVerify(await getBoss());
   // Workers of vendor calls also look for calls whose worker died (lib/verifications/reap-vendor-calls.ts).
+  // A worker of the engine's queue loads its models now, in the background, rather than on its
+  // first job — unless an admin switched the engine off (then they load on a job, if one comes).
+  if (worker.queues.includes("vendor-call.local")) void warmUpEngineIfEnabled(log);
   const stopReaper = worker.queues.some((q) => q.startsWith("vendor-call.")) ? startVendorCallReaper((line) => log(`jobs: ${line}`)) : () => {};
   return {
     async stop() {

@@ -23,7 +23,7 @@ export const WHAT_IF_FIELDS: Record<PolicyKind, WhatIfField[]> = {
   "local.face_match": [unit("matchAbove", "Match above"), unit("borderlineFrom", "Borderline from")],
   "local.liveness_selfie": [unit("livenessThreshold", "Liveness threshold (advisory: below it a person looks)")],
   "local.liveness_3angle": [unit("samePersonAbove", "Same person above"), unit("samePersonBorderlineFrom", "Same person borderline from")],
-  "local.liveness_video": [unit("matchAbove", "ID match above"), unit("borderlineFrom", "ID borderline from"), unit("samePersonAbove", "Same person across frames above")],
+  "local.liveness_video": [unit("matchAbove", "ID match above"), unit("borderlineFrom", "ID borderline from"), unit("samePersonAbove", "Same person across frames above"), unit("samePersonBorderlineFrom", "Same person across frames borderline from")],
 };
 
 export function readWhatIfValues(policy: Policy): Record<string, number> {

@@ -103,11 +103,14 @@ function missing(role: string, out: Collector) {
   out.add(localReasons.missingMedia, null, `Missing media: ${role}`, "fail");
 }
 
-function livenessAdvice(scores: number[], threshold: number, out: Collector): { isLive: boolean; score: number | null } {
+function livenessAdvice(scores: number[], threshold: number, out: Collector, antispoof: number[] = []): { isLive: boolean; score: number | null } {
   if (scores.length === 0) return { isLive: false, score: null };
   const score = scores.reduce((s, v) => s + v, 0) / scores.length;
-  if (score < threshold) out.add(localReasons.livenessLow, null, `The models' liveness score ${score.toFixed(3)} is below ${threshold}: a person looks (single-photo liveness is weak)`, "review");
-  else out.add(localReasons.livenessAdvisory, null, `Liveness score ${score.toFixed(3)}: advisory only, the open models are weak at telling a live face from a photo or screen`, "pass");
+  // The anti-spoofing model's "real" score is shown beside it, never used to decide: it flagged
+  // real photos as spoofs in the evaluation (see the README).
+  const real = antispoof.length ? `, anti-spoofing "real" score ${(antispoof.reduce((s, v) => s + v, 0) / antispoof.length).toFixed(3)}` : "";
+  if (score < threshold) out.add(localReasons.livenessLow, null, `The models' liveness score ${score.toFixed(3)}${real} is below ${threshold}: a person looks (single-photo liveness is weak)`, "review");
+  else out.add(localReasons.livenessAdvisory, null, `Liveness score ${score.toFixed(3)}${real}: advisory only, the open models are weak at telling a live face from a photo or screen`, "pass");
   return { isLive: score >= threshold, score: Math.round(score * 1000) / 1000 };
 }
 
@@ -140,7 +143,7 @@ function decideSelfie(reading: EngineReading, policy: PolicyOfKind<"local.livene
     out.add(localReasons.notFrontal, media, `${where(media)}: the head is turned (yaw ${face.pose.yaw.toFixed(0)}°, pitch ${face.pose.pitch.toFixed(0)}°); face the camera`, "fail");
   }
   if (out.verdict === "fail") return { outcome: "fail", reasons: out.reasons, policyVersion: policy.version };
-  const live = livenessAdvice(face.liveness === null ? [] : [face.liveness], policy.livenessThreshold, out);
+  const live = livenessAdvice(face.liveness === null ? [] : [face.liveness], policy.livenessThreshold, out, face.antispoof === null ? [] : [face.antispoof]);
   return {
     outcome: out.verdict,
     liveness: { isLive: live.isLive, score: live.score, spoofProb: face.antispoof === null ? null : Math.round((1 - face.antispoof) * 1000) / 1000 },
@@ -208,8 +211,10 @@ function decideVideo(reading: EngineReading, policy: PolicyOfKind<"local.livenes
   const first = faceFrames[0];
   const sims = first ? faceFrames.slice(1).map((f) => similarityBetween(reading, mediaKey(first), mediaKey(f))).filter((s): s is number => s !== null) : [];
   const lowest = sims.length ? Math.min(...sims) : null;
-  if (lowest !== null && lowest <= policy.samePersonAbove) {
-    out.add(localReasons.differentPerson, video, `The face changes during the video: similarity between frames down to ${lowest.toFixed(3)} (same person above ${policy.samePersonAbove})`, "fail");
+  if (lowest !== null && lowest <= policy.samePersonBorderlineFrom) {
+    out.add(localReasons.differentPerson, video, `The face changes during the video: similarity between frames down to ${lowest.toFixed(3)}, at or below ${policy.samePersonBorderlineFrom} (same person above ${policy.samePersonAbove})`, "fail");
+  } else if (lowest !== null && lowest <= policy.samePersonAbove) {
+    out.add(localReasons.matchBorderline, video, `The face across the video's frames: similarity down to ${lowest.toFixed(3)}, in the review band ${policy.samePersonBorderlineFrom}–${policy.samePersonAbove}`, "review");
   }
   let faceMatch: PolicyDecision["faceMatch"];
   const id = mediaOf(reading, "id_image");
@@ -222,7 +227,12 @@ function decideVideo(reading: EngineReading, policy: PolicyOfKind<"local.livenes
     }
   }
   if (out.verdict === "fail") return { outcome: "fail", ...(faceMatch ? { faceMatch } : {}), reasons: out.reasons, policyVersion: policy.version };
-  const live = livenessAdvice(faceFrames.map((f) => f.faces[0].liveness).filter((v): v is number => v !== null), policy.livenessThreshold, out);
+  const live = livenessAdvice(
+    faceFrames.map((f) => f.faces[0].liveness).filter((v): v is number => v !== null),
+    policy.livenessThreshold,
+    out,
+    faceFrames.map((f) => f.faces[0].antispoof).filter((v): v is number => v !== null),
+  );
   return { outcome: out.verdict, liveness: { isLive: live.isLive, score: live.score }, ...(faceMatch ? { faceMatch } : {}), reasons: out.reasons, policyVersion: policy.version };
 }
 

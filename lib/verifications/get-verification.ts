@@ -3,7 +3,7 @@ import { z } from "zod";
 import { mediaTombstoneJson, type MediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
 import { db } from "@/lib/db";
 import type { MediaRole, Outcome, ThumbnailKind, VendorCallOutcome, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
-import { DEFAULT_POLICY_VERSION, getDefaultPolicy } from "@/lib/policy/default-policies";
+import { getDefaultPolicy } from "@/lib/policy/default-policies";
 import { policySchema, findPolicyKind, type Policy } from "@/lib/policy/policy-schemas";
 import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import { attemptSchema, normalizedResultSchema, type Attempt, type CheckType, type NormalizedResult, type VendorId } from "@/lib/vendors/types";
@@ -122,10 +122,9 @@ export async function resolveRunPolicies(
         const parsed = policySchema.safeParse({ ...(run.policy.settings as object), kind, version: `v${run.policy.version}` });
         if (parsed.success) return { policy: parsed.data, label: `policy v${run.policy.version} (judged with)` };
       }
-      if (run.normalized?.policyVersion === DEFAULT_POLICY_VERSION) {
-        const fallback = getDefaultPolicy(run.vendor, run.checkType);
-        if (fallback) return { policy: fallback, label: "built-in defaults (judged with)" };
-      }
+      // Built-in defaults carry their own version (most are DEFAULT_POLICY_VERSION; some moved on).
+      const fallback = run.normalized?.policyVersion ? getDefaultPolicy(run.vendor, run.checkType) : null;
+      if (fallback && fallback.version === run.normalized?.policyVersion) return { policy: fallback, label: "built-in defaults (judged with)" };
       return activeFor(run.vendor, run.checkType);
     }),
   );

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
+import { db, sqlPool } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { vendorCallQueue } from "@/lib/jobs/queues";
+import { VENDORS, vendorCallQueue } from "@/lib/jobs/queues";
 import type { Vendor } from "@/lib/generated/prisma/enums";
 import { endRunUnsent, UNKNOWN_FATE_REASON } from "@/lib/verifications/run-vendor-call-job";
 import { markStaleAttemptsUnknown, vendorCallEnv } from "@/lib/verifications/vendor-call-attempts";
@@ -27,6 +27,40 @@ export async function reapDeadVendorCalls(): Promise<{ vendorRunId: string; atte
   return stale.map(({ vendorRunId, attempt }) => ({ vendorRunId, attempt }));
 }
 
+export const DEAD_JOB_REASON = {
+  code: "worker_failure",
+  message:
+    "The vendor-call job failed for good before this run was recorded as ended (its worker stopped on every attempt, or could not record the failure): it is in the dead letters (Admin → Jobs). Rerun to call the vendor.",
+};
+
+/**
+ * Ends the runs whose vendor-call job pg-boss moved to the dead letters while the run was still
+ * open — a job whose worker died on every attempt before claiming it (each attempt expired), or
+ * whose failure could not be written — so that no verification waits for a job that will never
+ * run. A run with a live call, or with another job of its own still pending, is left alone.
+ */
+export async function endRunsOfDeadVendorJobs(): Promise<string[]> {
+  const { rows } = await sqlPool().query<{ id: string }>(
+    `SELECT DISTINCT r."id"
+       FROM pgboss.job d
+       JOIN "VendorRun" r ON r."id"::text = d.data->>'vendorRunId'
+      WHERE d.name = ANY($1::text[]) AND d.state IN ('created', 'retry')
+        AND r."status" IN ('queued', 'running')
+        AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = left(d.name, -5) AND j.state IN ('created', 'retry', 'active') AND j.data->>'vendorRunId' = d.data->>'vendorRunId')
+        AND NOT EXISTS (SELECT 1 FROM "VendorCallAttempt" a WHERE a."vendorRunId" = r."id" AND a."outcome" = 'sending')`,
+    [VENDORS.map((v) => vendorCallQueue(v).deadLetter)],
+  );
+  const ended: string[] = [];
+  for (const { id } of rows) {
+    const call = await readVendorCall(id);
+    if (call && (call.run.status === "queued" || call.run.status === "running")) {
+      await endRunUnsent(call, DEAD_JOB_REASON);
+      ended.push(id);
+    }
+  }
+  return ended;
+}
+
 /** Runs the reaper every few seconds until stopped (in each worker that works vendor calls). */
 export function startVendorCallReaper(log: (line: string) => void): () => void {
   const everyMs = Math.max(1000, (vendorCallEnv().VENDOR_CALL_STALE_SECONDS * 1000) / 4);
@@ -35,7 +69,10 @@ export function startVendorCallReaper(log: (line: string) => void): () => void {
     if (running) return;
     running = true;
     reapDeadVendorCalls()
-      .then((reaped) => reaped.forEach((r) => log(`vendor call of run ${r.vendorRunId} (attempt ${r.attempt}): worker gone, fate unknown`)))
+      .then(async (reaped) => {
+        reaped.forEach((r) => log(`vendor call of run ${r.vendorRunId} (attempt ${r.attempt}): worker gone, fate unknown`));
+        for (const id of await endRunsOfDeadVendorJobs()) log(`run ${id}: its vendor-call job is in the dead letters; ended`);
+      })
       .catch((error: unknown) => log(`vendor-call reaper failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => (running = false));
   }, everyMs);

@@ -33,8 +33,12 @@ function isTransient(result: NormalizedResult) {
 async function runLocalEngine(checkType: CheckType, media: MediaInput[], policy: Policy | undefined, stored: VendorCallMedia[]) {
   // Loaded on demand: only workers that work the engine's queue load its models.
   const { runLocalCheck } = await import("@/lib/vendors/local/run-local-check");
-  const { replaceMediaFaces } = await import("@/lib/face-engine/media-faces");
-  const { result, analysed } = await runLocalCheck({ checkType, media, policy });
+  const { replaceMediaFaces, findStoredReadings } = await import("@/lib/face-engine/media-faces");
+  // A picture the engine already read (same bytes, same models) is not analysed again.
+  const images = stored.filter((m) => isImageMime(m.mime));
+  const byHash = await findStoredReadings(db, images, ENGINE_MODEL_VERSION);
+  const readings = new Map(images.flatMap((m) => (byHash.has(m.sha256) ? [[m.role, byHash.get(m.sha256)!] as const] : [])));
+  const { result, analysed } = await runLocalCheck({ checkType, media, policy, stored: readings });
   const items = analysed.flatMap((a) => {
     const mediaId = stored.find((m) => m.role === a.role)?.id;
     return mediaId ? [{ mediaId, frameMs: a.frameMs, faces: a.faces, modelVersion: ENGINE_MODEL_VERSION }] : [];
@@ -50,7 +54,10 @@ function notSentResult(call: VendorCall, reason: { code: string; message: string
 /** Ends a run that will not be called again, and settles its verification. */
 export async function endRunUnsent(call: VendorCall, reason: { code: string; message: string }) {
   const earlier = Array.isArray(call.run.attempts) ? (call.run.attempts as Prisma.JsonArray) : [];
-  const settled = await finishVendorRun(call.run, finishedRunData(notSentResult(call, reason), call.policy?.policyId ?? null, toJson(earlier), false));
+  const settled = await finishVendorRun(call.run, finishedRunData(notSentResult(call, reason), call.policy?.policyId ?? null, toJson(earlier), false), [], undefined, [
+    "queued",
+    "running",
+  ]);
   if (settled === "finished") await onVerificationFinished(call.run.verificationId);
 }
 

@@ -55,8 +55,20 @@ export function describeScoreScales(run: RunScores, policy: Policy | null): Scor
       // FPT's score is 1 − spoof probability, so the spoof threshold mirrors.
       threshold = clamp(1 - policy.spoofThreshold);
       reviewBand = band(threshold, policy.reviewBand);
+    } else if (policy?.kind === "local.liveness_selfie" || policy?.kind === "local.liveness_video") {
+      // Advisory: below the threshold a person looks (review), never a fail.
+      threshold = policy.livenessThreshold;
+      reviewBand = policy.livenessThreshold > 0 ? [0, policy.livenessThreshold] : null;
     }
-    scales.push({ key: "liveness", label: "Liveness score", value: clamp(liveness), threshold, reviewBand, higherIsBetter: true });
+    const advisory = policy?.kind === "local.liveness_selfie" || policy?.kind === "local.liveness_video";
+    scales.push({
+      key: "liveness",
+      label: advisory ? "Liveness score (advisory: open models are weak at this)" : "Liveness score",
+      value: clamp(liveness),
+      threshold,
+      reviewBand,
+      higherIsBetter: true,
+    });
   }
 
   const deepfake = normalized?.liveness?.deepfakeProb;
@@ -82,11 +94,31 @@ export function describeScoreScales(run: RunScores, policy: Policy | null): Scor
       threshold = policy.faceMatch.matchAbove;
       const from = policy.faceMatch.borderlineFrom;
       reviewBand = threshold !== null && from !== null && from < threshold ? [from, threshold] : null;
+    } else if (policy?.kind === "local.face_match" || policy?.kind === "local.liveness_video") {
+      threshold = policy.matchAbove;
+      reviewBand = policy.borderlineFrom < policy.matchAbove ? [policy.borderlineFrom, policy.matchAbove] : null;
     }
     scales.push({ key: "similarity", label: "Face similarity", value: clamp(similarity), threshold, reviewBand, higherIsBetter: true });
   }
 
-  if (normalized?.checkType === "liveness_3angle") {
+  if (normalized?.checkType === "liveness_3angle" && normalized.vendor === "local") {
+    const local = policy?.kind === "local.liveness_3angle" ? policy : null;
+    for (const [key, label] of [
+      ["mid_left", "Mid ↔ left similarity (same person)"],
+      ["mid_right", "Mid ↔ right similarity (same person)"],
+    ] as const) {
+      const value = unitScore(normalized.vendorVerdict[key]);
+      if (value === null) continue;
+      scales.push({
+        key,
+        label,
+        value,
+        threshold: local?.samePersonAbove ?? null,
+        reviewBand: local && local.samePersonBorderlineFrom < local.samePersonAbove ? [local.samePersonBorderlineFrom, local.samePersonAbove] : null,
+        higherIsBetter: true,
+      });
+    }
+  } else if (normalized?.checkType === "liveness_3angle") {
     const cvs = policy?.kind === "cvs.liveness_3angle" ? policy : null;
     for (const [key, label] of [
       ["matching_mid_left", "Mid ↔ left similarity"],

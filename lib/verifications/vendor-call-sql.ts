@@ -211,6 +211,8 @@ export async function finishVendorRun(
   callAttempts: AttemptOutcome[] = [],
   /** More writes that belong with the answer (the engine's faces), on the same transaction once the run is recorded. */
   alsoWrite?: (client: pg.PoolClient) => Promise<void>,
+  /** A run ended without a call (endRunUnsent) may never have been claimed: then it is still queued. */
+  fromStatuses: VendorRunStatus[] = ["running"],
 ): Promise<Settled | null> {
   return inSqlTransaction(async (client) => {
     const finished = await client.query(
@@ -219,11 +221,11 @@ export async function finishVendorRun(
        UPDATE "VendorRun" SET "status" = $3::"VendorRunStatus", "outcome" = $4::"Outcome", "vendorVerdict" = $5, "livenessScore" = $6, "matchSimilarity" = $7,
          "httpStatus" = $8, "latencyMs" = $9, "normalized" = $10::jsonb, "raw" = $11::jsonb, "attempts" = $12::jsonb, "policyId" = $13::uuid, "finishedAt" = $14,
          "sandbox" = $15
-       WHERE "id" = $1::uuid AND "status" = 'running' AND EXISTS (SELECT 1 FROM locked)`,
+       WHERE "id" = $1::uuid AND "status" = ANY($17::"VendorRunStatus"[]) AND EXISTS (SELECT 1 FROM locked)`,
       [
         run.id, run.verificationId, data.status, data.outcome, data.vendorVerdict, data.livenessScore, data.matchSimilarity, data.httpStatus, data.latencyMs,
         jsonParam(data.normalized), jsonParam(data.raw), jsonParam(data.attempts), data.policyId, data.finishedAt,
-        data.sandbox, JSON.stringify(callAttempts),
+        data.sandbox, JSON.stringify(callAttempts), fromStatuses,
       ],
     );
     if (finished.rowCount === 0) return null;

@@ -59,7 +59,8 @@ export async function getVerificationJson(id: string): Promise<VerificationJson 
     runs: v.runs.map((r) => ({
       id: r.id, vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome, vendorVerdict: r.vendorVerdict,
       requestedAt: r.requestedAt.toISOString(), startedAt: r.startedAt?.toISOString() ?? null, finishedAt: r.finishedAt?.toISOString() ?? null,
-      latencyMs: r.latencyMs, httpStatus: r.httpStatus, policyId: r.policyId, rerunReason: r.rerunReason, skippedByGate: r.skippedByGate,
+      // Verdict's engine runs in the worker, offline: no HTTP status (runs stored before this said 200).
+      latencyMs: r.latencyMs, httpStatus: r.vendor === "local" ? null : r.httpStatus, offline: r.vendor === "local", policyId: r.policyId, rerunReason: r.rerunReason, skippedByGate: r.skippedByGate,
       // A built-in sandbox's test answer, not a real vendor's.
       sandbox: r.sandbox,
       // The vendor-call job writes these columns from NormalizedResult (normalizedResultSchema).

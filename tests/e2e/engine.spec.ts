@@ -39,6 +39,11 @@ test("two different people: CVS (sandbox) passes, the engine disagrees, the case
     .toEqual([["cvs", "pass"], ["local", "fail"]]);
   await page.reload();
   await expect(page.getByTestId("engine-face-boxes")).toHaveCount(2);
+  // The engine's run card: it ran offline in the worker (no HTTP status), judged by its policy's thresholds.
+  const engineRun = page.getByTestId("vendor-run").filter({ has: page.getByRole("heading", { name: /Verdict engine \(offline\)/ }) });
+  await expect(engineRun.getByText("offline, in the worker")).toBeVisible();
+  await expect(engineRun.getByText("HTTP status")).toHaveCount(0);
+  await expect(engineRun.getByTestId("score-similarity")).toContainText("threshold 0.70, review between 0.55 and 0.70");
 
   const reviewCase = await db.reviewCase.findFirstOrThrow({ where: { verificationId: id } });
   expect(reviewCase.rules).toContain("engine_disagreement");
@@ -49,6 +54,7 @@ test("two different people: CVS (sandbox) passes, the engine disagrees, the case
   // Both readings side by side, the engine's face boxes on both pictures and the crops.
   await expect(page.getByTestId("scores-cvs")).toBeVisible();
   await expect(page.getByTestId("scores-local")).toBeVisible();
+  await expect(page.getByTestId("scores-local")).toContainText("threshold 0.70");
   await expect(page.getByTestId("engine-face-boxes")).toHaveCount(2);
   await expect(page.getByTestId("engine-face-crops").getByRole("img")).toHaveCount(2);
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, "engine-case.png"), fullPage: true });

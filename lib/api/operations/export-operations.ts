@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/define-operation";
-import { auditFilterSchema } from "@/lib/audit/find-audit-events";
+import { auditExportFilterSchema } from "@/lib/audit/find-audit-events";
 import { DASHBOARD_DATASETS } from "@/lib/dashboards/dashboard-csv";
 import { dashboardSearchSchema } from "@/lib/dashboards/dashboard-filters";
 
 // CSV exports of /api/v1. Their filters are the pages' own: a value that does not parse is ignored
-// (the page's default), like a hand-edited page URL; only a missing or unknown dataset is refused.
+// (the page's default), like a hand-edited page URL; refused are a missing or unknown dataset, and
+// an audit-log day that does not exist (2026-02-30), which would otherwise widen the export.
 
 const csv = { "text/csv": { schema: z.string().meta({ description: "CSV with a header row; cells starting with = + - @ are prefixed with an apostrophe." }) } };
 
@@ -31,7 +32,7 @@ export const exportAuditLog = defineOperation({
   summary: "The audit log as CSV, filtered like the audit page, newest first (admins)",
   description: "The export is itself recorded in the audit log.",
   access: { roles: ["admin"], apiKeys: true },
-  query: auditFilterSchema,
+  query: auditExportFilterSchema,
   responses: { 200: { description: "The events, streamed.", content: csv } },
-  problems: [],
+  problems: ["invalid_request"],
 });

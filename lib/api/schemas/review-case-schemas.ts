@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { instant, maybeInstant, pageOf, sandboxFlag } from "@/lib/api/schemas/common";
 import { CaseStatus, DecisionKind } from "@/lib/generated/prisma/enums";
-import { checkTypeSchema, outcomeSchema, vendorIdSchema } from "@/lib/vendors/types";
+import { erasedSubject, purgedMedia } from "@/lib/api/schemas/verification-schemas";
+import { checkTypeSchema, mediaRoleSchema, outcomeSchema, vendorIdSchema } from "@/lib/vendors/types";
 
 // What the API (and the case webhooks) answer about review cases.
 
@@ -25,8 +26,24 @@ const caseFieldsSchema = z.object({
   version: z.int().meta({ description: "Grows with every change of the case." }),
 });
 
+// The verification's tombstone fields, as its own JSON has them (API only, not in webhooks).
+const tombstoneFields = {
+  erased: erasedSubject,
+  media: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        role: mediaRoleSchema,
+        url: z.string().nullable().meta({ description: "GET it for the original file (audited); null once purged." }),
+        purged: purgedMedia.nullable(),
+      }),
+    )
+    .meta({ description: "The verification's media: purged ones have no URL and say when and why." }),
+};
+
 const reviewCaseListItemSchema = caseFieldsSchema
   .extend({
+    ...tombstoneFields,
     assignee: z.string().nullable().meta({ description: "The assignee's email." }),
     vendors: z
       .array(z.object({ vendor: vendorIdSchema, outcome: outcomeSchema.nullable(), sandbox: sandboxFlag() }))
@@ -38,6 +55,7 @@ export const reviewCasePageSchema = pageOf(reviewCaseListItemSchema, "ReviewCase
 
 export const reviewCaseSchema = caseFieldsSchema
   .extend({
+    ...tombstoneFields,
     assignee: z.string().nullable().meta({ description: "The assignee's email." }),
     decisions: z.array(
       z.object({

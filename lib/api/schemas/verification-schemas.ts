@@ -12,7 +12,7 @@ const vendorRunStatusSchema = z.enum(VendorRunStatus);
 
 const normalizedResult = normalizedResultSchema.meta({ id: "NormalizedResult", description: "A vendor's answer in Verdict's vendor-neutral shape." });
 
-const purgedMedia = z
+export const purgedMedia = z
   .object({
     at: instant(),
     kind: z.string().nullable().meta({ description: "policy (a retention rule) or erase (a subject's erasure)" }),
@@ -21,6 +21,11 @@ const purgedMedia = z
     description: z.string(),
   })
   .meta({ description: "The tombstone of purged media: when, why (policy or erase), by which policy or person." });
+
+export const erasedSubject = z
+  .object({ at: instant(), reason: z.string().nullable() })
+  .nullable()
+  .meta({ description: "Set when the subject was erased: media and personal fields destroyed (the reference replaced by a keyed hash), results and decisions kept." });
 
 const verificationMediaSchema = z.object({
   id: z.uuid(),
@@ -65,7 +70,8 @@ const vendorRunSchema = z.object({
   startedAt: maybeInstant(),
   finishedAt: maybeInstant(),
   latencyMs: z.int().nullable(),
-  httpStatus: z.int().nullable(),
+  httpStatus: z.int().nullable().meta({ description: "HTTP status of the vendor's last answer; null when none arrived, and always for Verdict's engine (offline)." }),
+  offline: z.boolean().meta({ description: "true for Verdict's own engine (vendor `local`): it ran in the job worker, with no HTTP call." }),
   policyId: z.uuid().nullable(),
   rerunReason: z.string().nullable(),
   skippedByGate: z.boolean(),
@@ -95,10 +101,7 @@ export const verificationSchema = z
     source: verificationSourceSchema,
     createdAt: instant(),
     completedAt: maybeInstant(),
-    erased: z
-      .object({ at: instant(), reason: z.string().nullable() })
-      .nullable()
-      .meta({ description: "Set when the subject was erased: media and personal fields destroyed, results and decisions kept." }),
+    erased: erasedSubject,
     qualityGate: qualityGateSummarySchema.nullable(),
     waitingFor: z.string().nullable().meta({ description: "What an unfinished verification waits for, in words; null once finished." }),
     media: z.array(verificationMediaSchema),

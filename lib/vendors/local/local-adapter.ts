@@ -16,6 +16,9 @@ function interpretLocal({ checkType, body }: InterpretInput): Interpretation {
   const parsed = engineReadingSchema.safeParse(json);
   if (!parsed.success) return rejectMalformed(parsed.error);
   const reading = parsed.data;
+  // The 3-angle check's two comparisons, by name, so the pages can draw each against the policy.
+  const pair = (role: string) => reading.comparisons.find((c) => c.a === "portrait_mid" && c.b === role)?.similarity ?? null;
+  const angles: Record<string, number | null> = checkType === "liveness_3angle" ? { mid_left: pair("portrait_left"), mid_right: pair("portrait_right") } : {};
   const faces = reading.media.map((m) => `${m.frameMs === null ? m.role : `${m.role}@${m.frameMs}`}:${m.faces.length}`).join(" ");
   return {
     kind: "facts",
@@ -24,6 +27,7 @@ function interpretLocal({ checkType, body }: InterpretInput): Interpretation {
       faces,
       similarity: reading.comparisons.length ? Math.min(...reading.comparisons.map((c) => c.similarity)) : null,
       model: reading.model,
+      ...angles,
     },
     warnings: [],
   };

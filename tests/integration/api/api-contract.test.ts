@@ -254,10 +254,12 @@ describe("exports", () => {
     await refusesStrangers(operation, "/api/v1/dashboards/export?dataset=rates");
   });
 
-  it("exportAuditLog: CSV for admins, 403 for other roles", async () => {
+  it("exportAuditLog: CSV for admins, 400 naming a day that does not exist, 403 for other roles", async () => {
     const operation = "GET /api/v1/audit/export";
     const csv = await send(200, { operation, url: `/api/v1/audit/export?verification=${completedId}`, key: "admin" });
     expect(csv.body.toString("utf8")).toContain(completedId);
+    const badDay = await send(400, { operation, url: "/api/v1/audit/export?from=2026-02-30", key: "admin" });
+    expect(badDay.body.toString("utf8")).toContain("2026-02-30");
     await send(403, { operation, url: "/api/v1/audit/export", key: "viewer" });
     await refusesStrangers(operation, "/api/v1/audit/export");
   });

@@ -47,7 +47,7 @@ async function insertEvents(url: string, count: number): Promise<string[]> {
 describe("the audit chain on the shared test database", () => {
   afterAll(() => disconnectDb());
 
-  it("chains concurrent events in id order, with the database's time", async () => {
+  it("links concurrent events in commit order, with the database's time", async () => {
     const tag = randomUUID();
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
@@ -56,11 +56,15 @@ describe("the audit chain on the shared test database", () => {
       ),
     );
     const backdated = await db.auditEvent.create({
-      data: { actorLabel: "test", action: "test.backdated", targetType: "test", targetId: tag, at: new Date("2001-01-01T00:00:00Z"), hash: "f".repeat(64) },
+      data: { actorLabel: "test", action: "test.backdated", targetType: "test", targetId: tag, at: new Date("2001-01-01T00:00:00Z") },
     });
     expect(Date.now() - backdated.at.getTime()).toBeLessThan(60_000);
-    expect(backdated.hash).not.toBe("f".repeat(64));
-    const verdict = await verifyAuditChain();
+    // Each committed event is linked once, in commit order.
+    const links = await db.$queryRaw<{ eventId: bigint }[]>`
+      SELECT l."eventId" FROM "AuditChainLink" l JOIN "AuditEvent" e ON e."id" = l."eventId" WHERE e."targetId" LIKE ${`${tag}%`} ORDER BY l."seq"`;
+    expect(links).toHaveLength(9);
+    expect(links.at(-1)?.eventId).toBe(backdated.id);
+    const verdict = await verifyAuditChain({ full: true });
     expect(verdict).toMatchObject({ intact: true });
   });
 
@@ -73,6 +77,10 @@ describe("the audit chain on the shared test database", () => {
         `DELETE FROM "AuditEvent" WHERE "id" = (SELECT max("id") FROM "AuditEvent")`,
         `UPDATE "AuditChainHead" SET "lastEventId" = 0`,
         `TRUNCATE "AuditChainHead"`,
+        `UPDATE "AuditChainLink" SET "hash" = 'x' WHERE "seq" = (SELECT max("seq") FROM "AuditChainLink")`,
+        `DELETE FROM "AuditChainLink" WHERE "seq" = (SELECT max("seq") FROM "AuditChainLink")`,
+        `INSERT INTO "AuditChainLink" ("seq", "eventId", "prevHash", "hash") VALUES (-1, -1, 'x', 'x')`,
+        `TRUNCATE "AuditChainLink"`,
       ]) {
         await client.query("BEGIN");
         await expect(client.query(statement), statement).rejects.toThrow(/append-only|written only by the audit chain/);
@@ -92,15 +100,17 @@ describe("the audit chain on the shared test database", () => {
       await client.query("BEGIN");
       await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`);
       await client.query(`UPDATE "AuditEvent" SET "after" = '{"forged": true}' WHERE "id" = $1`, [edited.id]);
-      const afterEdit = await verifyAuditChain({ on: client });
+      const afterEdit = await verifyAuditChain({ on: client, full: true });
       expect(afterEdit).toMatchObject({ intact: false, brokenAt: edited.id.toString() });
       expect(afterEdit.intact ? "" : afterEdit.reason).toContain("was changed after it was written");
       await client.query("ROLLBACK");
 
       await client.query("BEGIN");
       await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`);
+      await client.query(`ALTER TABLE "AuditChainLink" DISABLE TRIGGER USER`);
+      await client.query(`DELETE FROM "AuditChainLink" WHERE "eventId" >= $1`, [edited.id]);
       await client.query(`DELETE FROM "AuditEvent" WHERE "id" >= $1`, [edited.id]);
-      const afterTailDelete = await verifyAuditChain({ on: client });
+      const afterTailDelete = await verifyAuditChain({ on: client, full: true });
       expect(afterTailDelete.intact ? "" : afterTailDelete.reason).toContain("the newest events were deleted");
       await client.query("ROLLBACK");
     } finally {
@@ -123,7 +133,7 @@ describe("a database tampered with by a superuser, and one run without superuser
     });
   });
 
-  it("`audit verify` names the event after a deleted one and exits non-zero", async () => {
+  it("`audit verify` names a deleted event (with or without its link) and exits non-zero", async () => {
     const ids = await insertEvents(database.url, 5);
     const intact = runCli(["audit", "verify"], database.url);
     expect(intact.code).toBe(0);
@@ -136,10 +146,57 @@ describe("a database tampered with by a superuser, and one run without superuser
       await client.query(`DELETE FROM "AuditEvent" WHERE "id" = $1`, [ids[2]]);
       await client.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
     });
-    const broken = runCli(["audit", "verify"], database.url);
-    expect(broken.code).toBe(3);
-    expect(broken.stderr).toContain(`audit chain BROKEN at event #${ids[3]}: event #${ids[3]} does not follow event #${ids[1]}`);
-    expect(broken.stderr).toContain(`intact up to event #${ids[1]}`);
+    const deleted = runCli(["audit", "verify", "--full"], database.url);
+    expect(deleted.code).toBe(3);
+    expect(deleted.stderr).toContain(`audit chain BROKEN at event #${ids[2]}: event #${ids[2]} was deleted (its link 3 in the chain remains)`);
+    expect(deleted.stderr).toContain(`intact up to event #${ids[1]}`);
+
+    await withClient(database.url, async (client) => {
+      await client.query(`ALTER TABLE "AuditChainLink" DISABLE TRIGGER USER`);
+      await client.query(`DELETE FROM "AuditChainLink" WHERE "eventId" = $1`, [ids[2]]);
+      await client.query(`ALTER TABLE "AuditChainLink" ENABLE TRIGGER USER`);
+    });
+    const unlinked = runCli(["audit", "verify", "--full"], database.url);
+    expect(unlinked.code).toBe(3);
+    expect(unlinked.stderr).toContain(`audit chain BROKEN at event #${ids[3]}: event #${ids[3]} does not follow event #${ids[1]}`);
+  });
+
+  it("checks only the events after the last verified checkpoint, and the full check and the periodic job still catch an earlier edit", async () => {
+    const scratch = await provisionTestDatabase(() => {});
+    try {
+      const early = await insertEvents(scratch.url, 4);
+      const first = runCli(["audit", "verify"], scratch.url);
+      expect(first.stdout).toContain("audit chain intact: 4 events (checked from the first event)");
+      const later = await insertEvents(scratch.url, 3);
+      const bounded = runCli(["audit", "verify"], scratch.url);
+      expect(bounded.code).toBe(0);
+      expect(bounded.stdout).toContain("audit chain intact: 7 events (checked 3 since the checkpoint at link 4; --full rechecks all)");
+
+      // An edit made by a superuser before the checkpoint, and a new event after it.
+      await withClient(scratch.url, async (client) => {
+        await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`);
+        await client.query(`UPDATE "AuditEvent" SET "after" = '{"forged": true}' WHERE "id" = $1`, [early[1]]);
+        await client.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
+      });
+      await insertEvents(scratch.url, 1);
+      const stillBounded = runCli(["audit", "verify"], scratch.url);
+      expect(stillBounded.code).toBe(0); // the bounded check does not reach back: that is the full check's job
+      const full = runCli(["audit", "verify", "--full"], scratch.url);
+      expect(full.code).toBe(3);
+      expect(full.stderr).toContain(`event #${early[1]} was changed after it was written`);
+
+      // The periodic job (what AUDIT_VERIFY_CRON runs) records the same finding for the audit page.
+      const job = spawnSync(path.resolve("node_modules/.bin/tsx"), ["tests/support/run-audit-verify-job.ts"], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: scratch.url },
+      });
+      const lastFull = JSON.parse(job.stdout.trim().split("\n").at(-1) ?? "null") as { intact: boolean; brokenAt: string; reason: string } | null;
+      expect(lastFull).toMatchObject({ intact: false, brokenAt: early[1] });
+      expect(lastFull?.reason).toContain("was changed after it was written");
+      expect(later).toHaveLength(3);
+    } finally {
+      await scratch.drop();
+    }
   });
 
   it("`db roles` leaves the app role unable to truncate, alter or rewrite the audit log", async () => {

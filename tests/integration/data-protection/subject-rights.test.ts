@@ -5,10 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteSubject } from "@/app/api/v1/subjects/[reference]/route";
 import { GET as exportSubject } from "@/app/api/v1/subjects/[reference]/export/route";
 import { GET as exportAudit } from "@/app/api/v1/audit/export/route";
+import { GET as listCases } from "@/app/api/v1/review-cases/route";
+import { GET as getCase } from "@/app/api/v1/review-cases/[id]/route";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { eraseSubject } from "@/lib/data-protection/erase-subject";
-import { streamSubjectExport } from "@/lib/data-protection/export-subject";
+import { erasedReferenceOf } from "@/lib/data-protection/erased-reference";
+import { buildSubjectExport, streamSubjectExport } from "@/lib/data-protection/export-subject";
 import { placeLegalHold } from "@/lib/data-protection/legal-holds";
 import { PURGED_MARK } from "@/lib/data-protection/scrub-vendor-images";
 import { db, disconnectDb } from "@/lib/db";
@@ -97,6 +100,11 @@ describe("erase a subject", () => {
   it("over the API with an admin key: media gone from the bucket and tables, decisions kept, tombstones answered; idempotent", async () => {
     const reference = `erase-${tag}`;
     const s = await seedSubject(reference);
+    // A webhook payload already sent about it (inactive hook: nothing is delivered from this test).
+    const hook = await db.webhook.create({ data: { url: "https://example.com/erase-hook", events: ["verification.finished"], secretEncrypted: "enc", active: false } });
+    const delivery = await db.webhookDelivery.create({
+      data: { webhookId: hook.id, event: "verification.finished", status: "delivered", payload: { event: "verification.finished", data: { id: s.plain.verification.id, reference } } },
+    });
     const response = await deleteSubject(call("DELETE", `/api/v1/subjects/${reference}`, adminKey, { reason: "erasure request 4411" }), { params: Promise.resolve({ reference }) });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ reference, verifications: 2, erased: 2, media: 4, held: [] });
@@ -115,9 +123,34 @@ describe("erase a subject", () => {
     const page = await getVerification(v.id);
     expect(page!.media[0].purged!.description).toMatch(/^erased on \d{4}-\d{2}-\d{2} by api-key:rights-admin-/);
 
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "subject.erased", targetId: reference } });
+    // The reference is gone from the tombstones, their cases and the audit event of the erasure:
+    // a keyed hash stands in for it.
+    const tombstone = erasedReferenceOf(reference);
+    expect(tombstone).toMatch(/^erased:[0-9a-f]{64}$/);
+    expect(v.reference).toBe(tombstone);
+    expect(await db.verification.count({ where: { reference } })).toBe(0);
+    expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).payload).toMatchObject({ data: { id: s.plain.verification.id, reference: tombstone } });
+    expect(await db.reviewCase.findUniqueOrThrow({ where: { id: s.reviewCase.id } })).toMatchObject({ reference: tombstone });
+    expect(await db.auditEvent.count({ where: { action: "subject.erased", targetId: reference } })).toBe(0);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "subject.erased", targetId: tombstone } });
     expect(audit.after).toMatchObject({ reason: "erasure request 4411", erased: 2, media: 4 });
+    expect(JSON.stringify(audit.after)).not.toContain(reference);
 
+    // The review-cases API answers with the same tombstone fields as the verification JSON.
+    const caseJson = await (await getCase(call("GET", `/api/v1/review-cases/${s.reviewCase.id}`, adminKey), { params: Promise.resolve({ id: s.reviewCase.id }) })).json();
+    expect(caseJson).toMatchObject({ reference: tombstone, erased: { reason: "erasure request 4411" } });
+    expect(caseJson.media).toHaveLength(2);
+    expect(caseJson.media.every((m: { url: string | null; purged: { kind: string } | null }) => m.url === null && m.purged?.kind === "erase")).toBe(true);
+    const listed = await (await listCases(call("GET", `/api/v1/review-cases?reference=${encodeURIComponent(tombstone)}&status=all`, adminKey), { params: Promise.resolve({}) })).json();
+    expect(listed.data).toEqual([expect.objectContaining({ id: s.reviewCase.id, erased: expect.objectContaining({ reason: "erasure request 4411" }), media: expect.arrayContaining([expect.objectContaining({ url: null })]) })]);
+
+    // Typing the reference still finds the tombstones (an access request after the erasure gets them, without media).
+    const afterErase = await buildSubjectExport(reference);
+    expect(afterErase.subject.verifications).toHaveLength(2);
+    expect(afterErase.subject.verifications.every((x) => x.erased !== null)).toBe(true);
+    expect(afterErase.files).toEqual([]);
+
+    // Erasing the same reference again finds the tombstones through the keyed hash.
     const again = await deleteSubject(call("DELETE", `/api/v1/subjects/${reference}`, adminKey, { reason: "erasure request 4411" }), { params: Promise.resolve({ reference }) });
     expect(await again.json()).toMatchObject({ erased: 0, alreadyErased: 2, media: 0, message: "Already erased: nothing left to erase." });
   });
@@ -151,6 +184,9 @@ describe("erase a subject", () => {
     await placeLegalHold(admin, { scope: "case", caseId: s.reviewCase.id, reason: "court order" });
     const result = await eraseSubject(admin, { reference, reason: "erasure request" }, s3.backend);
     expect(result).toMatchObject({ erased: 1, held: [s.decided.verification.id], media: 2 });
+    // The held verification keeps its reference (the hold needs it); the erased one does not.
+    expect(await db.verification.findUniqueOrThrow({ where: { id: s.decided.verification.id } })).toMatchObject({ reference });
+    expect(await db.verification.findUniqueOrThrow({ where: { id: s.plain.verification.id } })).toMatchObject({ reference: erasedReferenceOf(reference) });
     expect(await db.media.count({ where: { verificationId: s.decided.verification.id, purgedAt: null } })).toBe(2);
     expect(await db.blob.count({ where: { sha256: { in: s.decided.media.map((m) => m.sha256) } } })).toBe(2);
     await assertNoBytesLeft(s.plain.media.map((m) => m.sha256));
@@ -212,5 +248,11 @@ describe("audit CSV", () => {
     expect(lines.every((l) => !l.split(",")[2].startsWith("="))).toBe(true);
     const viewerCsv = await exportAudit(call("GET", `/api/v1/audit/export`, viewerKey), { params: Promise.resolve({}) });
     expect(viewerCsv.status).toBe(403);
+    // A day that does not exist is a clear 400 naming the field, and nothing is exported (nor audited).
+    const exportsBefore = await db.auditEvent.count({ where: { action: "audit.exported" } });
+    const badDay = await exportAudit(call("GET", `/api/v1/audit/export?from=2026-02-30`, adminKey), { params: Promise.resolve({}) });
+    expect(badDay.status).toBe(400);
+    expect((await badDay.json()).errors).toEqual({ from: ["From (from): “2026-02-30” is not a calendar day; use YYYY-MM-DD, a date that exists (UTC)."] });
+    expect(await db.auditEvent.count({ where: { action: "audit.exported" } })).toBe(exportsBefore);
   });
 });

@@ -3,6 +3,7 @@ import https from "node:https";
 import net from "node:net";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { makeVideoFromStills } from "@/lib/face-engine/derived-liveness-samples";
 import { readFixture } from "@/lib/face-engine/face-fixtures";
 import { runLocalCheck } from "@/lib/vendors/local/run-local-check";
 import type { MediaInput, MediaRole, NormalizedResult } from "@/lib/vendors/types";
@@ -129,5 +130,22 @@ describe("Verdict's engine on real photos", () => {
       media: [await jpeg("portrait_left", turnedLeft), await jpeg("portrait_mid", "people/sample5-face1.jpg"), await jpeg("portrait_right", turnedRight)],
     });
     expect(codes(result)).not.toContain("pose_mismatch");
+  });
+
+  it("liveness_video: a video of one person is not flagged as different people; a splice of two people is", async () => {
+    // Videos made by ffmpeg from the real stills (lib/face-engine/derived-liveness-samples.ts).
+    const video = async (stills: string[]): Promise<MediaInput> => ({
+      role: "video",
+      bytes: await makeVideoFromStills(await Promise.all(stills.map(async (name) => ({ bytes: await readFixture(name), seconds: 2 })))),
+      mime: "video/mp4",
+      filename: "video.mp4",
+    });
+    const same = await runLocalCheck({ checkType: "liveness_video", media: [await video(["same-person/example-left.jpg", "same-person/example-right.jpg"])] });
+    expect(codes(same.result)).not.toContain("different_person");
+    expect(codes(same.result)).not.toContain("no_face");
+    expect(same.analysed.filter((a) => a.faces.length === 1)).toHaveLength(6);
+    const splice = await runLocalCheck({ checkType: "liveness_video", media: [await video(["people/sample1-face3.jpg", "people/sample4-face1.jpg"])] });
+    expect(splice.result.outcome).toBe("fail");
+    expect(codes(splice.result)).toContain("different_person");
   });
 });

@@ -121,4 +121,34 @@ describe("the engine as a vendor, and the quality gate", () => {
     expect(sandbox.requests("cvs")).toHaveLength(1);
     expect((await getVerificationJson(id))?.qualityGate).toBeNull();
   });
+
+  it("the same picture in a second verification is not analysed again: the stored faces are reused, with the same answer", async () => {
+    // Unique bytes (a random EXIF note, same pixels), so no earlier test's rows are reused in the first verification.
+    const unique = (bytes: Buffer) => sharp(bytes).jpeg({ quality: 90 }).withExif({ IFD0: { ImageDescription: randomUUID() } }).toBuffer();
+    const files: IncomingFile[] = [
+      { role: "image1", bytes: await unique(await readFixture("same-person/example-left.jpg")), filename: "a.jpg" },
+      { role: "image2", bytes: await unique(await readFixture("same-person/example-right.jpg")), filename: "b.jpg" },
+    ];
+    const answerOf = async (id: string) => {
+      const runs = await runsOf(id);
+      await waiter.forRuns(runs.map((r) => r.id));
+      const run = (await runsOf(id)).find((r) => r.vendor === "local")!;
+      const raw = run.raw as { media: Array<{ role: string; reused: boolean }> };
+      return { run, reused: raw.media.map((m) => [m.role, m.reused]) };
+    };
+    const first = await answerOf(await create(files, "api", ["local"]));
+    expect(first.reused).toEqual([["image1", false], ["image2", false]]);
+    const secondId = await create(files, "api", ["local"]);
+    const second = await answerOf(secondId);
+    expect(second.reused).toEqual([["image1", true], ["image2", true]]);
+    expect(second.run.outcome).toBe(first.run.outcome);
+    expect(second.run.matchSimilarity).toBeCloseTo(first.run.matchSimilarity!, 4);
+    // The second verification's media get their own face rows (boxes drawn, retention per media).
+    const media = await db.media.findMany({ where: { verificationId: secondId }, include: { faces: true } });
+    expect(media.map((m) => m.faces.length)).toEqual([1, 1]);
+    // In-process and offline: no HTTP status, said so in the API.
+    expect(second.run.httpStatus).toBeNull();
+    const json = await getVerificationJson(secondId);
+    expect(json?.runs.find((r) => r.vendor === "local")).toMatchObject({ httpStatus: null, offline: true });
+  });
 });

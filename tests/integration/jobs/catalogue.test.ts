@@ -11,8 +11,8 @@ afterAll(async () => {
 });
 
 describe("the queue catalogue", () => {
-  it("has one vendor-call queue per vendor, and the thumbnails, webhook, bulk-rerun and retention queues", () => {
-    expect(Object.keys(JOB_QUEUES).sort()).toEqual([...VENDORS.map((v) => `vendor-call.${v}`), "thumbnails", "webhook-delivery", "bulk-rerun", "retention-purge"].sort());
+  it("has one vendor-call queue per vendor, and the thumbnails, webhook, bulk-rerun, retention and audit-verify queues", () => {
+    expect(Object.keys(JOB_QUEUES).sort()).toEqual([...VENDORS.map((v) => `vendor-call.${v}`), "thumbnails", "webhook-delivery", "bulk-rerun", "retention-purge", "audit-verify"].sort());
     expect(vendorCallQueue("biometric_kz")).toMatchObject({ name: "vendor-call.biometric_kz", deadLetter: "vendor-call.biometric_kz.dead", vendor: "biometric_kz" });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changeText, describeAuditChange, auditTargetHref } from "@/lib/audit/describe-audit-event";
-import { auditSearchSchema } from "@/lib/audit/find-audit-events";
+import { auditSearchSchema, parseAuditSearch } from "@/lib/audit/find-audit-events";
 import { describeMediaTombstone } from "@/lib/data-protection/media-tombstone";
 import { retentionScheduleSchema } from "@/lib/data-protection/retention-policies";
 import { describeDays, describeRule } from "@/lib/data-protection/retention-rules";
@@ -84,5 +84,17 @@ describe("audit log for an auditor", () => {
       action: undefined,
     });
     expect(auditSearchSchema.parse({ from: "2026-11-01", to: "2026-11-27" })).toMatchObject({ from: "2026-11-01", to: "2026-11-27" });
+  });
+
+  it("names a date that does not exist, or a range that ends before it starts, instead of dropping it", () => {
+    expect(parseAuditSearch({ from: "2026-02-30" })).toEqual({
+      search: expect.objectContaining({ from: undefined }),
+      errors: { from: "From (from): “2026-02-30” is not a calendar day; use YYYY-MM-DD, a date that exists (UTC)." },
+    });
+    expect(parseAuditSearch({ to: "2026-13-01" }).errors).toHaveProperty("to");
+    expect(parseAuditSearch({ from: "2025-02-29" }).errors).toHaveProperty("from");
+    expect(parseAuditSearch({ from: "2028-02-29", to: "2028-03-01" })).toMatchObject({ search: { from: "2028-02-29", to: "2028-03-01" }, errors: {} });
+    expect(parseAuditSearch({ from: "2026-11-27", to: "2026-11-01" }).errors).toEqual({ to: "To (to): 2026-11-01 is before From (2026-11-27)." });
+    expect(parseAuditSearch({ from: "" }).errors).toEqual({});
   });
 });

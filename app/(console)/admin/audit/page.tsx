@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { inputClass } from "@/components/ui/field";
 import { auditTargetHref, describeAuditChange } from "@/lib/audit/describe-audit-event";
-import { auditFilterParams, auditSearchSchema, findAuditEvents } from "@/lib/audit/find-audit-events";
+import { auditFilterParams, findAuditEvents, parseAuditSearch } from "@/lib/audit/find-audit-events";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AuditChainBanner } from "./_components/audit-chain-banner";
 import { AuditTable } from "./_components/audit-table";
@@ -12,8 +12,10 @@ export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser(["admin"]);
-  const search = auditSearchSchema.parse(await searchParams);
-  const { events, nextCursor } = await findAuditEvents(search);
+  const { search, errors } = parseAuditSearch(await searchParams);
+  const dateErrors = Object.values(errors);
+  // A bad date is an error to fix, not a filter to drop: no rows rather than unfiltered ones.
+  const { events, nextCursor } = dateErrors.length ? { events: [], nextCursor: null } : await findAuditEvents(search);
   const base = auditFilterParams(search);
   const scope = search.verification
     ? `verification ${search.verification}`
@@ -31,11 +33,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <label className="flex flex-col gap-1 text-sm">
           From (UTC day)
-          <input type="date" name="from" defaultValue={search.from} className={`${inputClass} w-40`} />
+          <input type="date" name="from" defaultValue={search.from} aria-invalid={errors.from ? true : undefined} className={`${inputClass} w-40`} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           To (UTC day)
-          <input type="date" name="to" defaultValue={search.to} className={`${inputClass} w-40`} />
+          <input type="date" name="to" defaultValue={search.to} aria-invalid={errors.to ? true : undefined} className={`${inputClass} w-40`} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Actor
@@ -65,6 +67,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Export CSV
         </a>
       </form>
+      {dateErrors.length ? (
+        <div role="alert" data-testid="audit-date-error" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:bg-red-950 dark:text-red-300">
+          {dateErrors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+        </div>
+      ) : null}
       {scope ? (
         <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
           Showing events about {scope} (its verifications, media and cases).{" "}

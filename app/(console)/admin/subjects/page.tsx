@@ -8,6 +8,7 @@ import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
 import { formatDateTime } from "@/lib/format/date-time";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { findHoldsOfReference } from "@/lib/data-protection/legal-holds";
+import { referenceOrErased } from "@/lib/data-protection/erased-reference";
 import { db } from "@/lib/db";
 import { PlaceHoldForm, ReleaseHoldForm } from "../retention/_components/hold-forms";
 import { EraseSubjectForm } from "./_components/erase-subject-form";
@@ -23,7 +24,8 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
   const [verifications, holds] = reference
     ? await Promise.all([
         db.verification.findMany({
-          where: { reference },
+          // Erased ones carry a keyed hash of the reference instead: typing the reference finds them.
+          where: { reference: { in: referenceOrErased(reference) } },
           orderBy: { createdAt: "desc" },
           take: 500,
           select: { id: true, checkType: true, status: true, createdAt: true, erasedAt: true, media: { select: { purgedAt: true } }, cases: { select: { id: true, status: true } } },

@@ -3,6 +3,7 @@ import { answer, operationRoute } from "@/lib/api/operation-route";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { caseJson } from "@/lib/review/case-json";
+import { findCaseTombstones, tombstoneOf } from "@/lib/review/case-tombstones";
 
 export const dynamic = "force-dynamic";
 
@@ -13,9 +14,12 @@ export const GET = operationRoute(getReviewCase, async (_req, { params }) => {
     include: { decisions: { orderBy: { createdAt: "asc" }, include: { decidedBy: { select: { email: true } }, confirmedBy: { select: { email: true } } } }, assignee: { select: { email: true } } },
   });
   if (!c) throw new NotFoundError(getReviewCase.notFound);
+  const tombstones = await findCaseTombstones([c.verificationId]);
   return answer(getReviewCase, 200, {
     ...caseJson(c),
     assignee: c.assignee?.email ?? null,
+    // As in the verification JSON: erased subject, purged media (no URL, when and why).
+    ...tombstoneOf(tombstones, c.verificationId),
     decisions: c.decisions.map((d) => ({
       kind: d.kind,
       reasonCode: d.reasonCode,
