@@ -23,6 +23,15 @@ const noApp = { group: ["@/app", "@/app/**"], message: "Only app/ imports from a
 const noComponents = { group: ["@/components", "@/components/**"], message: "lib/ is the domain: it never imports UI (components/)." };
 const noParent = { group: ["../*"], message: "Import across folders with the @/ alias, so the layer rules see it." };
 
+const envRead = {
+  selector: "MemberExpression[object.object.name='process'][object.property.name='env']:not(AssignmentExpression > MemberExpression.left)",
+  message: "Read configuration with readEnv() from lib/config/env.ts, where every variable is declared.",
+};
+const serverActionsElsewhere = {
+  selector: "Program > ExpressionStatement[directive='use server']",
+  message: "Server actions live in app/<route>/actions.ts.",
+};
+
 /** no-restricted-imports for one layer (a later config object replaces the rule, so each layer lists all of its own). */
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
@@ -86,20 +95,14 @@ export default tseslint.config(
       "@typescript-eslint/no-base-to-string": "off",
     },
   },
+  // Configuration is read through lib/config/env.ts (one zod schema, checked against the README), and
+  // server actions have one home: app/<route>/actions.ts, beside the components that call them.
   {
-    // Configuration is read through lib/config/env.ts (one zod schema, checked against the README).
     files: ["app/**", "components/**", "lib/**", "scripts/**", "proxy.ts", "auth.ts"],
-    ignores: ["lib/config/env.ts"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "MemberExpression[object.object.name='process'][object.property.name='env']:not(AssignmentExpression > MemberExpression.left)",
-          message: "Read configuration with readEnv() from lib/config/env.ts, where every variable is declared.",
-        },
-      ],
-    },
+    ignores: ["lib/config/env.ts", "app/**/actions.ts"],
+    rules: { "no-restricted-syntax": ["error", envRead, serverActionsElsewhere] },
   },
+  { files: ["app/**/actions.ts"], rules: { "no-restricted-syntax": ["error", envRead] } },
   // Layers. `lib` is the domain; `components` is shared UI; `app` holds routes and server actions.
   { files: ["lib/**"], rules: restrict(noComponents, noApp, noSandbox, noParent) },
   { files: ["components/**"], rules: restrict(noApp, noSandbox, noParent) },

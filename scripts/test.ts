@@ -3,7 +3,7 @@ import path from "node:path";
 import { ensureBuild } from "@/lib/runtime/ensure-build";
 import { freePort, provisionTestDatabase } from "@/tests/support/provision-database";
 
-// `npm test`: the linter and the type checker (every time: `next build` is skipped when nothing
+// `npm test`: the linter, the type checker and knip (every time: `next build` is skipped when nothing
 // changed, and it was the only place types were checked), unit and integration tests (vitest), then
 // the built app in Chromium (Playwright) and the quick-start smoke test, all against one throwaway
 // PostgreSQL database dropped at the end.
@@ -23,6 +23,7 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const results: Array<[string, number]> = [];
 results.push(["lint (eslint)", await run(bin("eslint"), [".", "--max-warnings", "0"], process.env)]);
 results.push(["types (tsc --noEmit)", await run(bin("tsc"), ["--noEmit", "-p", "."], process.env)]);
+results.push(["dead code (knip)", await run(bin("knip"), ["--no-config-hints"], process.env)]);
 
 const database = await provisionTestDatabase(log);
 try {

@@ -3,7 +3,8 @@ import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { ScoreBar } from "@/components/verifications/score-bar";
 import { describeScoreScales } from "@/lib/verifications/score-scales";
 import { OutcomeBadge, RunStatusBadge } from "@/components/verifications/status-badges";
-import { formatDateTime, formatDuration, vendorDisplayName } from "@/lib/verifications/verification-labels";
+import { formatDuration, vendorDisplayName } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
 import type { Policy } from "@/lib/policy/policy-schemas";
 import type { Attempt, NormalizedResult, VendorId } from "@/lib/vendors/types";
 

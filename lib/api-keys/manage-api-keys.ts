@@ -87,8 +87,6 @@ export async function findActiveApiKeyIdByName(name: string) {
   return found.id;
 }
 
-export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
-
 // Active keys first, newest first.
 export async function listApiKeys() {
   return db.apiKey.findMany({

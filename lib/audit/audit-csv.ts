@@ -1,9 +1,9 @@
 import { auditWhere, type AuditFilters } from "@/lib/audit/find-audit-events";
 import { changeText, describeAuditChange } from "@/lib/audit/describe-audit-event";
 import { db } from "@/lib/db";
-import { csvCell } from "@/lib/dashboards/dashboard-csv";
+import { toCsv } from "@/lib/csv/to-csv";
 
-// The filtered audit log as CSV (RFC 4180, CRLF), streamed page by page (keyset on id), newest
+// The filtered audit log as CSV (RFC 4180, CRLF), streamed page by page (one chunk per page) (keyset on id), newest
 // first. Cells a spreadsheet would run as a formula (= + - @) get a leading apostrophe.
 
 const PAGE = 1000;
@@ -19,8 +19,8 @@ export async function* auditCsvLines(search: AuditFilters): AsyncGenerator<strin
       orderBy: { id: "desc" },
       take: PAGE,
     });
-    for (const e of rows) {
-      yield [
+    yield toCsv(
+      rows.map((e) => [
         e.id.toString(),
         e.at.toISOString(),
         e.actorLabel,
@@ -31,10 +31,8 @@ export async function* auditCsvLines(search: AuditFilters): AsyncGenerator<strin
         e.before === null ? null : JSON.stringify(e.before),
         e.after === null ? null : JSON.stringify(e.after),
         e.ip,
-      ]
-        .map(csvCell)
-        .join(",") + "\r\n";
-    }
+      ]),
+    );
     if (rows.length < PAGE) return;
     cursor = rows[rows.length - 1].id;
   }

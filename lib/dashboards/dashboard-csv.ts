@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { toCsv as writeCsv, type CsvCell } from "@/lib/csv/to-csv";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import type { OutcomeRatesReport } from "@/lib/dashboards/get-outcome-rates";
 import { AGE_BUCKETS, type QueueHealthReport } from "@/lib/dashboards/get-queue-health";
@@ -8,7 +8,6 @@ import type { VendorHealthReport } from "@/lib/dashboards/get-vendor-health";
 // get a leading apostrophe (CSV injection), numbers are written plainly, rates as fractions.
 
 export const DASHBOARD_DATASETS = ["rates", "rates-by-vendor", "vendor-health", "vendor-health-by-vendor", "vendor-errors", "queue-open", "queue-flow", "reviewers"] as const;
-export const dashboardDatasetSchema = z.enum(DASHBOARD_DATASETS);
 export type DashboardDataset = (typeof DASHBOARD_DATASETS)[number];
 
 /** Which report a dataset is cut from. */
@@ -18,17 +17,16 @@ export function reportOf(dataset: DashboardDataset): "rates" | "vendorHealth" | 
   return "queueHealth";
 }
 
-type Cell = string | number | null | undefined;
+// Rates to four decimals; a rate over nothing (NaN) is an empty cell.
+const dashboardNumber = (value: number) => (Number.isFinite(value) ? String(Math.round(value * 10_000) / 10_000) : "");
 
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(Math.round(value * 10_000) / 10_000) : "";
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function toCsv(header: string[], rows: CsvCell[][]): string {
+  return writeCsv([header, ...rows], dashboardNumber);
 }
 
-export function toCsv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+/** One cell as the dashboards write it. */
+export function csvCell(value: CsvCell): string {
+  return writeCsv([[value]], dashboardNumber).slice(0, -2);
 }
 
 export interface DashboardReports {

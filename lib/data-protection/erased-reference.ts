@@ -20,10 +20,6 @@ export function erasedReferenceOf(reference: string): string {
   return `${ERASED_PREFIX}${createHmac("sha256", erasureKey()).update(reference, "utf8").digest("hex")}`;
 }
 
-export function isErasedReference(reference: string | null): boolean {
-  return reference?.startsWith(ERASED_PREFIX) ?? false;
-}
-
 /** A reference and the tombstone value its erased verifications carry: what a look-up by reference matches. */
 export function referenceOrErased(reference: string): string[] {
   return [reference, erasedReferenceOf(reference)];

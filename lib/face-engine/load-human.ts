@@ -66,7 +66,7 @@ function registerModelLoader(tf: typeof TfCore, modelsDir: string) {
   });
 }
 
-export { ENGINE_MODEL_NAME, ENGINE_MODEL_VERSION } from "@/lib/face-engine/engine-version";
+export { ENGINE_MODEL_VERSION } from "@/lib/face-engine/engine-version";
 
 function engineConfig(wasmPath: string): Partial<Config> {
   return {

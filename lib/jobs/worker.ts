@@ -49,21 +49,23 @@ export interface RunningWorker {
 }
 
 type Outcome = "completed" | "handed-back";
+type QueueEntry = { queue: QueueDefinition; handler: JobHandler<unknown> };
+
+// What the loops of one worker share.
+interface WorkerRuntime {
+  boss: PgBoss;
+  log: (line: string) => void;
+  pollMs: number;
+  stopping: AbortSignal;
+  // Aborted when stop() runs out of patience: the handlers' signal fires and their jobs fail (retryable).
+  handlerAbort: AbortSignal;
+  waitForRateBudget: (queue: QueueDefinition) => Promise<number>;
+}
 
 export async function startWorker<C extends QueueCatalogue = JobQueues>(options: StartWorkerOptions<C>): Promise<RunningWorker> {
   const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
-  const catalogue: QueueCatalogue = options.queues ?? JOB_QUEUES;
-  const pollMs = Math.max(0.5, options.pollingIntervalSeconds ?? 2) * 1000;
-  const maxRateWaitMs = options.maxRateWaitMs ?? 2_000;
   const boss = await getBoss();
-
-  const entries: Array<{ queue: QueueDefinition; handler: JobHandler<unknown> }> = [];
-  for (const [name, handler] of Object.entries(options.handlers)) {
-    const queue = catalogue[name];
-    if (!queue) throw new Error(`No queue named ${name} for this handler`);
-    // Sound: the handler was typed for this queue's payload, which the schema checks before the call.
-    if (handler) entries.push({ queue, handler: handler as JobHandler<unknown> });
-  }
+  const entries = queueEntries(options.queues ?? JOB_QUEUES, options.handlers);
   await ensureQueues(boss, entries.map((e) => e.queue));
 
   const limits = new Map(await Promise.all(entries.map(async (e) => [e.queue.name, await resolveLimits(e.queue, options.limits?.[e.queue.name])] as const)));
@@ -72,133 +74,23 @@ export async function startWorker<C extends QueueCatalogue = JobQueues>(options:
     : null;
 
   const stopping = new AbortController();
-  // Aborted when stop() runs out of patience: the handlers' signal fires and their jobs fail (retryable).
   const handlerAbort = new AbortController();
   // Every job in flight listens to these two signals; many loops at once is normal, not a leak.
   setMaxListeners(0, stopping.signal, handlerAbort.signal);
-  const rateCache = new Map<string, { rate: number | null; at: number }>();
-
-  async function currentRate(queue: QueueDefinition): Promise<number | null> {
-    const fixed = options.limits?.[queue.name];
-    if (fixed && "ratePerSecond" in fixed) return fixed.ratePerSecond ?? null;
-    if (!queue.vendor) return limits.get(queue.name)?.ratePerSecond ?? null;
-    const cached = rateCache.get(queue.name);
-    if (cached && Date.now() - cached.at < RATE_REFRESH_MS) return cached.rate;
-    const config = await db.vendorConfig.findUnique({ where: { vendor: queue.vendor }, select: { ratePerSecond: true } });
-    const rate = positiveOrNull(config?.ratePerSecond);
-    rateCache.set(queue.name, { rate, at: Date.now() });
-    return rate;
-  }
-
-  // 0 when the job may run now; otherwise how long until it may (when that is beyond maxRateWaitMs).
-  async function waitForRateBudget(queue: QueueDefinition): Promise<number> {
-    const rate = await currentRate(queue);
-    if (rate === null || !rateLimiter) return 0;
-    const started = Date.now();
-    for (;;) {
-      const waitMs = await rateLimiter.take(queue.name, rate);
-      if (waitMs === 0) return 0;
-      if (Date.now() - started + waitMs > maxRateWaitMs || stopping.signal.aborted) return waitMs;
-      await sleep(waitMs + Math.floor(Math.random() * 25));
-    }
-  }
-
-  // Puts the job back for later in one transaction: a fresh copy that starts after `delayMs` with
-  // the retries it had left, and the original completed with a note. Not counted as an attempt.
-  async function handBack(queue: QueueDefinition, job: PgBoss.JobWithMetadata<object>, delayMs: number, reason: string) {
-    await db.$transaction(async (tx) => {
-      const executor = transactionExecutor(tx);
-      const copyId = await boss.send(queue.name, toJobData(job.data), {
-        db: executor,
-        retryLimit: Math.max(0, job.retryLimit - job.retryCount),
-        ...(delayMs > 0 ? { startAfter: delayMs / 1000 } : {}),
-      });
-      if (!copyId) throw new Error(`could not hand job ${job.id} back to ${queue.name}`);
-      await boss.complete(queue.name, job.id, { handedBackAs: copyId, reason }, { db: executor });
-    });
-  }
-
-  // A final failure: no retries left, so pg-boss's fail() moves the job to the dead-letter queue.
-  async function skipRemainingRetries(queue: QueueDefinition, job: PgBoss.JobWithMetadata<object>) {
-    await boss
-      .getDb()
-      .executeSql(`UPDATE ${JOBS_SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [queue.name, job.id]);
-  }
-
-  async function runJob(queue: QueueDefinition, handler: JobHandler<unknown>, job: PgBoss.JobWithMetadata<object>): Promise<Outcome> {
-    if (stopping.signal.aborted) {
-      await handBack(queue, job, 0, "worker stopping");
-      return "handed-back";
-    }
-    const parsed = queue.payload.safeParse(job.data);
-    if (!parsed.success) {
-      await skipRemainingRetries(queue, job);
-      throw markFinal(new Error(`Invalid payload for ${queue.name}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`));
-    }
-    const waitMs = await waitForRateBudget(queue);
-    if (waitMs > 0) {
-      await handBack(queue, job, waitMs, "rate-limited");
-      return "handed-back";
-    }
-    const timeout = new AbortController();
-    const context: JobContext = {
-      jobId: job.id,
-      queue: queue.name,
-      vendor: queue.vendor,
-      attempt: job.retryCount + 1,
-      isLastAttempt: job.retryCount >= job.retryLimit,
-      signal: AbortSignal.any([timeout.signal, handlerAbort.signal]),
-    };
-    const expireMs = Math.max(1, Number(job.expireInSeconds)) * 1000;
-    const timer = setTimeout(() => timeout.abort(new Error(`handler still running after ${expireMs / 1000}s`)), expireMs);
-    const running = handler(parsed.data, context);
-    // If the handler loses the race below, its late rejection must not become an unhandled one.
-    running.catch(() => {});
-    try {
-      await Promise.race([
-        running,
-        new Promise<never>((_, reject) => context.signal.addEventListener("abort", () => reject(context.signal.reason instanceof Error ? context.signal.reason : new Error(describe(context.signal.reason))), { once: true })),
-      ]);
-      return "completed";
-    } catch (error) {
-      if (isRetryableJobError(error)) throw error;
-      // A timeout or a stopping worker is retryable: the work may well succeed on another attempt.
-      if (context.signal.aborted) throw new RetryableJobError(describe(context.signal.reason), { cause: error });
-      await skipRemainingRetries(queue, job);
-      throw markFinal(error);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async function loop(queue: QueueDefinition, handler: JobHandler<unknown>) {
-    while (!stopping.signal.aborted) {
-      const [job] = await boss.fetch<object>(queue.name, { batchSize: 1, includeMetadata: true });
-      if (!job) {
-        await sleep(pollMs, undefined, { signal: stopping.signal }).catch(() => {});
-        continue;
-      }
-      try {
-        const outcome = await runJob(queue, handler, job);
-        if (outcome === "completed") await boss.complete(queue.name, job.id);
-      } catch (error) {
-        const message = describe(error);
-        const retried = !(typeof error === "object" && error !== null && finalFailures.has(error)) && job.retryCount < job.retryLimit;
-        log(`${queue.name} job ${job.id} failed on attempt ${job.retryCount + 1} (${retried ? "will retry" : "final"}): ${message}`);
-        await boss
-          .fail(queue.name, job.id, { name: error instanceof Error ? error.name : "Error", message, stack: error instanceof Error ? error.stack : undefined })
-          .catch((failError: unknown) => log(`could not record the failure of ${queue.name} job ${job.id}: ${String(failError)}`));
-      }
-    }
-  }
+  const runtime: WorkerRuntime = {
+    boss,
+    log,
+    pollMs: Math.max(0.5, options.pollingIntervalSeconds ?? 2) * 1000,
+    stopping: stopping.signal,
+    handlerAbort: handlerAbort.signal,
+    waitForRateBudget: rateBudget({ limits, overrides: options.limits, rateLimiter, stopping: stopping.signal, maxRateWaitMs: options.maxRateWaitMs ?? 2_000 }),
+  };
 
   const loops: Promise<void>[] = [];
   for (const { queue, handler } of entries) {
     const { concurrency } = limits.get(queue.name)!;
     for (let i = 0; i < concurrency; i++) {
-      loops.push(
-        loop(queue, handler).catch((error: unknown) => log(`${queue.name} worker loop stopped: ${error instanceof Error ? error.message : String(error)}`)),
-      );
+      loops.push(workLoop(runtime, queue, handler).catch((error: unknown) => log(`${queue.name} worker loop stopped: ${describe(error)}`)));
     }
     const rate = limits.get(queue.name)?.ratePerSecond;
     log(`working ${queue.name} (concurrency ${concurrency}${rate ? `, ${rate}/s` : ""})`);
@@ -216,6 +108,152 @@ export async function startWorker<C extends QueueCatalogue = JobQueues>(options:
       await rateLimiter?.close();
     },
   };
+}
+
+/** Each handler with its queue from the catalogue; a handler without a queue is a programming error. */
+function queueEntries<C extends QueueCatalogue>(catalogue: QueueCatalogue, handlers: JobHandlers<C>): QueueEntry[] {
+  const entries: QueueEntry[] = [];
+  for (const [name, handler] of Object.entries(handlers)) {
+    const queue = catalogue[name];
+    if (!queue) throw new Error(`No queue named ${name} for this handler`);
+    // Sound: the handler was typed for this queue's payload, which the schema checks before the call.
+    if (handler) entries.push({ queue, handler: handler as JobHandler<unknown> });
+  }
+  return entries;
+}
+
+/**
+ * The rate budget of each queue: 0 when a job may run now; otherwise how long until it may (when
+ * that is beyond maxRateWaitMs). A vendor's rate is re-read every RATE_REFRESH_MS.
+ */
+function rateBudget(settings: {
+  limits: Map<string, QueueLimits>;
+  overrides: Record<string, Partial<QueueLimits>> | undefined;
+  rateLimiter: JobRateLimiter | null;
+  stopping: AbortSignal;
+  maxRateWaitMs: number;
+}): (queue: QueueDefinition) => Promise<number> {
+  const { limits, overrides, rateLimiter, stopping, maxRateWaitMs } = settings;
+  const rateCache = new Map<string, { rate: number | null; at: number }>();
+
+  async function currentRate(queue: QueueDefinition): Promise<number | null> {
+    const fixed = overrides?.[queue.name];
+    if (fixed && "ratePerSecond" in fixed) return fixed.ratePerSecond ?? null;
+    if (!queue.vendor) return limits.get(queue.name)?.ratePerSecond ?? null;
+    const cached = rateCache.get(queue.name);
+    if (cached && Date.now() - cached.at < RATE_REFRESH_MS) return cached.rate;
+    const config = await db.vendorConfig.findUnique({ where: { vendor: queue.vendor }, select: { ratePerSecond: true } });
+    const rate = positiveOrNull(config?.ratePerSecond);
+    rateCache.set(queue.name, { rate, at: Date.now() });
+    return rate;
+  }
+
+  return async (queue) => {
+    const rate = await currentRate(queue);
+    if (rate === null || !rateLimiter) return 0;
+    const started = Date.now();
+    for (;;) {
+      const waitMs = await rateLimiter.take(queue.name, rate);
+      if (waitMs === 0) return 0;
+      if (Date.now() - started + waitMs > maxRateWaitMs || stopping.aborted) return waitMs;
+      await sleep(waitMs + Math.floor(Math.random() * 25));
+    }
+  };
+}
+
+// Puts the job back for later in one transaction: a fresh copy that starts after `delayMs` with
+// the retries it had left, and the original completed with a note. Not counted as an attempt.
+async function handBack(boss: PgBoss, queue: QueueDefinition, job: PgBoss.JobWithMetadata<object>, delayMs: number, reason: string) {
+  await db.$transaction(async (tx) => {
+    const executor = transactionExecutor(tx);
+    const copyId = await boss.send(queue.name, toJobData(job.data), {
+      db: executor,
+      retryLimit: Math.max(0, job.retryLimit - job.retryCount),
+      ...(delayMs > 0 ? { startAfter: delayMs / 1000 } : {}),
+    });
+    if (!copyId) throw new Error(`could not hand job ${job.id} back to ${queue.name}`);
+    await boss.complete(queue.name, job.id, { handedBackAs: copyId, reason }, { db: executor });
+  });
+}
+
+// A final failure: no retries left, so pg-boss's fail() moves the job to the dead-letter queue.
+async function skipRemainingRetries(boss: PgBoss, queue: QueueDefinition, job: PgBoss.JobWithMetadata<object>) {
+  await boss.getDb().executeSql(`UPDATE ${JOBS_SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [queue.name, job.id]);
+}
+
+/** Fetches one job at a time until the worker stops; a failed job is recorded as failed (pg-boss retries it). */
+async function workLoop(runtime: WorkerRuntime, queue: QueueDefinition, handler: JobHandler<unknown>) {
+  const { boss, log } = runtime;
+  while (!runtime.stopping.aborted) {
+    const [job] = await boss.fetch<object>(queue.name, { batchSize: 1, includeMetadata: true });
+    if (!job) {
+      await sleep(runtime.pollMs, undefined, { signal: runtime.stopping }).catch(() => {});
+      continue;
+    }
+    try {
+      const outcome = await runJob(runtime, queue, handler, job);
+      if (outcome === "completed") await boss.complete(queue.name, job.id);
+    } catch (error) {
+      const message = describe(error);
+      const retried = !(typeof error === "object" && error !== null && finalFailures.has(error)) && job.retryCount < job.retryLimit;
+      log(`${queue.name} job ${job.id} failed on attempt ${job.retryCount + 1} (${retried ? "will retry" : "final"}): ${message}`);
+      await boss
+        .fail(queue.name, job.id, { name: error instanceof Error ? error.name : "Error", message, stack: error instanceof Error ? error.stack : undefined })
+        .catch((failError: unknown) => log(`could not record the failure of ${queue.name} job ${job.id}: ${String(failError)}`));
+    }
+  }
+}
+
+/** One job: handed back (stopping, rate-limited), refused (bad payload, final) or run under its deadline. */
+async function runJob(runtime: WorkerRuntime, queue: QueueDefinition, handler: JobHandler<unknown>, job: PgBoss.JobWithMetadata<object>): Promise<Outcome> {
+  const { boss } = runtime;
+  if (runtime.stopping.aborted) {
+    await handBack(boss, queue, job, 0, "worker stopping");
+    return "handed-back";
+  }
+  const parsed = queue.payload.safeParse(job.data);
+  if (!parsed.success) {
+    await skipRemainingRetries(boss, queue, job);
+    throw markFinal(new Error(`Invalid payload for ${queue.name}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`));
+  }
+  const waitMs = await runtime.waitForRateBudget(queue);
+  if (waitMs > 0) {
+    await handBack(boss, queue, job, waitMs, "rate-limited");
+    return "handed-back";
+  }
+  const timeout = new AbortController();
+  const context: JobContext = {
+    jobId: job.id,
+    queue: queue.name,
+    vendor: queue.vendor,
+    attempt: job.retryCount + 1,
+    isLastAttempt: job.retryCount >= job.retryLimit,
+    signal: AbortSignal.any([timeout.signal, runtime.handlerAbort]),
+  };
+  const expireMs = Math.max(1, Number(job.expireInSeconds)) * 1000;
+  const timer = setTimeout(() => timeout.abort(new Error(`handler still running after ${expireMs / 1000}s`)), expireMs);
+  try {
+    await raceAgainstAbort(handler(parsed.data, context), context.signal);
+    return "completed";
+  } catch (error) {
+    if (isRetryableJobError(error)) throw error;
+    // A timeout or a stopping worker is retryable: the work may well succeed on another attempt.
+    if (context.signal.aborted) throw new RetryableJobError(describe(context.signal.reason), { cause: error });
+    await skipRemainingRetries(boss, queue, job);
+    throw markFinal(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The handler's own result, or a rejection as soon as its signal aborts (deadline or stop). */
+async function raceAgainstAbort(running: Promise<unknown>, signal: AbortSignal): Promise<void> {
+  // If the handler loses the race below, its late rejection must not become an unhandled one.
+  running.catch(() => {});
+  await Promise.race([
+    running,
+    new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason instanceof Error ? signal.reason : new Error(describe(signal.reason))), { once: true })),
+  ]);
 }
 
 // Errors that used up the job's retries on purpose (only for the log line).

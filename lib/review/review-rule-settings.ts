@@ -107,7 +107,6 @@ export const reviewRuleSettingsSchema = z.object({
 });
 
 export type ReviewRuleSettings = z.infer<typeof reviewRuleSettingsSchema>;
-export type QualitySampleShare = ReviewRuleSettings["quality_sample"]["shares"][number];
 
 export const DEFAULT_REVIEW_RULE_SETTINGS: ReviewRuleSettings = {
   manual_review: { enabled: true, priority: 60, slaMinutes: 8 * 60 },

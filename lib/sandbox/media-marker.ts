@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -88,21 +89,6 @@ function writeJpegMarker(bytes: Uint8Array, scenario: string): Buffer {
 
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const crcTable = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 type PngChunk = { type: string; start: number; end: number; dataStart: number; dataEnd: number };
 
@@ -142,7 +128,7 @@ function buildPngTextChunk(keyword: string, text: string): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData));
+  crc.writeUInt32BE(crc32(typeAndData)); // zlib's CRC-32 is PNG's (ISO 3309)
   return Buffer.concat([length, typeAndData, crc]);
 }
 

@@ -1,3 +1,4 @@
+import { toCsv as writeCsv, type CsvCell } from "@/lib/csv/to-csv";
 import type { Proportion } from "@/lib/test-sets/metrics";
 import type { TestSetReport } from "@/lib/test-sets/build-test-set-report";
 
@@ -5,15 +6,10 @@ import type { TestSetReport } from "@/lib/test-sets/build-test-set-report";
 // row per item, one column group per vendor). Cells that a spreadsheet would run as a formula are
 // prefixed with a quote (CSV injection).
 
-function cell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = typeof value === "number" ? (Number.isInteger(value) ? String(value) : value.toFixed(6)) : value;
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === "string") text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const reportNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(6));
 
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+function toCsv(rows: CsvCell[][]): string {
+  return writeCsv(rows, reportNumber);
 }
 
 export function reportMetricsCsv(report: TestSetReport): string {

@@ -21,11 +21,6 @@ export const nameSchema = z
   .nullable()
   .optional();
 
-export const passwordSchema = z
-  .string({ error: "Password is required." })
-  .min(12, "Password must be at least 12 characters.")
-  .max(256, "Password must be at most 256 characters.");
-
 export const createUserSchema = z.object({
   email: emailSchema,
   name: nameSchema,

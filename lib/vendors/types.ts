@@ -117,10 +117,6 @@ export const biometricKzCredentialsSchema = z.object({ apiKey: z.string().min(1)
 export const kairosCredentialsSchema = z.object({ appId: z.string().min(1), appKey: z.string().min(1) });
 /** Verdict's own engine needs no credentials. */
 export const localCredentialsSchema = z.object({});
-export type CvsCredentials = z.infer<typeof cvsCredentialsSchema>;
-export type FptCredentials = z.infer<typeof fptCredentialsSchema>;
-export type BiometricKzCredentials = z.infer<typeof biometricKzCredentialsSchema>;
-export type KairosCredentials = z.infer<typeof kairosCredentialsSchema>;
 
 export const credentialsSchemaByVendor = {
   cvs: cvsCredentialsSchema,
@@ -140,10 +136,8 @@ export const vendorCallConfigSchema = z.object({
   backoffMs: z.number().int().min(0).default(500),
 });
 export type VendorCallConfig = z.input<typeof vendorCallConfigSchema>;
-export type ResolvedVendorCallConfig = z.output<typeof vendorCallConfigSchema>;
 
 export const cvsFormatTypeSchema = z.enum(["file", "base64", "url"]);
-export type CvsFormatType = z.infer<typeof cvsFormatTypeSchema>;
 
 export const runCheckOptionsSchema = z.object({
   cvs: z

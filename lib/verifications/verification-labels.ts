@@ -64,9 +64,3 @@ export function describeLimits(limits: MediaLimits | undefined): string | null {
   return parts.length ? parts.join(", ") : null;
 }
 
-/** "2024-03-10 12:00:05 UTC": the same text on the server and in every browser (no hydration drift), and the list's date filter is in UTC days too. */
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return "—";
-  const iso = typeof value === "string" ? value : value.toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-}

@@ -1,5 +1,5 @@
 import { lookup as dnsLookup } from "node:dns/promises";
-import { isIP, type LookupFunction } from "node:net";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 
 // Webhooks call URLs an admin typed: without a check, one could point Verdict at its own database,
 // the cloud metadata service or anything else on the private network (SSRF). Every address a host
@@ -10,10 +10,8 @@ export class OutboundAddressError extends Error {
   override name = "OutboundAddressError";
 }
 
-function ipv4ToInt(ip: string): number {
-  return ip.split(".").reduce((n, octet) => (n << 8) + Number(octet), 0) >>> 0;
-}
-
+// Non-public IPv4 ranges; each is also refused inside IPv6 as an IPv4-mapped (::ffff:a.b.c.d),
+// IPv4-compatible (::a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) address.
 const PRIVATE_V4: [string, number][] = [
   ["0.0.0.0", 8], // "this" network
   ["10.0.0.0", 8],
@@ -31,56 +29,29 @@ const PRIVATE_V4: [string, number][] = [
   ["240.0.0.0", 4], // reserved, broadcast
 ];
 
-function isPrivateV4(ip: string): boolean {
-  const value = ipv4ToInt(ip);
-  return PRIVATE_V4.some(([base, bits]) => {
-    const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    return (value & mask) === (ipv4ToInt(base) & mask);
-  });
-}
+const PRIVATE_V6: [string, number][] = [
+  ["::", 128], // unspecified
+  ["::1", 128], // loopback
+  ["fc00::", 7], // unique local
+  ["fe80::", 10], // link-local
+  ["fec0::", 10], // site-local (deprecated)
+  ["ff00::", 8], // multicast
+  ["2001:db8::", 32], // documentation
+];
 
-function expandV6(ip: string): number[] | null {
-  let text = ip.toLowerCase().split("%")[0];
-  // An embedded IPv4 tail (::ffff:1.2.3.4) becomes two hextets.
-  const v4 = text.match(/(\d+\.\d+\.\d+\.\d+)$/);
-  if (v4) {
-    const n = ipv4ToInt(v4[1]);
-    text = text.slice(0, -v4[1].length) + `${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
-  }
-  const [head, tail] = text.split("::");
-  const headParts = head ? head.split(":") : [];
-  const tailParts = tail !== undefined && tail !== "" ? tail.split(":") : [];
-  const missing = 8 - headParts.length - tailParts.length;
-  if (text.includes("::") ? missing < 0 : headParts.length !== 8) return null;
-  const all = [...headParts, ...Array<string>(text.includes("::") ? missing : 0).fill("0"), ...tailParts];
-  return all.map((h) => parseInt(h, 16));
+const privateRanges = new BlockList();
+for (const [base, bits] of PRIVATE_V4) {
+  privateRanges.addSubnet(base, bits, "ipv4");
+  for (const prefix of ["::ffff:", "::", "64:ff9b::"]) privateRanges.addSubnet(`${prefix}${base}`, 96 + bits, "ipv6");
 }
-
-function isPrivateV6(ip: string): boolean {
-  const h = expandV6(ip);
-  if (!h || h.some((x) => Number.isNaN(x))) return true; // unreadable: refuse
-  if (h.every((x) => x === 0)) return true; // ::
-  if (h.slice(0, 7).every((x) => x === 0) && h[7] === 1) return true; // ::1
-  // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d): judge the IPv4 address.
-  if (h.slice(0, 5).every((x) => x === 0) && (h[5] === 0xffff || h[5] === 0)) {
-    return isPrivateV4(`${h[6] >> 8}.${h[6] & 0xff}.${h[7] >> 8}.${h[7] & 0xff}`);
-  }
-  if (h[0] === 0x64 && h[1] === 0xff9b) return isPrivateV4(`${h[6] >> 8}.${h[6] & 0xff}.${h[7] >> 8}.${h[7] & 0xff}`); // NAT64
-  const first = h[0];
-  if ((first & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
-  if ((first & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
-  if ((first & 0xffc0) === 0xfec0) return true; // site-local (deprecated)
-  if ((first & 0xff00) === 0xff00) return true; // multicast
-  if (first === 0x2001 && h[1] === 0x0db8) return true; // documentation
-  return false;
-}
+for (const [base, bits] of PRIVATE_V6) privateRanges.addSubnet(base, bits, "ipv6");
 
 /** True for loopback, private, link-local, multicast and other non-public addresses. */
 export function isPrivateAddress(ip: string): boolean {
-  const family = isIP(ip);
-  if (family === 4) return isPrivateV4(ip);
-  if (family === 6) return isPrivateV6(ip);
-  return true;
+  const bare = ip.split("%")[0] ?? ""; // an IPv6 zone (fe80::1%eth0) names an interface, not an address
+  const family = isIP(bare);
+  if (family === 0) return true; // unreadable: refuse
+  return privateRanges.check(bare, family === 4 ? "ipv4" : "ipv6");
 }
 
 export interface ResolvedAddress {

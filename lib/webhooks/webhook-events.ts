@@ -11,5 +11,3 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
   "verification.finished": "A verification has every vendor's answer",
 };
 
-export const DELIVERY_STATUSES = ["pending", "retrying", "delivered", "failed"] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

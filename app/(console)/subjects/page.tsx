@@ -4,7 +4,7 @@ import { z } from "zod";
 import { subjectHref } from "@/components/subjects/reference-link";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canViewFaces } from "@/lib/media/media-access";
 import { searchReferences } from "@/lib/subjects/get-subject";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { CHECK_TYPE_LABELS, formatDateTime } from "@/lib/verifications/verification-labels";
+import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { listTestSets } from "@/lib/test-sets/manage-test-sets";
 import { CreateTestSetForm } from "./_components/create-test-set-form";

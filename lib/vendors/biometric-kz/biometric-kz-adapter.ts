@@ -12,7 +12,6 @@ import { buildReason, commonReasons } from "@/lib/vendors/reasons";
 import { biometricKzCredentialsSchema } from "@/lib/vendors/types";
 import { joinUrl, jsonObjectOf, toBlob, type InterpretInput, type Interpretation, type VendorAdapter } from "@/lib/vendors/vendor-adapter";
 
-export const BIOMETRIC_KZ_DEFAULT_BASE_URL = "https://kyc.biometric.kz";
 export const BIOMETRIC_KZ_LIVENESS_PATH = "/api/v1/backend/liveness/short/";
 
 function interpretBiometricKz({ response, body }: InterpretInput): Interpretation {

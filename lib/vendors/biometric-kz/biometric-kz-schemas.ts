@@ -19,4 +19,3 @@ export const biometricKzResultSchema = z.object({
 /** Error bodies: `{"detail": "..."}`. */
 export const biometricKzErrorSchema = z.object({ detail: z.string() });
 
-export type BiometricKzResult = z.infer<typeof biometricKzResultSchema>;

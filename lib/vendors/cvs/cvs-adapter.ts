@@ -16,7 +16,6 @@ import {
 } from "@/lib/vendors/vendor-adapter";
 import type { WireRequest } from "@/lib/vendors/http/send-with-retries";
 
-export const CVS_DEFAULT_BASE_URL = "https://cloud.computervision.com.vn";
 export const CVS_VERIFY_LIVENESS_PATH = "/api/v2/ekyc/verify_liveness";
 export const CVS_FACE_MATCHING_PATH = "/api/v2/ekyc/face_matching";
 

@@ -29,6 +29,3 @@ export const cvsFaceMatchDataSchema = z.object({
   match: wireCode.refine((m) => m === null || m === "1" || m === "0" || m === "-1", "match must be 1, 0 or -1"),
 });
 
-export type CvsEnvelope = z.infer<typeof cvsEnvelopeSchema>;
-export type CvsLivenessData = z.infer<typeof cvsLivenessDataSchema>;
-export type CvsFaceMatchData = z.infer<typeof cvsFaceMatchDataSchema>;

@@ -8,7 +8,6 @@ import { fptCredentialsSchema, type Reason } from "@/lib/vendors/types";
 import { joinUrl, jsonObjectOf, toBlob, type InterpretInput, type Interpretation, type VendorAdapter } from "@/lib/vendors/vendor-adapter";
 import { percentToFraction } from "@/lib/vendors/wire-values";
 
-export const FPT_DEFAULT_BASE_URL = "https://api.fpt.ai";
 export const FPT_LIVENESS_PATH = "/vision/ekyc/liveness";
 
 /** v2 (assumed shape, see fpt-schemas) is lifted into the v3 shape so one interpreter serves both. */

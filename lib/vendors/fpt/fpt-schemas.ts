@@ -49,6 +49,4 @@ export const fptV2ResponseSchema = z.object({
   face_match: fptFaceMatchBlockSchema.omit({ code: true, message: true }).optional(),
 });
 
-export type FptLivenessBlock = z.infer<typeof fptLivenessBlockSchema>;
-export type FptFaceMatchBlock = z.infer<typeof fptFaceMatchBlockSchema>;
 export type FptV3Response = z.infer<typeof fptV3ResponseSchema>;

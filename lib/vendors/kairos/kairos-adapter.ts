@@ -6,7 +6,6 @@ import { buildReason, commonReasons } from "@/lib/vendors/reasons";
 import { kairosCredentialsSchema, type Reason } from "@/lib/vendors/types";
 import { joinUrl, jsonObjectOf, toBlob, type InterpretInput, type Interpretation, type VendorAdapter } from "@/lib/vendors/vendor-adapter";
 
-export const KAIROS_DEFAULT_BASE_URL = "https://idv-eu.kairos.com";
 export const KAIROS_LIVENESS_PATH = "/v0.1/liveness-verification";
 
 function authHeaders(credentials: Record<string, string>): Record<string, string> {

@@ -16,4 +16,3 @@ export const kairosResponseSchema = z.object({
   }),
 });
 
-export type KairosResponse = z.infer<typeof kairosResponseSchema>;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { describeWebhookHealth, listDeliveries, listWebhooks, type WebhookHealth } from "@/lib/webhooks/manage-webhooks";
 import { CreateWebhookForm } from "./_components/create-webhook-form";

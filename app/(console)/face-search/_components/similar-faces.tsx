@@ -2,7 +2,7 @@ import Link from "next/link";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { ReferenceLink } from "@/components/subjects/reference-link";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
-import { formatDateTime } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
 import type { SimilarFace } from "@/lib/face-search/find-similar-faces";
 
 /** The top matches of a face search, as thumbnails side by side with similarity, reference, date and outcome. */

@@ -4,7 +4,7 @@ import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { ReferenceLink } from "@/components/subjects/reference-link";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { FACE_BLOCKLIST_ROLES, listFaceBlocks } from "@/lib/face-search/face-blocklist";
 import { FACE_VIEWER_ROLES } from "@/lib/media/media-access";

@@ -6,7 +6,8 @@ import { CaseStatusBadge, DecisionBadge, ruleTitle } from "@/components/review/c
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { OutcomeBadge, VerificationStatusBadge } from "@/components/verifications/status-badges";
-import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
+import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { decodeReferenceParam } from "@/lib/data-protection/legal-holds";
 import { canViewFaces } from "@/lib/media/media-access";

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ROLES } from "@/lib/users/role-list";
 import { revokeApiKeyAction } from "../actions";
-import { formatUtc } from "./format-date";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export interface ApiKeyRow {
   id: string;
@@ -37,14 +37,14 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
     { id: "prefix", header: "Key", cell: ({ row }) => <code className="text-xs">{row.original.prefix}…</code> },
     { id: "role", header: "Role", cell: ({ row }) => row.original.role },
     { id: "createdBy", header: "Created by", cell: ({ row }) => row.original.createdBy ?? "command line" },
-    { id: "createdAt", header: "Created", cell: ({ row }) => formatUtc(row.original.createdAt) },
-    { id: "lastUsedAt", header: "Last used", cell: ({ row }) => formatUtc(row.original.lastUsedAt) },
+    { id: "createdAt", header: "Created", cell: ({ row }) => formatDateTime(row.original.createdAt, { seconds: false, empty: "never" }) },
+    { id: "lastUsedAt", header: "Last used", cell: ({ row }) => formatDateTime(row.original.lastUsedAt, { seconds: false, empty: "never" }) },
     {
       id: "status",
       header: "Status",
       cell: ({ row }) =>
         row.original.revokedAt ? (
-          <span title={`revoked ${formatUtc(row.original.revokedAt)}`}>
+          <span title={`revoked ${formatDateTime(row.original.revokedAt, { seconds: false, empty: "never" })}`}>
             <Badge tone="danger">revoked</Badge>
           </span>
         ) : (

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
-import { formatDateTime } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export interface AuditRow {
   id: string;

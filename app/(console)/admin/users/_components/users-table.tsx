@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format/date-time";
 import { ROLES } from "@/lib/users/role-list";
 import { changeRoleAction, resetPasswordAction, setDisabledAction, setSeniorReviewerAction } from "../actions";
 import { OneTimePassword } from "./one-time-password";
@@ -99,7 +100,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
       header: "Last sign-in",
       cell: ({ row }) => (
         <span className="text-zinc-600 dark:text-zinc-400">
-          {row.original.lastLoginAt ? new Date(row.original.lastLoginAt).toLocaleString() : "never"}
+          {formatDateTime(row.original.lastLoginAt, { empty: "never" })}
         </span>
       ),
     },

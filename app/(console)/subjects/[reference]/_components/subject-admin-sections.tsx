@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/verifications/verification-labels";
+import { formatDateTime } from "@/lib/format/date-time";
 import type { Subject } from "@/lib/subjects/get-subject";
 import { PlaceHoldForm, ReleaseHoldForm } from "../../../admin/retention/_components/hold-forms";
 import { EraseSubjectForm } from "../../../admin/subjects/_components/erase-subject-form";

@@ -2,20 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Field, inputClass } from "@/components/ui/field";
-import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
+import { cn } from "@/components/ui/cn";
 import { checkTypes, type CheckType, type MediaRole, type VendorId } from "@/lib/vendors/types";
 import { listVendorsForCheck, vendorRegistry } from "@/lib/vendors/vendor-registry";
 import { checkFileFacts, readFileFacts, type FileCheck, type FileFacts } from "../_lib/check-media-file";
-import { listMediaSlots } from "../_lib/media-slots";
+import { listMediaSlots, type MediaSlot } from "../_lib/media-slots";
 import { uploadVerification } from "../_lib/upload-verification";
-import { MediaDropZone } from "./media-drop-zone";
+import { CheckTypeChoice, MediaSlots, SubmitBar, VendorChoice, type Phase, type VendorAvailability } from "./new-verification-fields";
 
-export type VendorAvailability = Record<VendorId, { enabled: boolean; configured: boolean }>;
-
-type Phase = { kind: "idle" } | { kind: "uploading"; progress: number } | { kind: "redirecting" };
+export type { VendorAvailability };
 
 const FORM_FIELDS = ["checkType", "vendors", "reference", "note"];
 
@@ -34,7 +30,6 @@ export function NewVerificationForm({ availability }: { availability: VendorAvai
   const [checkType, setCheckType] = useState<CheckType>(() => checkTypes.find((t) => enabledVendorsFor(t, availability).length > 0) ?? "liveness_3angle");
   const [vendors, setVendors] = useState<VendorId[]>(() => defaultVendorsFor(checkType, availability));
   const [files, setFiles] = useState<Partial<Record<MediaRole, File>>>({});
-  const [facts, setFacts] = useState<Map<File, FileFacts>>(new Map());
   const [reference, setReference] = useState("");
   const [note, setNote] = useState("");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
@@ -44,23 +39,7 @@ export function NewVerificationForm({ availability }: { availability: VendorAvai
 
   const slots = useMemo(() => listMediaSlots(checkType, vendors), [checkType, vendors]);
 
-  // Decode each new file once (resolution, duration); the checks re-run when vendors change.
-  useEffect(() => {
-    for (const file of Object.values(files)) {
-      if (!file || facts.has(file)) continue;
-      void readFileFacts(file).then((f) => setFacts((prev) => new Map(prev).set(file, f)));
-    }
-  }, [files, facts]);
-
-  const checks = useMemo(() => {
-    const result: Partial<Record<MediaRole, FileCheck>> = {};
-    for (const slot of slots) {
-      const file = files[slot.role];
-      const f = file ? facts.get(file) : undefined;
-      if (file && f) result[slot.role] = checkFileFacts(slot, f);
-    }
-    return result;
-  }, [slots, files, facts]);
+  const checks = useMediaChecks(slots, files);
 
   const checking = slots.some((s) => files[s.role] && !checks[s.role]);
   const missing = slots.filter((s) => s.required && !files[s.role]);
@@ -134,70 +113,14 @@ export function NewVerificationForm({ availability }: { availability: VendorAvai
   }
 
   const unplaced = Object.entries(serverErrors).filter(([key]) => !FORM_FIELDS.includes(key) && !slots.some((s) => s.role === key));
-  const vendorsForType = listVendorsForCheck(checkType);
 
   return (
     <form onSubmit={submit} noValidate className="flex max-w-4xl flex-col gap-8" aria-busy={busy}>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 text-base font-medium">Check type</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
-          {checkTypes.map((type) => (
-            <label
-              key={type}
-              className={cn(
-                "flex cursor-pointer gap-3 rounded-lg border p-3 focus-within:ring-2 focus-within:ring-sky-600/40",
-                type === checkType ? "border-sky-600 bg-sky-50 dark:bg-sky-950/40" : "border-zinc-200 dark:border-zinc-800",
-              )}
-            >
-              <input type="radio" name="checkType" value={type} checked={type === checkType} onChange={() => chooseCheckType(type)} disabled={busy} className="mt-1" />
-              <span>
-                <span className="block text-sm font-medium">{CHECK_TYPE_LABELS[type].title}</span>
-                <span className="block text-xs text-zinc-600 dark:text-zinc-400">{CHECK_TYPE_LABELS[type].explanation}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <FieldErrors errors={serverErrors.checkType} />
-      </fieldset>
+      <CheckTypeChoice checkType={checkType} busy={busy} errors={serverErrors.checkType} onChoose={chooseCheckType} />
 
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 text-base font-medium">Vendors</legend>
-        <div className="flex flex-col gap-2">
-          {vendorsForType.map((vendor) => {
-            const a = availability[vendor];
-            const reason = a.enabled ? null : a.configured ? "disabled by an admin" : "not configured";
-            return (
-              <label key={vendor} className={cn("flex items-center gap-2 text-sm", reason && "text-zinc-400")}>
-                <input type="checkbox" name="vendors" value={vendor} checked={vendors.includes(vendor)} disabled={!a.enabled || busy} onChange={(e) => toggleVendor(vendor, e.target.checked)} />
-                <span className="font-medium">{vendorRegistry[vendor].displayName}</span>
-                <span className="font-mono text-xs text-zinc-500">{vendorRegistry[vendor].checks[checkType]?.api}</span>
-                {reason ? <span className="text-xs italic">({reason})</span> : null}
-              </label>
-            );
-          })}
-        </div>
-        {vendorsForType.every((v) => !availability[v].enabled) ? (
-          <p className="text-sm text-amber-800 dark:text-amber-300">No vendor serving this check type is configured. An admin can set one up under Admin → Vendors.</p>
-        ) : null}
-        <FieldErrors errors={serverErrors.vendors} />
-      </fieldset>
+      <VendorChoice checkType={checkType} vendors={vendors} availability={availability} busy={busy} errors={serverErrors.vendors} onToggle={toggleVendor} />
 
-      <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 text-base font-medium">Media</legend>
-        {slots.length === 0 ? <p className="text-sm text-zinc-500">Pick a vendor to see which files it needs.</p> : null}
-        <div className={cn("grid gap-3", checkType === "liveness_3angle" ? "sm:grid-cols-3" : "sm:grid-cols-2")}>
-          {slots.map((slot) => (
-            <MediaDropZone
-              key={slot.role}
-              slot={slot}
-              file={files[slot.role] ?? null}
-              check={checks[slot.role] ?? null}
-              serverErrors={serverErrors[slot.role] ?? []}
-              onFile={(file) => setFile(slot.role, file)}
-            />
-          ))}
-        </div>
-      </fieldset>
+      <MediaSlots checkType={checkType} slots={slots} files={files} checks={checks} serverErrors={serverErrors} setFile={setFile} />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Reference (optional)" hint="Your subject or case id, up to 200 characters." error={serverErrors.reference}>
@@ -221,48 +144,35 @@ export function NewVerificationForm({ availability }: { availability: VendorAvai
         </div>
       ) : null}
 
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" disabled={busy}>
-          {phase.kind === "uploading" ? "Uploading…" : phase.kind === "redirecting" ? "Opening…" : "Run verification"}
-        </Button>
-        {phase.kind === "idle" && enabledVendorsFor(checkType, availability).length > 1 ? (
-          <Button variant="secondary" onClick={(e) => void submit(e, "compare")} title="Send the same media to every enabled vendor serving this check type and compare their answers">
-            Compare vendors
-          </Button>
-        ) : null}
-        {phase.kind === "uploading" ? (
-          <>
-            <div className="flex min-w-64 flex-1 items-center gap-2">
-              <div
-                role="progressbar"
-                aria-label="Upload progress"
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={Math.round(phase.progress * 100)}
-                className="h-2 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
-              >
-                <div className="h-full bg-sky-600 transition-[width]" style={{ width: `${phase.progress * 100}%` }} />
-              </div>
-              <span className="w-10 text-right text-xs tabular-nums">{Math.round(phase.progress * 100)}%</span>
-            </div>
-            <Button variant="ghost" onClick={() => abortRef.current?.()}>
-              Cancel
-            </Button>
-          </>
-        ) : null}
-        {vendors.length ? (
-          <span className="text-xs text-zinc-500">Runs on {vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")}.</span>
-        ) : null}
-      </div>
+      <SubmitBar
+        phase={phase}
+        vendors={vendors}
+        canCompare={enabledVendorsFor(checkType, availability).length > 1}
+        onCompare={(e) => void submit(e, "compare")}
+        onCancel={() => abortRef.current?.()}
+      />
     </form>
   );
 }
 
-function FieldErrors({ errors }: { errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-      {errors.join(" ")}
-    </p>
-  );
+
+/** Each new file decoded once (resolution, duration); the checks re-run when the slots change. */
+function useMediaChecks(slots: MediaSlot[], files: Partial<Record<MediaRole, File>>): Partial<Record<MediaRole, FileCheck>> {
+  const [facts, setFacts] = useState<Map<File, FileFacts>>(new Map());
+  useEffect(() => {
+    for (const file of Object.values(files)) {
+      if (!file || facts.has(file)) continue;
+      void readFileFacts(file).then((f) => setFacts((prev) => new Map(prev).set(file, f)));
+    }
+  }, [files, facts]);
+
+  return useMemo(() => {
+    const result: Partial<Record<MediaRole, FileCheck>> = {};
+    for (const slot of slots) {
+      const file = files[slot.role];
+      const f = file ? facts.get(file) : undefined;
+      if (file && f) result[slot.role] = checkFileFacts(slot, f);
+    }
+    return result;
+  }, [slots, files, facts]);
 }
