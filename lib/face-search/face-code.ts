@@ -1,8 +1,7 @@
 // The compact per-face codes of the plain-PostgreSQL face index. Pure and deterministic: every
 // app and worker process derives the same projection from the same seed, so codes written by one
-// are read by all. Changing the seed or sizes means reindexing (bump FACE_CODE_VERSION).
+// are read by all. Changing the seed or sizes means reindexing every face.
 
-export const FACE_CODE_VERSION = "sign256-v1";
 export const EMBEDDING_DIM = 1024;
 export const CODE_BITS = 256;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db, sqlPool } from "@/lib/db";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { describeFaces, representativeFaces, type FaceOrigin } from "@/lib/face-search/describe-faces";
 import { searchFaceIndex } from "@/lib/face-search/search-face-index";
 
@@ -34,12 +34,6 @@ export async function searchFacesFromMedia(actor: Actor, input: unknown): Promis
     verificationId: origin?.verificationId ?? null,
     label: `${origin?.reference ?? "no reference"} · ${face.role}`,
   });
-}
-
-/** Search from a descriptor the engine computed from an uploaded picture (not stored). */
-export async function searchFacesFromEmbedding(actor: Actor, embedding: number[], label: string): Promise<FaceSearchResult> {
-  if (embedding.length === 0) throw new ValidationError("Verdict's engine found no face in the picture.", { picture: ["No face found in this picture."] });
-  return runAuditedSearch(actor, embedding, { faceId: null, mediaId: null, verificationId: null, label });
 }
 
 async function runAuditedSearch(actor: Actor, embedding: ArrayLike<number>, query: FaceSearchResult["query"]): Promise<FaceSearchResult> {

@@ -14,8 +14,3 @@ export async function hasPgvectorIndex(client: Queryable): Promise<boolean> {
   known = rows[0]?.present ?? false;
   return known;
 }
-
-/** Forces the plain-PostgreSQL path (the bench compares both where pgvector exists). */
-export function setPgvectorIndexForTesting(value: boolean | null) {
-  known = value;
-}

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { referenceOrErased } from "@/lib/data-protection/erased-reference";
 import { findHoldsOfReference } from "@/lib/data-protection/legal-holds";
@@ -8,8 +7,6 @@ import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
 // A subject is every verification that carries one reference (the customer's own identifier for a
 // person), over time: media with the engine's faces, each vendor's latest outcome, cases and their
 // decisions. Read by the subject page and GET /api/v1/subjects/{reference}.
-
-export const subjectReferenceSchema = z.string().trim().min(1, "Enter a reference.").max(200, "At most 200 characters.");
 
 const MAX_VERIFICATIONS = 500;
 
