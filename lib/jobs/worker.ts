@@ -7,16 +7,17 @@ import { toJobData, transactionExecutor } from "@/lib/jobs/enqueue-job";
 import { isRetryableJobError, RetryableJobError } from "@/lib/jobs/job-errors";
 import { createJobRateLimiter, type JobRateLimiter } from "@/lib/jobs/job-rate-limit";
 import type { JobContext, JobHandler, JobHandlers } from "@/lib/jobs/handlers";
+import type { Vendor } from "@/lib/generated/prisma/enums";
 import { JOB_QUEUES, type JobQueues, type QueueCatalogue, type QueueDefinition } from "@/lib/jobs/queues";
 
-// Works the queues that have a handler. Each queue gets `concurrency` loops in this process; each
-// loop fetches one job at a time (pg-boss: FOR UPDATE SKIP LOCKED, so any number of processes
-// share the work), runs its handler and completes or fails it.
+// Works the queues that have a handler. Each queue runs up to `concurrency` jobs at once in this
+// process, fetched in batches by one fetcher per queue (pg-boss: FOR UPDATE SKIP LOCKED, so any
+// number of processes share the work); each job's handler runs, then the job is completed or failed.
 //
 // We drive pg-boss's fetch/complete/fail ourselves rather than boss.work(): work() completes the
 // job after the handler returns, whereas a rate-limited or stopping worker must hand its job back
 // untouched, and a final failure must skip the remaining retries — both need the job's fate decided
-// here. Stop is exact too: stop() resolves once every loop has finished its current job.
+// here. Stop is exact too: stop() resolves once every job in flight has finished.
 
 export interface QueueLimits {
   concurrency: number;
@@ -75,18 +76,30 @@ export async function startWorker<C extends QueueCatalogue = JobQueues>(options:
   const handlerAbort = new AbortController();
   // Every job in flight listens to these two signals; many loops at once is normal, not a leak.
   setMaxListeners(0, stopping.signal, handlerAbort.signal);
-  const rateCache = new Map<string, { rate: number | null; at: number }>();
+  const settingsCache = new Map<string, { rate: number | null; concurrency: number; at: number }>();
+
+  // A vendor queue's rate and concurrency come from its VendorConfig row, re-read at most every
+  // RATE_REFRESH_MS, so an admin's change applies to running workers without a restart.
+  async function currentVendorSettings(queue: QueueDefinition & { vendor: Vendor }) {
+    const cached = settingsCache.get(queue.name);
+    if (cached && Date.now() - cached.at < RATE_REFRESH_MS) return cached;
+    const config = await db.vendorConfig.findUnique({ where: { vendor: queue.vendor }, select: { ratePerSecond: true, concurrency: true } });
+    const fresh = { rate: positiveOrNull(config?.ratePerSecond), concurrency: Math.max(1, config?.concurrency ?? DEFAULT_VENDOR_CONCURRENCY), at: Date.now() };
+    settingsCache.set(queue.name, fresh);
+    return fresh;
+  }
 
   async function currentRate(queue: QueueDefinition): Promise<number | null> {
     const fixed = options.limits?.[queue.name];
     if (fixed && "ratePerSecond" in fixed) return fixed.ratePerSecond ?? null;
     if (!queue.vendor) return limits.get(queue.name)?.ratePerSecond ?? null;
-    const cached = rateCache.get(queue.name);
-    if (cached && Date.now() - cached.at < RATE_REFRESH_MS) return cached.rate;
-    const config = await db.vendorConfig.findUnique({ where: { vendor: queue.vendor }, select: { ratePerSecond: true } });
-    const rate = positiveOrNull(config?.ratePerSecond);
-    rateCache.set(queue.name, { rate, at: Date.now() });
-    return rate;
+    return (await currentVendorSettings({ ...queue, vendor: queue.vendor })).rate;
+  }
+
+  async function currentConcurrency(queue: QueueDefinition): Promise<number> {
+    const fixed = options.limits?.[queue.name]?.concurrency;
+    if (fixed !== undefined || !queue.vendor) return limits.get(queue.name)!.concurrency;
+    return (await currentVendorSettings({ ...queue, vendor: queue.vendor })).concurrency;
   }
 
   // 0 when the job may run now; otherwise how long until it may (when that is beyond maxRateWaitMs).
@@ -170,35 +183,53 @@ export async function startWorker<C extends QueueCatalogue = JobQueues>(options:
     }
   }
 
-  async function loop(queue: QueueDefinition, handler: JobHandler<unknown>) {
+  async function work(queue: QueueDefinition, handler: JobHandler<unknown>, job: PgBoss.JobWithMetadata<object>) {
+    try {
+      const outcome = await runJob(queue, handler, job);
+      if (outcome === "completed") await boss.complete(queue.name, job.id);
+    } catch (error) {
+      const message = describe(error);
+      const retried = !(typeof error === "object" && error !== null && finalFailures.has(error)) && job.retryCount < job.retryLimit;
+      log(`${queue.name} job ${job.id} failed on attempt ${job.retryCount + 1} (${retried ? "will retry" : "final"}): ${message}`);
+      await boss
+        .fail(queue.name, job.id, { name: error instanceof Error ? error.name : "Error", message, stack: error instanceof Error ? error.stack : undefined })
+        .catch((failError: unknown) => log(`could not record the failure of ${queue.name} job ${job.id}: ${String(failError)}`));
+    }
+  }
+
+  // One fetcher per queue, not one per slot: it asks for as many jobs as it has free slots in one
+  // statement, and when the queue is empty it alone waits `pollMs`. An idle worker therefore sends
+  // one fetch per queue per interval, however high the queue's concurrency (with a loop per slot,
+  // a vendor at concurrency 100 cost 50 idle queries a second at a 2 s interval).
+  async function dispatch(queue: QueueDefinition, handler: JobHandler<unknown>) {
+    const running = new Set<Promise<void>>();
     while (!stopping.signal.aborted) {
-      const [job] = await boss.fetch<object>(queue.name, { batchSize: 1, includeMetadata: true });
-      if (!job) {
-        await sleep(pollMs, undefined, { signal: stopping.signal }).catch(() => {});
+      const free = (await currentConcurrency(queue)) - running.size;
+      if (free <= 0) {
+        await Promise.race(running);
         continue;
       }
-      try {
-        const outcome = await runJob(queue, handler, job);
-        if (outcome === "completed") await boss.complete(queue.name, job.id);
-      } catch (error) {
-        const message = describe(error);
-        const retried = !(typeof error === "object" && error !== null && finalFailures.has(error)) && job.retryCount < job.retryLimit;
-        log(`${queue.name} job ${job.id} failed on attempt ${job.retryCount + 1} (${retried ? "will retry" : "final"}): ${message}`);
-        await boss
-          .fail(queue.name, job.id, { name: error instanceof Error ? error.name : "Error", message, stack: error instanceof Error ? error.stack : undefined })
-          .catch((failError: unknown) => log(`could not record the failure of ${queue.name} job ${job.id}: ${String(failError)}`));
+      const jobs = await boss.fetch<object>(queue.name, { batchSize: free, includeMetadata: true });
+      for (const job of jobs) {
+        const task: Promise<void> = work(queue, handler, job).finally(() => running.delete(task));
+        running.add(task);
+      }
+      if (jobs.length === 0) {
+        // Empty queue: look again after the interval, or as soon as a running job frees its slot
+        // (a busy queue refills without waiting).
+        const idle = sleep(pollMs, undefined, { signal: stopping.signal }).catch(() => {});
+        await (running.size > 0 ? Promise.race([idle, ...running]) : idle);
       }
     }
+    await Promise.all(running);
   }
 
   const loops: Promise<void>[] = [];
   for (const { queue, handler } of entries) {
     const { concurrency } = limits.get(queue.name)!;
-    for (let i = 0; i < concurrency; i++) {
-      loops.push(
-        loop(queue, handler).catch((error: unknown) => log(`${queue.name} worker loop stopped: ${error instanceof Error ? error.message : String(error)}`)),
-      );
-    }
+    loops.push(
+      dispatch(queue, handler).catch((error: unknown) => log(`${queue.name} worker loop stopped: ${error instanceof Error ? error.message : String(error)}`)),
+    );
     const rate = limits.get(queue.name)?.ratePerSecond;
     log(`working ${queue.name} (concurrency ${concurrency}${rate ? `, ${rate}/s` : ""})`);
   }
