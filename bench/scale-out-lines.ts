@@ -22,6 +22,7 @@ export function scaleOutLines(result: ScaleOutResult, options: { vendorLatencyMs
     zero("stuck verifications", result.stuck, "still queued or running once the queue drained"),
     zero("vendor called twice (attempts)", result.vendorCalledTwiceByAttempts, "runs with more than one attempt that reached or may have reached the vendor"),
     zero("vendor called twice (sandbox log)", result.vendorCalledTwiceBySandbox, "the same media received twice by the sandbox"),
+    zero("vendor-call jobs failed for good", result.deadLetters, "jobs in the vendor-call dead-letter queues"),
     zero("blobs missing from the bucket", result.blobsMissing, "media of accepted verifications whose object is not in s3rver"),
     {
       kind: "measure", name: "calls of the killed worker ended as unknown fate", value: result.unknownFate, unit: "runs", target: null, direction: "max", ok: result.unknownFate <= result.killedInFlight,

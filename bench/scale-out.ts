@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -50,6 +50,19 @@ export interface PhaseResult {
   verifications: number;
   seconds: number;
   perSecond: number;
+  /** CPU time per verification by part (ms), from /proc: what a quiet machine's ceiling follows from. */
+  cpuMsPerVerification: Record<string, number>;
+}
+
+/** CPU time (user + system) of a process so far, in ms; 0 once it has gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of the line (11 and 12 after the command), in clock ticks (100 Hz).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 export interface ScaleOutResult {
@@ -61,6 +74,8 @@ export interface ScaleOutResult {
   vendorCalledTwiceByAttempts: number;
   vendorCalledTwiceBySandbox: number;
   blobsMissing: number;
+  /** Vendor-call jobs that failed for good (their dead-letter queues). */
+  deadLetters: number;
   /** Runs the killed worker left mid-call: ended as errors of unknown fate (VENDOR_CALL_UNKNOWN_FATE=fail). */
   unknownFate: number;
   /** Verifications the kill sent through the dead-worker path (job released, or run settled by the reaper). */
@@ -227,8 +242,9 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
       const read = async () => Number((await sql.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.n);
       // Not counted: the bench's own sampling (off), and the start-up statements of the process just started.
       sampleConnections(false);
-      // Past the start-up statements of the process just started.
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      // Past the start-up statements of the process just started, and past the lag of the
+      // statistics: a backend that has just gone idle reports its counts within 10 s.
+      await new Promise((resolve) => setTimeout(resolve, 12_000));
       const before = await read();
       await new Promise((resolve) => setTimeout(resolve, options.idleSeconds * 1000));
       // Statistics reach pg_stat_database when a backend goes idle, at most once a second.
@@ -248,6 +264,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     const push = async (count: number, onProgress?: (done: number) => void) => {
       const forms = await Promise.all(Array.from({ length: count }, () => buildRequest(++seed)));
       const ids: string[] = [];
+      const cpuBefore = await cpuSnapshot();
       const started = performance.now();
       let done = 0;
       await pool(forms, options.clientConcurrency, async (form, index) => {
@@ -267,22 +284,39 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
         onProgress?.(++done);
       });
       accepted.push(...ids);
-      return { ids, started };
+      return { ids, started, cpuBefore };
     };
     const openCount = async (ids: string[]) =>
       Number((await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Verification" WHERE "id" = ANY($1::uuid[]) AND "status" IN ('queued', 'running')`, [ids])).rows[0]!.n);
     const pendingJobs = async () =>
-      Number((await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE 'vendor-call.%' AND state IN ('created', 'retry', 'active')`)).rows[0]!.n);
+      Number((await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE 'vendor-call.%' AND name NOT LIKE '%.dead' AND state IN ('created', 'retry', 'active')`)).rows[0]!.n);
     const drained = async (ids: string[]) => (await openCount(ids)) === 0 && (await pendingJobs()) === 0;
+
+    // CPU so far of each part: apps, workers, the sandbox, this process (s3rver runs in it; the
+    // client's requests too), and the database's backends serving this database.
+    const cpuSnapshot = async (): Promise<Record<string, number>> => {
+      const sum = (names: string[]) => processes.filter((p) => names.some((n) => p.name.startsWith(n))).reduce((total, p) => total + processCpuMs(p.child.pid!), 0);
+      const backends = (await sql.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows;
+      const own = process.cpuUsage();
+      return {
+        apps: sum(["app"]),
+        workers: sum(["worker"]),
+        sandbox: sum(["sandbox"]),
+        "bench + s3rver": (own.user + own.system) / 1000,
+        "PostgreSQL backends": backends.reduce((total, b) => total + processCpuMs(b.pid), 0),
+      };
+    };
 
     const phases: PhaseResult[] = [];
     const phase = async (name: string, workers: number, onProgress?: (done: number) => void) => {
       log(`${name}: ${options.perPhase} verifications through ${apps.length} apps, ${workers} worker${workers > 1 ? "s" : ""}`);
-      const { ids, started } = await push(options.perPhase, onProgress);
+      const { ids, started, cpuBefore } = await push(options.perPhase, onProgress);
       await waitFor(`${name} to drain`, options.drainTimeoutSeconds * 1000, () => drained(ids)).catch((error: unknown) => log(`  ${String(error)}`));
       const seconds = (performance.now() - started) / 1000;
-      phases.push({ name, workers, verifications: ids.length, seconds, perSecond: ids.length / seconds });
-      log(`  ${ids.length} in ${seconds.toFixed(1)} s: ${(ids.length / seconds).toFixed(1)} verifications/s`);
+      const cpuAfter = await cpuSnapshot();
+      const cpuMsPerVerification = Object.fromEntries(Object.entries(cpuAfter).map(([part, ms]) => [part, Math.max(0, ms - (cpuBefore[part] ?? 0)) / Math.max(1, ids.length)]));
+      phases.push({ name, workers, verifications: ids.length, seconds, perSecond: ids.length / seconds, cpuMsPerVerification });
+      log(`  ${ids.length} in ${seconds.toFixed(1)} s: ${(ids.length / seconds).toFixed(1)} verifications/s; CPU ms per verification: ${Object.entries(cpuMsPerVerification).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`);
     };
 
     const first = await startWorker(1);
@@ -331,6 +365,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     const twiceBySandbox = [...seen.values()].filter((n) => n > 1).length;
     const withoutMedia = requests.filter((r) => !r.media).length;
     if (withoutMedia) log(`  warning: ${withoutMedia} sandbox requests carried no media fingerprint`);
+    const deadLetters = await one(`SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE 'vendor-call.%.dead'`);
     const unknownFate = await one(`SELECT count(DISTINCT "vendorRunId")::int AS n FROM "VendorCallAttempt" WHERE "outcome" = 'unknown'`);
     // Calls the killed worker had sent (or was about to) without an answer recorded.
     const killedInFlight = await one(`SELECT count(*)::int AS n FROM "VendorCallAttempt" WHERE "worker" LIKE $1 AND "outcome" <> 'answered'`, [`%:${first.child.pid}`]);
@@ -362,7 +397,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
 
     return {
       phases, accepted: accepted.length, refused, lost, stuck,
-      vendorCalledTwiceByAttempts: twiceByAttempts, vendorCalledTwiceBySandbox: twiceBySandbox, blobsMissing,
+      vendorCalledTwiceByAttempts: twiceByAttempts, vendorCalledTwiceBySandbox: twiceBySandbox, blobsMissing, deadLetters,
       unknownFate, killedInFlight, peakConnections, connectionBound, maxConnections, idleQueriesPerSecond: idle, health: { before: emptyHealth, after: finalHealth },
     };
   } finally {

@@ -29,6 +29,7 @@ it("2 apps and 2 workers on one database and S3: a SIGKILLed worker loses nothin
   expect(result.vendorCalledTwiceByAttempts).toBe(0);
   expect(result.vendorCalledTwiceBySandbox).toBe(0);
   expect(result.blobsMissing).toBe(0);
+  expect(result.deadLetters).toBe(0);
   // Calls the killed worker left without an answer end as errors that say so, never silently.
   expect(result.unknownFate).toBeLessThanOrEqual(result.killedInFlight);
   expect(result.peakConnections).toBeLessThanOrEqual(result.connectionBound);
