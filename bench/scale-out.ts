@@ -370,22 +370,21 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     // Calls the killed worker had sent (or was about to) without an answer recorded.
     const killedInFlight = await one(`SELECT count(*)::int AS n FROM "VendorCallAttempt" WHERE "worker" LIKE $1 AND "outcome" <> 'answered'`, [`%:${first.child.pid}`]);
 
-    // Every stored image must be in the bucket (listed by s3rver over the S3 API).
-    const { ListObjectsV2Command, S3Client } = await import("@aws-sdk/client-s3");
+    // Every stored image must be in the bucket: asked object by object (HEAD over the S3 API;
+    // s3rver's listing fails with thousands of objects).
+    const { HeadObjectCommand, S3Client } = await import("@aws-sdk/client-s3");
     const client = new S3Client({ region: "us-east-1", endpoint: s3Env.S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
-    const keys = new Set<string>();
-    let token: string | undefined;
-    do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, ContinuationToken: token }));
-      for (const o of page.Contents ?? []) if (o.Key) keys.add(o.Key);
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
+    const objectExists = (key: string) => client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key })).then(() => true, () => false);
     // Each media row of an accepted verification: its blob row says S3, and the object is there.
     const media = (await sql.query<{ sha256: string; storage: string | null }>(
       `SELECT m."sha256", b."storage"::text AS storage FROM "Media" m LEFT JOIN "Blob" b ON b."sha256" = m."sha256" WHERE m."verificationId" = ANY($1::uuid[])`,
       [accepted],
     )).rows;
-    const blobsMissing = media.filter((m) => m.storage !== "s3" || !keys.has(`blobs/${m.sha256}`)).length;
+    const present = new Set<string>();
+    await pool([...new Set(media.map((m) => m.sha256))], 8, async (sha256) => {
+      if (await objectExists(`blobs/${sha256}`)) present.add(sha256);
+    });
+    const blobsMissing = media.filter((m) => m.storage !== "s3" || !present.has(m.sha256)).length;
     if (media.length === 0) throw new Error("no media stored: the load did not reach the database");
 
     const finalHealth = await health();
