@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { readEnv } from "@/lib/config/env";
 import { buildContentSecurityPolicy } from "@/lib/http/content-security-policy";
 
 // Sets each page's Content-Security-Policy with a fresh nonce (Next.js tags its scripts with it),
@@ -13,9 +14,10 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(new URL("/login", request.url));
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const env = readEnv();
   const csp = buildContentSecurityPolicy(nonce, {
-    dev: process.env.NODE_ENV === "development",
-    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    dev: env.NODE_ENV === "development",
+    https: (env.NEXTAUTH_URL ?? "").startsWith("https://"),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

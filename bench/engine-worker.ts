@@ -8,7 +8,7 @@ import { readFixtureGroup } from "@/lib/face-engine/face-fixtures";
 const rounds = Number(process.argv[2] ?? 2);
 const photos = await readFixtureGroup("people");
 const loadStarted = performance.now();
-await analyseImage(photos[0]!.bytes);
+await analyseImage(photos[0].bytes);
 const loadSeconds = (performance.now() - loadStarted) / 1000;
 let faces = 0;
 const started = performance.now();

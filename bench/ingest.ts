@@ -83,7 +83,7 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < items.length) {
-        const item = items[next++]!;
+        const item = items[next++];
         await fn(item);
       }
     }),

@@ -9,7 +9,7 @@ export interface Timing {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[rank]!;
+  return sorted[rank];
 }
 
 export async function timeIt(fn: () => Promise<unknown>, options: { iterations: number; warmup: number }): Promise<Timing> {

@@ -97,6 +97,6 @@ export function toSizesTable(results: { size: number; lines: LatencyLine[]; load
     out.push(`${pad(name, nameWidth)}${at.map((l) => pad(l ? l.p95_ms.toFixed(2) : "—", col, true)).join("")}${pad(target, 16, true)}  ${at.every((l) => l?.ok) ? "yes" : "NO"}`);
   }
   out.push("", `${pad("load (insert, rollups, analyze) s", nameWidth)}${results.map((r) => pad(r.loadSeconds.toFixed(0), col, true)).join("")}`);
-  out.push(`${pad("load average after", nameWidth)}${results.map((r) => pad(r.loadAverage.split(" ")[0]!, col, true)).join("")}`);
+  out.push(`${pad("load average after", nameWidth)}${results.map((r) => pad(r.loadAverage.split(" ")[0], col, true)).join("")}`);
   return out.join("\n");
 }

@@ -53,7 +53,7 @@ function parseArgs(argv: string[]): Options {
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     const [flag, inline] = arg.includes("=") ? (arg.split("=", 2) as [string, string]) : [arg, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === "--size") options.size = number(flag, value(), 1000);
@@ -105,7 +105,7 @@ async function loadAndTime(pool: pg.Pool, size: number, options: Options): Promi
   const loadStarted = performance.now();
   const client = await pool.connect();
   try {
-    await loadSyntheticHistory(client as unknown as pg.Client, size, log);
+    await loadSyntheticHistory(client, size, log);
     let started = performance.now();
     await client.query("SELECT dash_recompute_rollups()");
     log(`  rollups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -57,7 +57,7 @@ export interface PhaseResult {
 /** CPU time (user + system) of a process so far, in ms; 0 once it has gone. */
 function processCpuMs(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
     // utime and stime are fields 14 and 15 of the line (11 and 12 after the command), in clock ticks (100 Hz).
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
@@ -103,10 +103,10 @@ function startProcess(name: string, args: string[], env: Record<string, string>,
     // SCALE_OUT_CHILD_LOG=1: every process's output on stderr, prefixed with its name.
     if (process.env.SCALE_OUT_CHILD_LOG) process.stderr.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `));
   };
-  child.stderr!.on("data", keep);
+  child.stderr.on("data", keep);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       keep(chunk);
       const match = ready.exec(output);
       if (match) resolve({ name, child, exited, output: () => output, match });
@@ -129,7 +129,7 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T, index: num
     Array.from({ length: Math.min(concurrency, items.length) }, async () => {
       while (next < items.length) {
         const index = next++;
-        await fn(items[index]!, index);
+        await fn(items[index], index);
       }
     }),
   );
@@ -202,10 +202,10 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     const vendorsReady = (async () => {
       const sandbox = await startProcess("sandbox", ["--import", "tsx", "scripts/sandbox.ts"], { SANDBOX_PORT: String(sandboxPort), SANDBOX_FAULTS: JSON.stringify(faults) }, /listening on (\S+)/);
       processes.push(sandbox);
-      const sandboxUrl = sandbox.match[1]!;
+      const sandboxUrl = sandbox.match[1];
       const setup = await startProcess("setup", ["--import", "tsx", "bench/scale-out-setup.ts"], { ...common, SCALE_SANDBOX_URL: sandboxUrl, SCALE_VENDOR_CONCURRENCY: String(options.vendorConcurrency) }, /api-key (\S+)/);
       await setup.exited;
-      return { sandboxUrl, apiKey: setup.match[1]! };
+      return { sandboxUrl, apiKey: setup.match[1] };
     })();
     const appsReady = Promise.all(
       [app1Port, app2Port].map(async (appPort, i) => {
@@ -230,7 +230,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
       if (!on) return;
       sampler = setInterval(() => {
         sql.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()")
-          .then((r) => (peakConnections = Math.max(peakConnections, r.rows[0]!.n)), () => {});
+          .then((r) => (peakConnections = Math.max(peakConnections, r.rows[0].n)), () => {});
       }, 250);
     };
     cleanups.push(async () => sampleConnections(false));
@@ -239,7 +239,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     const measureIdle = async (workers: number) => {
       if (options.idleSeconds <= 0) return;
       // Transactions committed in this database (each pg-boss fetch or poll is one), by the server's own count.
-      const read = async () => Number((await sql.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.n);
+      const read = async () => Number((await sql.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0].n);
       // Not counted: the bench's own sampling (off), and the start-up statements of the process just started.
       sampleConnections(false);
       // Past the start-up statements of the process just started, and past the lag of the
@@ -268,7 +268,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
       const started = performance.now();
       let done = 0;
       await pool(forms, options.clientConcurrency, async (form, index) => {
-        const app = apps[index % apps.length]!;
+        const app = apps[index % apps.length];
         try {
           const response = await fetch(`${app}/api/v1/verifications`, { method: "POST", headers: { authorization: `Bearer ${apiKey}` }, body: form });
           const body = (await response.json().catch(() => null)) as { id?: string; detail?: string } | null;
@@ -287,9 +287,9 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
       return { ids, started, cpuBefore };
     };
     const openCount = async (ids: string[]) =>
-      Number((await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Verification" WHERE "id" = ANY($1::uuid[]) AND "status" IN ('queued', 'running')`, [ids])).rows[0]!.n);
+      Number((await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Verification" WHERE "id" = ANY($1::uuid[]) AND "status" IN ('queued', 'running')`, [ids])).rows[0].n);
     const pendingJobs = async () =>
-      Number((await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE 'vendor-call.%' AND name NOT LIKE '%.dead' AND state IN ('created', 'retry', 'active')`)).rows[0]!.n);
+      Number((await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE 'vendor-call.%' AND name NOT LIKE '%.dead' AND state IN ('created', 'retry', 'active')`)).rows[0].n);
     const drained = async (ids: string[]) => (await openCount(ids)) === 0 && (await pendingJobs()) === 0;
 
     // CPU so far of each part: apps, workers, the sandbox, this process (s3rver runs in it; the
@@ -330,28 +330,28 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
 
     // One worker dies (SIGKILL: no handler runs, no job is handed back) once half the phase is in
     // and it has vendor calls in flight (waiting for that at most a few seconds).
-    let kill: Promise<void> | null = null;
+    const killing: { done: Promise<void> | null } = { done: null };
     const killFirstWorker = async (done: number) => {
       const pid = first.child.pid!;
       const deadline = Date.now() + 5000;
       while (Date.now() < deadline) {
         const inFlight = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "VendorCallAttempt" WHERE "worker" LIKE $1 AND "outcome" = 'sending'`, [`%:${pid}`]);
-        if (inFlight.rows[0]!.n > 0) break;
+        if (inFlight.rows[0].n > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       first.child.kill("SIGKILL");
       log(`  SIGKILL → worker 1 (pid ${pid}) after ${done} requests`);
     };
     await phase("2 workers, one SIGKILLed mid-run", 2, (done) => {
-      if (kill === null && done >= options.perPhase / 2) kill = killFirstWorker(done);
+      if (killing.done === null && done >= options.perPhase / 2) killing.done = killFirstWorker(done);
     });
-    await kill;
+    await killing.done;
     sampleConnections(false);
     const killed = await first.exited;
     if (killed.signal !== "SIGKILL") throw new Error(`worker 1 ended with ${killed.code ?? killed.signal}, not SIGKILL`);
 
     // ── the counts ───────────────────────────────────────────────────────────────────────────
-    const one = async (text: string, params: unknown[] = []) => Number((await sql.query<{ n: number }>(text, params)).rows[0]!.n);
+    const one = async (text: string, params: unknown[] = []) => Number((await sql.query<{ n: number }>(text, params)).rows[0].n);
     const lost = accepted.length - (await one(`SELECT count(*)::int AS n FROM "Verification" WHERE "id" = ANY($1::uuid[])`, [accepted]));
     const stuck = await openCount(accepted);
     // A run with more than one attempt that reached (or may have reached) the vendor.

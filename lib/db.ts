@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { readEnv } from "@/lib/config/env";
 
 // One connection pool and one Prisma client per process. Prisma runs on the pool; the few hot paths
 // that a verification goes through on its way in (lib/verifications/*-sql.ts) talk to the same pool
@@ -30,9 +31,9 @@ const globalForDb = globalThis as unknown as { verdictDb?: { pool: pg.Pool; clie
 // Created on first use, so importing this module never needs DATABASE_URL (e.g. at build time).
 function connection() {
   if (!globalForDb.verdictDb) {
-    const connectionString = process.env.DATABASE_URL;
+    const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE } = readEnv();
     if (!connectionString) throw new Error("DATABASE_URL is not set");
-    const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({ connectionString, max: DATABASE_POOL_SIZE });
     // A connection the server drops while idle must not crash the process; the pool replaces it.
     pool.on("error", (error) => {
       if (!isServerShutdown(error)) console.error(`[db] idle connection lost: ${error.message}`);
@@ -44,7 +45,8 @@ function connection() {
 
 export const db: Db = new Proxy({} as Db, {
   get(_target, property, receiver) {
-    return Reflect.get(connection().client, property, receiver);
+    const value: unknown = Reflect.get(connection().client, property, receiver);
+    return value;
   },
 });
 

@@ -310,7 +310,7 @@ function runTrigger(op, { guard = "", functionOnly = false, replace = Boolean(gu
   const touched = `(${changed.map((t) => `SELECT "verificationId", "vendor", "id" FROM ${t}`).join(" UNION ALL ")})`;
   const pairs = `(SELECT r.* FROM "VendorRun" r WHERE (r."verificationId", r."vendor") IN (SELECT "verificationId", "vendor" FROM ${touched} AS t))`;
   const before = `(SELECT * FROM ${pairs} AS cur WHERE ${hasNew ? `cur."id" NOT IN (SELECT "id" FROM new_rows)` : "true"}${hasOld ? ` UNION ALL SELECT * FROM old_rows` : ""})`;
-  const parts = (name) => [hasNew && { R: "new_rows", V: `"Verification"`, S: "1" }, hasOld && { R: "old_rows", V: `"Verification"`, S: "-1" }].filter(Boolean);
+  const parts = () => [hasNew && { R: "new_rows", V: `"Verification"`, S: "1" }, hasOld && { R: "old_rows", V: `"Verification"`, S: "-1" }].filter(Boolean);
   const fn = `CREATE ${replace ? "OR REPLACE " : ""}FUNCTION dash_vendor_run_${op.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   p RECORD;
@@ -339,7 +339,7 @@ sql += runTrigger("INSERT") + runTrigger("UPDATE") + runTrigger("DELETE");
 
 // ReviewCase
 function caseTrigger(op) {
-  const hasNew = true, hasOld = op === "UPDATE";
+  const hasOld = op === "UPDATE";
   const parts = [{ C: "new_rows", V: `"Verification"`, S: "1" }, hasOld && { C: "old_rows", V: `"Verification"`, S: "-1" }].filter(Boolean);
   const dec = hasOld
     ? `  -- A case that changes check type or verification takes its decisions along.

@@ -25,7 +25,7 @@ async function write(name: string, bytes: Buffer) {
 // 1. One crop per face in the six group photos: 22 different people.
 for (let n = 1; n <= 6; n++) {
   const bytes = await readFile(path.join(sampleDir, `sample${n}.jpg`));
-  const { width, height } = await sharp(bytes).rotate().metadata().then((m) => ({ width: m.autoOrient?.width ?? m.width!, height: m.autoOrient?.height ?? m.height! }));
+  const { width, height } = await sharp(bytes).rotate().metadata().then((m) => ({ width: m.autoOrient?.width ?? m.width, height: m.autoOrient?.height ?? m.height }));
   const reading = await analyseImage(bytes);
   const faces = [...reading.faces].sort((a, b) => a.box[0] - b.box[0]);
   for (const [k, face] of faces.entries()) {
@@ -47,9 +47,9 @@ for (let i = 0; i < 4; i++) {
 // 3. One person, two frames (the outer panels of example.jpg; the middle one has drawings on it).
 const example = await readFile(path.join(opencvDir, "example.jpg"));
 const meta = await sharp(example).metadata();
-const panel = Math.floor(meta.width! / 3);
+const panel = Math.floor(meta.width / 3);
 for (const [name, i] of [["left", 0], ["right", 2]] as const) {
-  await write(`same-person/example-${name}.jpg`, await jpeg(sharp(example).extract({ left: i * panel, top: 0, width: panel, height: meta.height! }).resize(SIDE, SIDE, { fit: "inside" })));
+  await write(`same-person/example-${name}.jpg`, await jpeg(sharp(example).extract({ left: i * panel, top: 0, width: panel, height: meta.height }).resize(SIDE, SIDE, { fit: "inside" })));
 }
 
 // 4. Real photos without a face (hands, a dog, buildings, objects).

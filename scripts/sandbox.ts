@@ -1,3 +1,4 @@
+import { readEnv } from "@/lib/config/env";
 import { parseFaultsEnv } from "@/lib/sandbox/faults";
 import { startSandbox } from "@/lib/sandbox/start-sandbox";
 import { vendorRegistry } from "@/lib/vendors/vendor-registry";
@@ -5,10 +6,9 @@ import { vendorIds } from "@/lib/vendors/types";
 
 // Runs the vendor sandboxes on one port: SANDBOX_PORT (default 4010), SANDBOX_HOST (default 127.0.0.1),
 // SANDBOX_FAULTS (JSON per vendor, e.g. {"fpt":{"status5xx":503,"remaining":2}}).
-const port = Number(process.env.SANDBOX_PORT ?? 4010);
-const host = process.env.SANDBOX_HOST ?? "127.0.0.1";
+const { SANDBOX_PORT: port, SANDBOX_HOST: host, SANDBOX_FAULTS } = readEnv();
 
-const sandbox = await startSandbox({ port, host, faults: parseFaultsEnv(process.env.SANDBOX_FAULTS) });
+const sandbox = await startSandbox({ port, host, faults: parseFaultsEnv(SANDBOX_FAULTS) });
 console.log(`Vendor sandbox listening on ${sandbox.url}`);
 for (const vendor of vendorIds) {
   const info = vendorRegistry[vendor];

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import path from "node:path";
+import { readEnv } from "@/lib/config/env";
 import { compileTrustedProxies, stampClientAddress } from "@/lib/http/client-address";
 
 // Verdict's HTTP server: `next start` plus one thing Next.js cannot do, deciding the client's
@@ -9,9 +10,8 @@ Object.assign(process.env, { NODE_ENV: "production" });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const root = path.resolve(import.meta.dirname, "..");
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
-const trust = compileTrustedProxies(process.env.TRUSTED_PROXIES);
+const { PORT: port, HOST: host, TRUSTED_PROXIES } = readEnv();
+const trust = compileTrustedProxies(TRUSTED_PROXIES);
 
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, hostname: host, port });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { readEnv } from "@/lib/config/env";
 import { applyMigrations } from "@/lib/db/migrate";
 import { disconnectDb } from "@/lib/db";
 import { bootstrapFirstAdmin } from "@/lib/runtime/bootstrap-admin";
@@ -15,8 +16,7 @@ import { ensureDefaultVendorConfigs } from "@/lib/vendor-settings/vendor-configs
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[verdict] ${line}`);
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
+const { PORT: port, HOST: host } = readEnv();
 
 let postgres: RunningPostgres | undefined;
 let services: LocalServices | undefined;
@@ -49,9 +49,9 @@ async function main() {
   process.env.VERDICT_MASTER_KEY ??= secrets.masterKey;
   process.env.NEXTAUTH_URL ??= `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
 
-  const embedded = !process.env.DATABASE_URL;
+  const embedded = !readEnv().DATABASE_URL;
   if (embedded) {
-    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT);
+    const pgPort = Number(readEnv().EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT);
     postgres = await startEmbeddedPostgres({ dir: resolveClusterDir(dataDir), port: pgPort, password: secrets.postgresPassword, persistent: true, ownSignals: true, log });
     await ensureDatabase(postgres.urlFor("postgres"), "verdict");
     process.env.DATABASE_URL = postgres.urlFor("verdict");
@@ -61,7 +61,10 @@ async function main() {
   }
 
   // Migrations as the schema's owner when the app's own role may not change it (README: Security).
-  const migrated = await applyMigrations(process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!, { log });
+  const env = readEnv();
+  const migrationUrl = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
+  if (!migrationUrl) throw new Error("DATABASE_URL is not set");
+  const migrated = await applyMigrations(migrationUrl, { log });
   log(`database schema up to date (${migrated.applied.length} migration(s) applied now)`);
 
   services = await startLocalServices({ embedded, log });
@@ -85,7 +88,7 @@ async function main() {
 
   const probeHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   await waitUntilAnswering(`http://${probeHost}:${port}/api/health`);
-  log(`ready: open ${process.env.NEXTAUTH_URL}`);
+  log(`ready: open ${readEnv().NEXTAUTH_URL}`);
   if (firstAdmin) printFirstAdmin(firstAdmin);
   log("Press Ctrl-C to stop.");
 }

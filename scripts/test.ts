@@ -3,8 +3,10 @@ import path from "node:path";
 import { ensureBuild } from "@/lib/runtime/ensure-build";
 import { freePort, provisionTestDatabase } from "@/tests/support/provision-database";
 
-// `npm test`: unit and integration tests (vitest), then the built app in Chromium (Playwright) and
-// the quick-start smoke test, all against one throwaway PostgreSQL database dropped at the end.
+// `npm test`: the linter and the type checker (every time: `next build` is skipped when nothing
+// changed, and it was the only place types were checked), unit and integration tests (vitest), then
+// the built app in Chromium (Playwright) and the quick-start smoke test, all against one throwaway
+// PostgreSQL database dropped at the end.
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[test] ${line}`);
 
@@ -18,8 +20,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-const database = await provisionTestDatabase(log);
 const results: Array<[string, number]> = [];
+results.push(["lint (eslint)", await run(bin("eslint"), [".", "--max-warnings", "0"], process.env)]);
+results.push(["types (tsc --noEmit)", await run(bin("tsc"), ["--noEmit", "-p", "."], process.env)]);
+
+const database = await provisionTestDatabase(log);
 try {
   const env: NodeJS.ProcessEnv = {
     ...process.env,

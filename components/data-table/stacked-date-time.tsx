@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/verifications/verification-labels";
+import { formatDateTime } from "@/lib/verifications/verification-labels";
 
 // A UTC timestamp on two lines (date, then time) so a narrow table column can hold it.
 export function StackedDateTime({ value }: { value: string }) {

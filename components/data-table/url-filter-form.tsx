@@ -4,11 +4,14 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { formText } from "@/lib/validation/form-text";
 
 // Filter bars of the server-driven tables: every filter lives in the URL, the server parses it and
 // runs the query. Changing a filter starts again at the first page (the cursor belongs to the old
 // result) and keeps every other parameter (status tab, sort, hidden columns…).
 const PAGE_PARAMS = ["cursor", "before"];
+
+type FormControlEvent = { currentTarget: { form: HTMLFormElement | null } };
 
 export interface FilterOption {
   value: string;
@@ -33,7 +36,8 @@ export function UrlFilterForm({
   label: string;
   /** A value that is the default and need not be in the URL, e.g. { sort: "priority" }. */
   omitWhen?: Record<string, string>;
-  children: (apply: () => void) => React.ReactNode;
+  /** `apply` is the change handler of a filter control: it reads the control's form. */
+  children: (apply: (event: FormControlEvent) => void) => React.ReactNode;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -45,14 +49,13 @@ export function UrlFilterForm({
     router.push(query ? `${pathname}?${query}` : pathname);
   }
 
-  function apply() {
-    const form = formRef.current;
+  function apply(form: HTMLFormElement | null) {
     if (!form) return;
     const data = new FormData(form);
     const params = new URLSearchParams(searchParams.toString());
     for (const key of PAGE_PARAMS) params.delete(key);
     for (const key of keys) {
-      const value = String(data.get(key) ?? "").trim();
+      const value = formText(data, key).trim();
       if (value && omitWhen[key] !== value) params.set(key, value);
       else params.delete(key);
     }
@@ -77,10 +80,10 @@ export function UrlFilterForm({
       className="mb-4 flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        apply();
+        apply(e.currentTarget);
       }}
     >
-      {children(apply)}
+      {children((event) => apply(event.currentTarget.form))}
       <Button type="submit">Apply</Button>
       <Button type="button" variant="ghost" onClick={clear}>
         Clear
@@ -103,7 +106,7 @@ export function FilterSelect({
   value: string | undefined;
   options: FilterOption[];
   anyLabel?: string | null;
-  onChange: () => void;
+  onChange: (event: FormControlEvent) => void;
 }) {
   return (
     <label className="flex flex-col gap-1 text-sm">

@@ -53,7 +53,7 @@ export function EngineFaceCrops({ items, canViewFull, size = 160 }: { items: Fac
       <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Faces found by Verdict&apos;s engine (largest face of each picture)</p>
       <div className="flex flex-wrap gap-3" data-testid="engine-face-crops">
         {withFace.map((item) => {
-          const [x, y, w, h] = item.faces.boxes[0]!.box;
+          const [x, y, w, h] = item.faces.boxes[0].box;
           const margin = Math.max(w, h) * 0.25;
           const side = Math.max(w, h) + 2 * margin;
           const cx = x + w / 2;
@@ -64,7 +64,7 @@ export function EngineFaceCrops({ items, canViewFull, size = 160 }: { items: Fac
                 <image href={canViewFull ? `/api/media/${item.mediaId}` : thumbnailUrl(item.mediaId, "preview")} x={0} y={0} width={item.faces.width} height={item.faces.height} preserveAspectRatio="xMidYMid meet" />
               </svg>
               <figcaption className="text-xs">
-                {item.label} <span className="text-zinc-500">· yaw {item.faces.boxes[0]!.yaw.toFixed(0)}°</span>
+                {item.label} <span className="text-zinc-500">· yaw {item.faces.boxes[0].yaw.toFixed(0)}°</span>
               </figcaption>
             </figure>
           );

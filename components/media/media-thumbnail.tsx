@@ -35,11 +35,13 @@ export function MediaThumbnail({ mediaId, alt, kind = "thumb", position = 0, siz
   const imageRef = useRef<HTMLImageElement>(null);
   const source = thumbnailUrl(mediaId, kind, position);
 
-  // A new media or kind starts over.
-  useEffect(() => {
+  // A new media or kind starts over (adjusted during render, not in an effect).
+  const [shownSource, setShownSource] = useState(source);
+  if (shownSource !== source) {
+    setShownSource(source);
     setAttempt(0);
     setFailed(false);
-  }, [source]);
+  }
 
   // An image rendered on the server may fail before React listens for onError.
   useEffect(() => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { cn } from "@/components/ui/cn";
 import { slaStateOf } from "@/lib/review/queue-search";
 
@@ -11,15 +11,17 @@ function formatLeft(ms: number): string {
   return ms < 0 ? `${text} overdue` : `${text} left`;
 }
 
+const everyHalfMinute = (tick: () => void) => {
+  const timer = setInterval(tick, 30_000);
+  return () => clearInterval(timer);
+};
+// Whole seconds, so that React reads the same value twice within one render.
+const browserClock = () => Math.floor(Date.now() / 1000) * 1000;
+
 // Time left to the SLA, ticking each minute: neutral, amber in the last hour, red once overdue.
 // The first render uses the server's clock (`now`) so server and client agree.
 export function SlaCountdown({ dueAt, decided, now }: { dueAt: string | null; decided: boolean; now: number }) {
-  const [clock, setClock] = useState(now);
-  useEffect(() => {
-    setClock(Date.now());
-    const timer = setInterval(() => setClock(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const clock = useSyncExternalStore(everyHalfMinute, browserClock, () => now);
   if (!dueAt || decided) return <span className="text-xs text-zinc-500">—</span>;
   const state = slaStateOf(dueAt, decided, clock);
   const left = new Date(dueAt).getTime() - clock;

@@ -47,10 +47,10 @@ export function LiveStatus({ id, active, signature, finished = false, followUnti
         setProblem(error instanceof Error ? error.message : "network error");
         delay = POLL_AFTER_ERROR_MS;
       }
-      if (!stopped) timer = setTimeout(poll, delay);
+      if (!stopped) timer = setTimeout(() => void poll(), delay);
     }
 
-    timer = setTimeout(poll, POLL_MS);
+    timer = setTimeout(() => void poll(), POLL_MS);
     return () => {
       stopped = true;
       controller.abort();

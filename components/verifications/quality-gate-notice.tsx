@@ -1,4 +1,4 @@
-import { ROLE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
+import { ROLE_LABELS, vendorDisplayName } from "@/lib/verifications/verification-labels";
 import type { MediaRole } from "@/lib/generated/prisma/enums";
 import type { QualityGateSummary } from "@/lib/quality-gate/describe-gate";
 

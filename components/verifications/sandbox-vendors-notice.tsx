@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { vendorDisplayName } from "@/components/verifications/verification-labels";
+import { vendorDisplayName } from "@/lib/verifications/verification-labels";
 import type { SandboxVendors } from "@/lib/vendor-settings/find-sandbox-vendors";
 
 // On the first page after sign-in: says plainly when the enabled vendors still point at a built-in

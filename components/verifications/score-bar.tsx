@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import type { ScoreScale } from "@/components/verifications/score-scales";
+import type { ScoreScale } from "@/lib/verifications/score-scales";
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 

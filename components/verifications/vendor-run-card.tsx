@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { ScoreBar } from "@/components/verifications/score-bar";
-import { describeScoreScales } from "@/components/verifications/score-scales";
+import { describeScoreScales } from "@/lib/verifications/score-scales";
 import { OutcomeBadge, RunStatusBadge } from "@/components/verifications/status-badges";
-import { formatDateTime, formatDuration, vendorDisplayName } from "@/components/verifications/verification-labels";
+import { formatDateTime, formatDuration, vendorDisplayName } from "@/lib/verifications/verification-labels";
 import type { Policy } from "@/lib/policy/policy-schemas";
 import type { Attempt, NormalizedResult, VendorId } from "@/lib/vendors/types";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { userActor, requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";

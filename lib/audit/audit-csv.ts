@@ -1,4 +1,4 @@
-import { auditWhere, type AuditSearch } from "@/lib/audit/find-audit-events";
+import { auditWhere, type AuditFilters } from "@/lib/audit/find-audit-events";
 import { changeText, describeAuditChange } from "@/lib/audit/describe-audit-event";
 import { db } from "@/lib/db";
 import { csvCell } from "@/lib/dashboards/dashboard-csv";
@@ -9,7 +9,7 @@ import { csvCell } from "@/lib/dashboards/dashboard-csv";
 const PAGE = 1000;
 export const AUDIT_CSV_HEADER = ["id", "at_utc", "actor", "action", "target_type", "target_id", "change", "before_json", "after_json", "ip"];
 
-export async function* auditCsvLines(search: AuditSearch): AsyncGenerator<string> {
+export async function* auditCsvLines(search: AuditFilters): AsyncGenerator<string> {
   const where = await auditWhere(search);
   yield AUDIT_CSV_HEADER.join(",") + "\r\n";
   let cursor: bigint | undefined;
@@ -36,6 +36,6 @@ export async function* auditCsvLines(search: AuditSearch): AsyncGenerator<string
         .join(",") + "\r\n";
     }
     if (rows.length < PAGE) return;
-    cursor = rows[rows.length - 1]!.id;
+    cursor = rows[rows.length - 1].id;
   }
 }

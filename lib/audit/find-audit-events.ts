@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // URL state of the audit log. `.catch` keeps a hand-edited URL from breaking the page.
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
 
-export const auditSearchSchema = z.object({
+export const auditFilterSchema = z.object({
   action: z.string().trim().max(100).optional().catch(undefined),
   actor: z.string().trim().max(254).optional().catch(undefined),
   targetType: z.string().trim().max(50).optional().catch(undefined),
@@ -16,15 +16,20 @@ export const auditSearchSchema = z.object({
   // Everything about one verification (its media, its cases), or about every verification of a reference.
   verification: z.uuid().optional().catch(undefined),
   reference: z.string().trim().min(1).max(200).optional().catch(undefined),
+});
+
+export const auditSearchSchema = auditFilterSchema.extend({
   // Keyset cursor: the id of the last event on the previous page.
   before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
   limit: z.coerce.number().int().min(10).max(200).catch(50),
 });
 
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
+/** The filters alone (the CSV export has no pages). */
+export type AuditFilters = z.infer<typeof auditFilterSchema>;
 
 /** The filters of a search as URL parameters (no cursor, no limit), for links and the CSV export. */
-export function auditFilterParams(search: AuditSearch): URLSearchParams {
+export function auditFilterParams(search: AuditFilters): URLSearchParams {
   const keys = ["action", "actor", "targetType", "targetId", "from", "to", "verification", "reference"] as const;
   return new URLSearchParams(keys.flatMap((k) => (search[k] ? [[k, String(search[k])]] : [])));
 }
@@ -34,7 +39,7 @@ function nextUtcDay(d: string) {
 }
 
 /** Targets that belong to a verification or a reference: the verifications, their media and cases. */
-async function subjectTargets(search: AuditSearch): Promise<Prisma.AuditEventWhereInput | null> {
+async function subjectTargets(search: AuditFilters): Promise<Prisma.AuditEventWhereInput | null> {
   if (!search.verification && !search.reference) return null;
   const verifications = await db.verification.findMany({
     where: search.verification ? { id: search.verification } : { reference: search.reference },
@@ -52,7 +57,7 @@ async function subjectTargets(search: AuditSearch): Promise<Prisma.AuditEventWhe
   };
 }
 
-export async function auditWhere(search: AuditSearch): Promise<Prisma.AuditEventWhereInput> {
+export async function auditWhere(search: AuditFilters): Promise<Prisma.AuditEventWhereInput> {
   const subject = await subjectTargets(search);
   return {
     AND: [

@@ -77,7 +77,7 @@ async function verifyInSnapshot(pool: pg.PoolClient, anchor: VerifyOptions["anch
     );
   const head = await pool.query<{ last_event_id: string; last_hash: string }>(`SELECT "lastEventId"::text AS last_event_id, "lastHash" AS last_hash FROM "AuditChainHead" WHERE "id" = 1`);
   const broken = await pool.query<ChainRow>(FIRST_BROKEN_LINK);
-  const { events: count, first_id: firstId, last_id: lastId, last_hash: lastHash } = summary.rows[0]!;
+  const { events: count, first_id: firstId, last_id: lastId, last_hash: lastHash } = summary.rows[0];
   const events = Number(count);
   const brokenRow = broken.rows[0];
   if (brokenRow) {

@@ -5,9 +5,10 @@ import type { Actor } from "@/lib/audit/record-audit-event";
 import { ValidationError } from "@/lib/errors";
 import { roleSchema } from "@/lib/users/user-schemas";
 import { parseOption } from "@/lib/cli/parse-option";
+import { readEnv } from "@/lib/config/env";
 
 // The CLI acts as "cli:<os user>" in the audit log, through the same functions as the admin page.
-const cliActor: Actor = { kind: "cli", label: process.env.SUDO_USER || process.env.USER || undefined };
+const cliActor: Actor = { kind: "cli", label: readEnv().SUDO_USER || readEnv().USER };
 
 export function registerApiKeyCommands(program: Command) {
   const apiKey = program.command("api-key").description("manage API keys for the REST API");

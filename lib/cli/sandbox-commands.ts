@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import sharp from "sharp";
 import { detectMediaFormat, writeScenarioMarker } from "@/lib/sandbox/media-marker";
 import { createSampleImage, createSampleVideo } from "@/lib/sandbox/sample-media";
-import { listScenarioNames, sandboxScenarios } from "@/lib/sandbox/scenarios";
+import { listScenarioNames, sandboxScenarios } from "@/lib/vendors/sandbox-scenarios";
 import { vendorIdSchema, vendorIds, type VendorId } from "@/lib/vendors/types";
 
 const mediaFormats = ["jpg", "png", "mp4"] as const;

@@ -4,6 +4,7 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { parseOption } from "@/lib/cli/parse-option";
 import { DEFAULT_ROLES, setUpDatabaseRoles } from "@/lib/db/database-roles";
 import { generatePassword } from "@/lib/auth/passwords";
+import { readEnv } from "@/lib/config/env";
 
 const anchorSchema = z.string().regex(/^\d{1,19}:[0-9a-f]{64}$/, "expected <event id>:<64 hex digits>, as `audit verify` prints the head");
 const roleNameSchema = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "lowercase letters, digits and _ only");
@@ -37,7 +38,7 @@ export function registerSecurityCommands(program: Command) {
     .action(async (opts: { owner: string; app: string; passwords: boolean }) => {
       const roles = { owner: parseOption("--owner", roleNameSchema, opts.owner), app: parseOption("--app", roleNameSchema, opts.app) };
       const passwords = opts.passwords ? { owner: generatePassword(), app: generatePassword() } : {};
-      const result = await setUpDatabaseRoles(process.env.DATABASE_URL!, roles, passwords);
+      const result = await setUpDatabaseRoles(requiredDatabaseUrl(), roles, passwords);
       console.log(`roles ready: owner ${roles.owner}, app ${roles.app} (${result.created.length ? `created ${result.created.join(", ")}` : "already existed"}); ${result.objectsReassigned} objects now owned by ${roles.owner}`);
       if (passwords.owner && passwords.app) {
         console.log("New passwords, shown only this once (set on both roles):");
@@ -45,4 +46,10 @@ export function registerSecurityCommands(program: Command) {
         console.log(`  ${roles.app}: ${passwords.app}   -> DATABASE_URL`);
       }
     });
+}
+
+function requiredDatabaseUrl(): string {
+  const url = readEnv().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  return url;
 }

@@ -4,9 +4,10 @@ import { db } from "@/lib/db";
 import { createUser, findUserIdByEmail, resetUserPassword, setUserDisabled } from "@/lib/users/manage-users";
 import { emailSchema, nameSchema, roleSchema } from "@/lib/users/user-schemas";
 import { parseOption } from "@/lib/cli/parse-option";
+import { readEnv } from "@/lib/config/env";
 
 // The CLI acts as "cli:<os user>" in the audit log, through the same functions as the admin page.
-const cliActor: Actor = { kind: "cli", label: process.env.SUDO_USER || process.env.USER || undefined };
+const cliActor: Actor = { kind: "cli", label: readEnv().SUDO_USER || readEnv().USER };
 
 export function registerUserCommands(program: Command) {
   const user = program.command("user").description("manage users");

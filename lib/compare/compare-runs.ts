@@ -1,6 +1,6 @@
 import type { Policy } from "@/lib/policy/policy-schemas";
-import type { ScoreScale } from "@/components/verifications/score-scales";
-import { describeScoreScales } from "@/components/verifications/score-scales";
+import type { ScoreScale } from "@/lib/verifications/score-scales";
+import { describeScoreScales } from "@/lib/verifications/score-scales";
 import type { NormalizedResult, VendorId } from "@/lib/vendors/types";
 
 // One verification across vendors: rows aligned on the normalized fields, one cell per vendor

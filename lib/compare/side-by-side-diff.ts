@@ -37,7 +37,7 @@ export function buildSideBySideDiff(left: unknown, right: unknown): DiffRow[] {
   let l = 0;
   let r = 0;
   for (let i = 0; i < changes.length; i++) {
-    const change = changes[i]!;
+    const change = changes[i];
     const lines = splitLines(change.value);
     if (!change.added && !change.removed) {
       for (const text of lines) rows.push({ kind: "same", left: { number: ++l, text }, right: { number: ++r, text } });

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { readEnv } from "@/lib/config/env";
 
 // AES-256-GCM for secrets at rest (vendor credentials, webhook signing secrets). The key is
 // VERDICT_MASTER_KEY (base64 of 32 bytes); npm start generates one under .data/ when unset.
@@ -9,7 +10,7 @@ const VERSION = "v1";
 export class SecretBoxError extends Error {}
 
 function masterKey(): Buffer {
-  const raw = process.env.VERDICT_MASTER_KEY;
+  const raw = readEnv().VERDICT_MASTER_KEY;
   if (!raw) throw new SecretBoxError("VERDICT_MASTER_KEY is not set: it is needed to encrypt and decrypt stored secrets.");
   const key = Buffer.from(raw, "base64");
   if (key.length !== 32) throw new SecretBoxError("VERDICT_MASTER_KEY must be the base64 encoding of exactly 32 bytes.");

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { ZipFile } from "yazl";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
@@ -120,7 +121,7 @@ export async function streamSubjectExport(actor: Actor, role: Role, reference: s
         .then((blob) => {
           if (!blob) return callback(new Error(`the bytes of ${file.path} are missing`), Readable.from([]));
           const body = blob.body;
-          callback(null, body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>));
+          callback(null, body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : Readable.fromWeb(body as WebReadableStream<Uint8Array>));
         })
         .catch((error: unknown) => callback(error, Readable.from([])));
     });

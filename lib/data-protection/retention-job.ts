@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { readEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { runRetentionPurge } from "@/lib/data-protection/run-retention-purge";
 import { ValidationError } from "@/lib/errors";
@@ -27,8 +28,8 @@ export async function requestRetentionRun(actor: Actor, requestedBy: string) {
 }
 
 /** The cron expression of the periodic run (RETENTION_PURGE_CRON, UTC), or null when set to "off". */
-export function retentionCronFromEnv(env: Record<string, string | undefined> = process.env): string | null {
-  const value = (env.RETENTION_PURGE_CRON ?? "").trim();
+export function retentionCronFromEnv(source: Record<string, string | undefined> = process.env): string | null {
+  const value = (readEnv(source).RETENTION_PURGE_CRON ?? "").trim();
   if (value === "") return DEFAULT_RETENTION_CRON;
   if (value.toLowerCase() === "off") return null;
   if (value.split(/\s+/).length !== 5) throw new ValidationError(`RETENTION_PURGE_CRON must be a 5-field cron expression in UTC (e.g. "${DEFAULT_RETENTION_CRON}") or "off" (got "${value}").`);

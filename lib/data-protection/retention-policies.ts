@@ -69,7 +69,7 @@ const daysField = z
   });
 
 export const retentionScheduleSchema = z.object(
-  Object.fromEntries(RETENTION_SOURCES.flatMap((s) => RETENTION_CASE_STATES.map((c) => [ruleKey(s, c), daysField]))) as Record<string, typeof daysField>,
+  Object.fromEntries(RETENTION_SOURCES.flatMap((s) => RETENTION_CASE_STATES.map((c) => [ruleKey(s, c), daysField]))),
 );
 
 export type RetentionScheduleInput = z.infer<typeof retentionScheduleSchema>;

@@ -70,7 +70,7 @@ export async function setUpDatabaseRoles(
     await ensureLoginRole(client, roles.app, passwords.app, created);
     await client.query("BEGIN");
     const { rows: dbRows } = await client.query<{ name: string }>("SELECT current_database() AS name");
-    const database = client.escapeIdentifier(dbRows[0]!.name);
+    const database = client.escapeIdentifier(dbRows[0].name);
     await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO ${owner}, ${app}`);
     // pg-boss installs and upgrades its own schema ("pgboss") from the app's connection.
     await client.query(`GRANT CREATE ON DATABASE ${database} TO ${app}`);

@@ -39,8 +39,8 @@ const CASES: DemoCase[] = [
 // The files of one demo verification: one person throughout (a derived pair for face matching, three
 // framings for the 3-angle set), except where the scenario says the faces differ.
 async function demoFiles(demo: DemoCase, faces: DemoFace[], index: number): Promise<Array<{ role: MediaRole; bytes: Buffer }> | null> {
-  const face = faces[index % faces.length]!;
-  const other = faces[(index + 7) % faces.length]!;
+  const face = faces[index % faces.length];
+  const other = faces[(index + 7) % faces.length];
   const brightness = 1 + ((index % 5) - 2) * 0.04; // no two demo files alike, whichever person repeats
   switch (demo.checkType) {
     case "liveness_selfie":
@@ -69,7 +69,7 @@ export async function seedDemoData(options: { count?: number; log?: (line: strin
   let created = 0;
   try {
     for (let i = 0; i < count; i++) {
-      const demo = CASES[i % CASES.length]!;
+      const demo = CASES[i % CASES.length];
       const files = await demoFiles(demo, faces, i);
       if (!files) {
         log(`skipped a ${demo.checkType} demo: ffmpeg is not installed`);
@@ -86,7 +86,7 @@ export async function seedDemoData(options: { count?: number; log?: (line: strin
           data: { checkType: demo.checkType, reference: `DEMO-${String(i + 1).padStart(4, "0")}`, note: "Demo data", source: "upload", demo: true, status: "running", createdAt },
         });
         for (const [j, file] of files.entries()) {
-          const f = facts[j]!;
+          const f = facts[j];
           await putBlob(tx, { bytes: file.bytes, mime: f.mime });
           await tx.media.create({ data: { verificationId: v.id, role: file.role, sha256: f.sha256, mime: f.mime, size: f.size, width: f.width, height: f.height, durationMs: f.durationMs, fps: f.fps, createdAt } });
         }
@@ -99,7 +99,7 @@ export async function seedDemoData(options: { count?: number; log?: (line: strin
         const result = await runCheck({
           vendor,
           checkType: demo.checkType,
-          media: files.map((f, j) => ({ role: f.role, bytes: f.bytes, mime: facts[j]!.mime, filename: `${f.role}.${facts[j]!.ext}` })),
+          media: files.map((f, j) => ({ role: f.role, bytes: f.bytes, mime: facts[j].mime, filename: `${f.role}.${facts[j].ext}` })),
           config: { baseUrl: sandboxBaseUrl(sandbox.url, vendor), credentials: { ...vendorRegistry[vendor].sandboxCredentials }, timeoutMs: 10_000, maxRetries: 1 },
           policy: active?.policy,
         });

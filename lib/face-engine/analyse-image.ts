@@ -123,7 +123,7 @@ export async function analyseImage(bytes: Uint8Array): Promise<EngineImageReadin
   const input = tf.tensor3d(new Uint8Array(square.buffer, square.byteOffset, square.byteLength), [side, side, 3], "int32");
   let found: FaceResult[];
   try {
-    found = (await human.detect(input as never)).face;
+    found = (await human.detect(input)).face;
   } finally {
     input.dispose();
   }

@@ -39,7 +39,7 @@ function pairsToCompare(checkType: CheckType, media: ReadingMedia[]): Array<[str
     const pairs: Array<[string, string]> = first ? frames.slice(1).map((f) => [mediaKey(first), mediaKey(f)]) : [];
     const id = key("id_image");
     // The ID image against the frame whose face is largest.
-    const best = [...frames].sort((x, y) => y.faces[0]!.quality.faceSizePx - x.faces[0]!.quality.faceSizePx)[0];
+    const best = [...frames].sort((x, y) => y.faces[0].quality.faceSizePx - x.faces[0].quality.faceSizePx)[0];
     if (id && best) pairs.push([mediaKey(id), mediaKey(best)]);
     return pairs;
   }

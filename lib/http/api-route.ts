@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/audit/record-audit-event";
 import { getCurrentUser, hasRole, type CurrentUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/config/env";
 import { clientAddressOf } from "@/lib/http/client-address";
+import { PROBLEM_KINDS, problemCodeOf, problemTypeUri, type ProblemCode } from "@/lib/api/problem-kinds";
 import { AppError, BusyError, ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
@@ -14,41 +15,30 @@ import { fieldErrorsOf } from "@/lib/validation/field-errors";
 // API answers (JSON, media) are never kept by a browser or a shared cache: they carry faces and PII.
 export const NO_STORE = "private, no-store";
 
-// Errors leave as RFC 9457 problem documents: status, title, detail, field errors. Never a stack.
-export function problem(status: number, title: string, detail?: string, errors?: Record<string, string[]>, extraHeaders: Record<string, string> = {}) {
+// Errors leave as RFC 9457 problem documents: a stable `type` and `code` for the kind of error
+// (lib/api/problem-kinds.ts), status, title, detail, field errors. Never a stack.
+export function problem(code: ProblemCode, detail?: string, errors?: Record<string, string[]>, extraHeaders: Record<string, string> = {}) {
+  const { status, title } = PROBLEM_KINDS[code];
   return NextResponse.json(
-    { type: "about:blank", title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) },
+    { type: problemTypeUri(code), code, title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) },
     { status, headers: { "content-type": "application/problem+json", "cache-control": NO_STORE, ...extraHeaders } },
   );
 }
 
-const TITLES: Record<number, string> = {
-  400: "Bad request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not found",
-  409: "Conflict",
-  410: "Gone",
-  413: "Payload too large",
-  415: "Unsupported media type",
-  422: "Unprocessable content",
-  503: "Service unavailable",
-};
-
 export function problemFromError(error: unknown) {
   if (error instanceof BusyError) {
-    return problem(503, TITLES[503]!, error.message, undefined, { "retry-after": String(error.retryAfterSeconds) });
+    return problem("busy", error.message, undefined, { "retry-after": String(error.retryAfterSeconds) });
   }
   if (error instanceof AppError) {
     // A refused body may still be arriving: close the connection rather than read the rest.
-    return problem(error.status, TITLES[error.status] ?? "Error", error.message, error.fieldErrors, error.status === 413 ? { connection: "close" } : {});
+    return problem(problemCodeOf(error.status), error.message, error.fieldErrors, error.status === 413 ? { connection: "close" } : {});
   }
   if (error instanceof z.ZodError) {
-    return problem(400, "Bad request", "Some fields are invalid.", fieldErrorsOf(error));
+    return problem("invalid_request", "Some fields are invalid.", fieldErrorsOf(error));
   }
   const errorId = randomUUID();
   console.error(`request failed (error id ${errorId})`, error);
-  return problem(500, "Internal server error", `Something went wrong on our side (error id ${errorId}).`);
+  return problem("internal_error", `Something went wrong on our side (error id ${errorId}).`);
 }
 
 export type Principal =

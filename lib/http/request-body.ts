@@ -129,7 +129,8 @@ export async function readMultipartBody(req: Request, limits: MultipartLimits): 
   const fields = new Map<string, string[]>();
   const files: UploadedFile[] = [];
   const pending: Promise<void>[] = [];
-  let failure: Error | null = null;
+  // Set from the parser's callbacks, so TypeScript must not narrow it to `null` here.
+  let failure = null as Error | null;
   const fail = (error: Error) => {
     failure ??= error;
   };
@@ -211,5 +212,5 @@ const RECENT_BYTES = 16 * 1024;
 function lastPartName(recent: Buffer): string | null {
   const names = [...recent.toString("latin1").matchAll(/Content-Disposition:[^\r\n]*?\bname="([^"\r\n]{1,200})"/gi)];
   const name = names.at(-1)?.[1];
-  return name ? Buffer.from(name, "latin1").toString("utf8").replace(/\u0000/g, "") : null;
+  return name ? Buffer.from(name, "latin1").toString("utf8").replaceAll("\u0000", "") : null;
 }

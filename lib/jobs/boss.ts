@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import pg from "pg";
 import { isServerShutdown } from "@/lib/db";
 import { JOB_QUEUES, type QueueDefinition } from "@/lib/jobs/queues";
+import { readEnv } from "@/lib/config/env";
 
 // One pg-boss instance per process (app server, `npm start`'s in-process worker, `npm run worker`),
 // started on first use: it installs or migrates its own schema "pgboss" (under an advisory lock, so
@@ -19,13 +20,13 @@ const globalForBoss = globalThis as unknown as { verdictBoss?: BossState };
 const state: BossState = (globalForBoss.verdictBoss ??= { createdQueues: new WeakMap() });
 
 async function startBoss(): Promise<PgBoss> {
-  const connectionString = process.env.DATABASE_URL;
+  const { DATABASE_URL: connectionString, JOBS_POOL_SIZE } = readEnv();
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   const boss = new PgBoss({
     connectionString,
     schema: JOBS_SCHEMA,
     application_name: "verdict-jobs",
-    max: Number(process.env.JOBS_POOL_SIZE ?? 4),
+    max: JOBS_POOL_SIZE,
     // Cron schedules (the retention purge, lib/data-protection/retention-schedule.ts): pg-boss sends
     // each due job once, whichever processes run the timekeeper. Maintenance stays on.
     schedule: true,
@@ -68,7 +69,7 @@ async function createMissingQueues(boss: PgBoss, queues: readonly QueueDefinitio
   // The lock is held on a connection of its own, never one of the app's pool: queues are created on
   // first use, which can be inside a request's transaction, and a burst of first requests holding
   // every pooled connection would otherwise wait for one of them (until the transaction timed out).
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = readEnv().DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   const lock = new pg.Client({ connectionString, application_name: "verdict-jobs-setup" });
   await lock.connect();

@@ -32,7 +32,7 @@ export interface JobToSend {
 }
 
 export function jobFor<P>(queue: QueueDefinition<P>, payload: NoInfer<P>): JobToSend {
-  return { queue: queue as QueueDefinition<unknown>, data: checkedPayload(queue, payload) };
+  return { queue: queue, data: checkedPayload(queue, payload) };
 }
 
 /**

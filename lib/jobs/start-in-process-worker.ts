@@ -1,4 +1,5 @@
 import "@/lib/jobs/register-handlers";
+import { readEnv } from "@/lib/config/env";
 import { scheduleRetentionPurge } from "@/lib/data-protection/retention-job";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { getJobHandlers, type JobHandlers } from "@/lib/jobs/handlers";
@@ -17,11 +18,10 @@ export interface WorkerSettings {
 }
 
 /** VERDICT_WORKER_QUEUES (comma-separated) and JOBS_POLL_SECONDS; throws with the allowed values when they are wrong. */
-export function workerSettingsFromEnv(env: Record<string, string | undefined> = process.env): WorkerSettings {
-  const queues = (env.VERDICT_WORKER_QUEUES ?? "").split(",").map((q) => q.trim()).filter(Boolean);
-  const poll = env.JOBS_POLL_SECONDS === undefined || env.JOBS_POLL_SECONDS === "" ? 2 : Number(env.JOBS_POLL_SECONDS);
-  if (!Number.isFinite(poll) || poll < 0.5 || poll > 60) throw new Error(`JOBS_POLL_SECONDS must be a number of seconds from 0.5 to 60 (got ${env.JOBS_POLL_SECONDS}).`);
-  return { queues, pollingIntervalSeconds: poll };
+export function workerSettingsFromEnv(source: Record<string, string | undefined> = process.env): WorkerSettings {
+  const env = readEnv(source);
+  const queues = env.VERDICT_WORKER_QUEUES.split(",").map((q) => q.trim()).filter(Boolean);
+  return { queues, pollingIntervalSeconds: env.JOBS_POLL_SECONDS };
 }
 
 /** The handlers whose queue matches one of the patterns; each pattern must match a queue. */

@@ -9,6 +9,7 @@ import { createJobRateLimiter, type JobRateLimiter } from "@/lib/jobs/job-rate-l
 import type { JobContext, JobHandler, JobHandlers } from "@/lib/jobs/handlers";
 import type { Vendor } from "@/lib/generated/prisma/enums";
 import { JOB_QUEUES, type JobQueues, type QueueCatalogue, type QueueDefinition } from "@/lib/jobs/queues";
+import { readEnv } from "@/lib/config/env";
 
 // Works the queues that have a handler. Each queue runs up to `concurrency` jobs at once in this
 // process, fetched in batches by one fetcher per queue (pg-boss: FOR UPDATE SKIP LOCKED, so any
@@ -169,7 +170,7 @@ export async function startWorker<C extends QueueCatalogue = JobQueues>(options:
     try {
       await Promise.race([
         running,
-        new Promise<never>((_, reject) => context.signal.addEventListener("abort", () => reject(context.signal.reason), { once: true })),
+        new Promise<never>((_, reject) => context.signal.addEventListener("abort", () => reject(context.signal.reason instanceof Error ? context.signal.reason : new Error(describe(context.signal.reason))), { once: true })),
       ]);
       return "completed";
     } catch (error) {
@@ -261,7 +262,7 @@ function describe(error: unknown) {
 }
 
 function requireDatabaseUrl() {
-  const url = process.env.DATABASE_URL;
+  const url = readEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   return url;
 }

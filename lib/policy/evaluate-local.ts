@@ -201,9 +201,9 @@ function decideVideo(reading: EngineReading, policy: PolicyOfKind<"local.livenes
   // A quality problem counts when most frames with a face have it.
   const faceFrames = frames.filter((f) => f.faces.length > 0);
   const counts = new Map<QualityCode, number>();
-  for (const f of faceFrames) for (const code of findQualityProblems(f.faces[0]!.quality, policy.quality)) counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const f of faceFrames) for (const code of findQualityProblems(f.faces[0].quality, policy.quality)) counts.set(code, (counts.get(code) ?? 0) + 1);
   for (const [code, n] of counts) {
-    if (n > faceFrames.length / 2) out.add(localQualityReason(code, false), video, `${roleName("video")}: ${describeQuality(code, faceFrames.find((f) => findQualityProblems(f.faces[0]!.quality, policy.quality).includes(code))!.faces[0]!, policy.quality)} in ${n} of ${faceFrames.length} frames`, "fail");
+    if (n > faceFrames.length / 2) out.add(localQualityReason(code, false), video, `${roleName("video")}: ${describeQuality(code, faceFrames.find((f) => findQualityProblems(f.faces[0].quality, policy.quality).includes(code))!.faces[0], policy.quality)} in ${n} of ${faceFrames.length} frames`, "fail");
   }
   const first = faceFrames[0];
   const sims = first ? faceFrames.slice(1).map((f) => similarityBetween(reading, mediaKey(first), mediaKey(f))).filter((s): s is number => s !== null) : [];
@@ -222,7 +222,7 @@ function decideVideo(reading: EngineReading, policy: PolicyOfKind<"local.livenes
     }
   }
   if (out.verdict === "fail") return { outcome: "fail", ...(faceMatch ? { faceMatch } : {}), reasons: out.reasons, policyVersion: policy.version };
-  const live = livenessAdvice(faceFrames.map((f) => f.faces[0]!.liveness).filter((v): v is number => v !== null), policy.livenessThreshold, out);
+  const live = livenessAdvice(faceFrames.map((f) => f.faces[0].liveness).filter((v): v is number => v !== null), policy.livenessThreshold, out);
   return { outcome: out.verdict, liveness: { isLive: live.isLive, score: live.score }, ...(faceMatch ? { faceMatch } : {}), reasons: out.reasons, policyVersion: policy.version };
 }
 

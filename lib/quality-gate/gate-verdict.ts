@@ -21,5 +21,5 @@ export function judgeGate(engine: NormalizedResult): GateVerdict {
 /** The role a reason is about, from its vendorCode (`video@2500:no_face` → video). */
 export function roleOfReason(reason: Reason): string | null {
   const match = reason.vendorCode?.match(/^([a-z0-9_]+)(?:@\d+)?:/);
-  return match ? match[1]! : null;
+  return match ? match[1] : null;
 }

@@ -30,7 +30,7 @@ export interface RunChanges {
 }
 
 const score = (n: number | null | undefined) => (n === null || n === undefined ? "—" : n.toFixed(3));
-const text = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
+const text = (v: string | number | boolean | null | undefined) => (v === null || v === undefined || v === "" ? "—" : String(v));
 
 function scoreChange(field: string, before: number | null | undefined, after: number | null | undefined): RunChange | null {
   if ((before ?? null) === (after ?? null)) return null;
@@ -71,6 +71,6 @@ export function describeRunChanges(before: ComparableRun, after: ComparableRun):
 export function describeRunHistory<R extends ComparableRun>(runs: R[]): RunChanges[] {
   const sorted = [...runs].sort((x, y) => x.attempt - y.attempt);
   const out: RunChanges[] = [];
-  for (let i = 1; i < sorted.length; i++) out.push(describeRunChanges(sorted[i - 1]!, sorted[i]!));
+  for (let i = 1; i < sorted.length; i++) out.push(describeRunChanges(sorted[i - 1], sorted[i]));
   return out.reverse();
 }

@@ -48,7 +48,7 @@ export async function rerunVerification(actor: Actor, raw: RerunVerificationInpu
         reason: input.reason,
         requestedById,
       });
-      const runs = plan.create.map((item, i) => ({ id: ids[i]!, vendor: item.vendor, attempt: item.attempt }));
+      const runs = plan.create.map((item, i) => ({ id: ids[i], vendor: item.vendor, attempt: item.attempt }));
       await recordAuditEvent(tx, actor, {
         action: "verification.rerun",
         targetType: "verification",

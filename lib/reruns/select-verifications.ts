@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildWhere, verificationSearchSchema } from "@/lib/verifications/find-verifications";
 import type { RerunSelection, VerificationFilter } from "@/lib/reruns/rerun-selection";
 import type { CheckType } from "@/lib/vendors/types";

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOB_QUEUES } from "@/lib/jobs/queues";
 import { assertVendorsEnabled } from "@/lib/reruns/assert-vendors-enabled";
@@ -49,7 +48,7 @@ export async function startBulkRerun(actor: Actor, raw: StartBulkRerunInput): Pr
     const batch = await tx.rerunBatch.create({
       data: {
         vendors: input.vendors,
-        selection: input.selection as Prisma.InputJsonValue,
+        selection: input.selection,
         reason: input.reason,
         testSetId: input.testSetId ?? null,
         requestedById: actor.kind === "user" ? actor.id : null,

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 const MENTION = /(?:^|[\s(])@([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 
 export function parseMentions(body: string): string[] {
-  return [...new Set([...body.matchAll(MENTION)].map((m) => m[1]!.toLowerCase()))];
+  return [...new Set([...body.matchAll(MENTION)].map((m) => m[1].toLowerCase()))];
 }
 
 export async function addCaseComment(actor: Actor, authorId: string, input: { caseId: string; body: string }) {

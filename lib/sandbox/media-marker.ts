@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { isMp4, readMp4Comment } from "@/lib/sandbox/mp4-atoms";
+import { isMp4, readMp4Comment } from "@/lib/media/mp4-boxes";
+import { readEnv } from "@/lib/config/env";
 
 /**
  * Scenario markers, like payment test cards: a media file whose metadata comment reads
@@ -170,7 +171,7 @@ function readMp4Marker(bytes: Uint8Array): string | null {
   return match ? match[1] : null;
 }
 
-export const FFMPEG_PATH = process.env.FFMPEG_PATH ?? "ffmpeg";
+export const FFMPEG_PATH = readEnv().FFMPEG_PATH;
 
 export class FfmpegMissingError extends Error {
   constructor(cause: unknown) {

@@ -1,7 +1,7 @@
 import type { HttpBindings } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { FaultRegistry } from "@/lib/sandbox/faults";
-import type { ScenarioInfo } from "@/lib/sandbox/scenario-selection";
+import type { ScenarioInfo } from "@/lib/vendors/sandbox-scenarios";
 import type { VendorId } from "@/lib/vendors/types";
 
 export type SandboxEnv = { Bindings: HttpBindings };

@@ -1,15 +1,6 @@
 import { createHash } from "node:crypto";
 import { readScenarioMarker } from "@/lib/sandbox/media-marker";
 
-export type ScenarioInfo = {
-  name: string;
-  description: string;
-  /** The vendor code or HTTP status this scenario makes the sandbox answer with. */
-  vendorCode: string;
-  /** For vendors with several APIs (CVS): which ones honour it. */
-  appliesTo?: readonly string[];
-};
-
 /**
  * Unmarked media get a deterministic scenario from sha256(all media bytes):
  * the first 4 bytes as a fraction f: f < 0.80 → pass, f < 0.90 → review mix, else fail mix.

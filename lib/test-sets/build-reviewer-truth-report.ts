@@ -48,7 +48,7 @@ export async function buildReviewerTruthReport(range: { from: string; to: string
   for (const c of cases.slice(0, MAX_DECIDED_CASES)) {
     const matching = isMatchingCheck(c.checkType);
     const label = c.decision === "approve" ? (matching ? "same_person" : "bona_fide") : matching ? "different_person" : "attack";
-    const group = groups.get(c.checkType) ?? { runs: new Map(), human: new Map(), cases: 0 };
+    const group = groups.get(c.checkType) ?? { runs: new Map<VendorId, LabelledRun[]>(), human: new Map<VendorId, [string, string][]>(), cases: 0 };
     group.cases++;
     groups.set(c.checkType, group);
     const latest = new Map<VendorId, (typeof c.verification.runs)[number]>();

@@ -108,8 +108,8 @@ export async function buildTestSetReport(testSetId: string, options: { includeSa
   const agreements: PairAgreement[] = [];
   for (let i = 0; i < vendorIds.length; i++) {
     for (let j = i + 1; j < vendorIds.length; j++) {
-      const a = vendorIds[i]!;
-      const b = vendorIds[j]!;
+      const a = vendorIds[i];
+      const b = vendorIds[j];
       const both = reportItems.filter((it) => it.results[a] && it.results[b]);
       const pairs = both.map((it) => [it.results[a]!.outcome ?? "none", it.results[b]!.outcome ?? "none"] as [string, string]);
       agreements.push({

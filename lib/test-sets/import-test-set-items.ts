@@ -15,6 +15,7 @@ import { DEFAULT_ZIP_LIMITS, isZip, unpackZip, type UnpackBudget } from "@/lib/t
 import { getMediaEnv } from "@/lib/media/media-env";
 import { mediaRoles, type CheckType } from "@/lib/vendors/types";
 import { findCheckSpec, listVendorsForCheck } from "@/lib/vendors/vendor-registry";
+import { readEnv } from "@/lib/config/env";
 
 // Imports labelled media into a test set. Each item becomes a Verification (source "upload") with
 // its media, linked by a TestSetItem, so running it on vendors is an ordinary (re)run; no vendor is
@@ -86,7 +87,7 @@ class FileIndex {
     const exact = this.byPath.get(wanted);
     if (exact) return { file: exact };
     const candidates = this.byBase.get(path.posix.basename(wanted)) ?? [];
-    if (candidates.length === 1) return { file: candidates[0]! };
+    if (candidates.length === 1) return { file: candidates[0] };
     if (candidates.length > 1) return { error: `"${reference}" matches ${candidates.length} uploaded files (${candidates.map((c) => c.name).join(", ")}); give its path inside the zip.` };
     return { error: `file "${reference}" was not uploaded.` };
   }
@@ -131,7 +132,7 @@ function planFromManifest(checkType: CheckType, manifest: string, index: FileInd
   const { rows } = parseManifest(manifest);
   const accepted = acceptedRoles(checkType);
   // `file` names the main medium of a check type with one: the selfie, or the video.
-  const single: MediaRole | null = accepted.length === 1 ? accepted[0]! : checkType === "liveness_video" ? "video" : null;
+  const single: MediaRole | null = accepted.length === 1 ? accepted[0] : checkType === "liveness_video" ? "video" : null;
   const planned: PlannedItem[] = [];
   const problems: ImportProblem[] = [];
   const names = new Set<string>();
@@ -179,8 +180,7 @@ function planWithoutManifest(checkType: CheckType, files: IncomingTestFile[], in
 
 /** Uncompressed bytes of all zips of one upload together (TEST_SET_MAX_UNPACKED_BYTES). */
 export function maxUnpackedBytesPerUpload(): number {
-  const value = Number(process.env.TEST_SET_MAX_UNPACKED_BYTES);
-  return Number.isInteger(value) && value > 0 ? value : DEFAULT_ZIP_LIMITS.maxTotalBytes;
+  return readEnv().TEST_SET_MAX_UNPACKED_BYTES;
 }
 
 export async function importTestSetItems(actor: Actor, input: ImportTestSetInput): Promise<ImportResult> {

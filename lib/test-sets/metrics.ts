@@ -198,7 +198,7 @@ export function computeTradeoffCurve(genuineScores: number[], impostorScores: nu
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < t) lo = mid + 1;
+      if (sorted[mid] < t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -208,9 +208,9 @@ export function computeTradeoffCurve(genuineScores: number[], impostorScores: nu
     falseAccept: (impostor.length - countBelow(impostor, t)) / impostor.length,
     falseReject: countBelow(genuine, t) / genuine.length,
   });
-  const top = thresholds[thresholds.length - 1]!;
+  const top = thresholds[thresholds.length - 1];
   const points = [...thresholds.map(point), { threshold: top + 1e-9, falseAccept: 0, falseReject: 1 }];
-  let best = points[0]!;
+  let best = points[0];
   for (const p of points) if (Math.abs(p.falseAccept - p.falseReject) < Math.abs(best.falseAccept - best.falseReject)) best = p;
   return { points, eer: { threshold: best.threshold, rate: (best.falseAccept + best.falseReject) / 2 } };
 }
@@ -252,5 +252,5 @@ export function percentile(values: number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(sorted.length, rank) - 1]!;
+  return sorted[Math.min(sorted.length, rank) - 1];
 }

@@ -21,13 +21,13 @@ export const MAX_MANIFEST_ROWS = 5000;
 export function parseManifest(text: string): { columns: string[]; rows: ManifestRow[] } {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), {
+    records = parse<{ record: Record<string, string>; info: { lines: number } }>(text.replace(/^\uFEFF/, ""), {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
       info: true,
       relax_column_count: true,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ValidationError(`The manifest is not valid CSV: ${message}`, { manifest: [`Not valid CSV: ${message}`] });

@@ -1,5 +1,6 @@
 import { createConcurrencyGate, type ConcurrencyGate } from "@/lib/http/concurrency-gate";
 import type { MultipartLimits } from "@/lib/http/request-body";
+import { readEnv } from "@/lib/config/env";
 
 // Limits of one test-set upload (POST /api/test-sets/{id}/items). The body goes to disk as it
 // arrives; zips inside are unpacked to disk too, within TEST_SET_MAX_UNPACKED_BYTES together.
@@ -16,8 +17,7 @@ let gate: { max: number; gate: ConcurrencyGate } | undefined;
 
 /** Imports running at once in this process (TEST_SET_MAX_CONCURRENT_IMPORTS, default 2). */
 export function testSetImportGate(): ConcurrencyGate {
-  const value = Number(process.env.TEST_SET_MAX_CONCURRENT_IMPORTS);
-  const max = Number.isInteger(value) && value > 0 ? value : 2;
+  const max = readEnv().TEST_SET_MAX_CONCURRENT_IMPORTS;
   if (gate?.max !== max) gate = { max, gate: createConcurrencyGate(max) };
   return gate.gate;
 }

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { ROLE_LABELS } from "@/components/verifications/verification-labels";
+import { ROLE_LABELS } from "@/lib/verifications/verification-labels";
 import { findCheckSpec, listVendorsForCheck, vendorRegistry } from "@/lib/vendors/vendor-registry";
 import type { CheckType, MediaRole, VendorId } from "@/lib/vendors/types";
 

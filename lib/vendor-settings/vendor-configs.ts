@@ -7,6 +7,7 @@ import { isSandboxBaseUrl } from "@/lib/vendor-settings/sandbox-base-url";
 import type { VendorConfigInput } from "@/lib/vendor-settings/vendor-config-schemas";
 import { sandboxBaseUrl, vendorRegistry } from "@/lib/vendors/vendor-registry";
 import { vendorIds, type VendorCallConfig, type VendorId } from "@/lib/vendors/types";
+import { readEnv } from "@/lib/config/env";
 
 // Vendor connection settings: base URL, encrypted credentials, timeouts, concurrency and rate.
 // Secrets are decrypted only here, only for the call that needs them, and never logged.
@@ -106,12 +107,18 @@ export async function updateVendorConfig(actor: Actor, input: VendorConfigInput)
   });
 }
 
+// `<VENDOR>_BASE_URL` and `<VENDOR>_<FIELD>`: declared one by one in lib/config/env.ts.
+function envText(name: string): string | undefined {
+  const value: unknown = (readEnv() as Record<string, unknown>)[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
 function envCredentials(vendor: VendorId): Record<string, string> {
   const prefix = vendor.toUpperCase();
   const fromEnv: Record<string, string> = {};
   for (const field of vendorRegistry[vendor].credentialFields) {
     const name = `${prefix}_${field.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`; // apiKey → CVS_API_KEY
-    const value = process.env[name];
+    const value = envText(name);
     if (value) fromEnv[field] = value;
   }
   return fromEnv;
@@ -132,7 +139,7 @@ export async function ensureDefaultVendorConfigs(options: { sandboxUrl?: string 
       continue;
     }
     const fromEnv = envCredentials(vendor);
-    const envBaseUrl = process.env[`${vendor.toUpperCase()}_BASE_URL`];
+    const envBaseUrl = envText(`${vendor.toUpperCase()}_BASE_URL`);
     const sandboxUrl = options.sandboxUrl ? sandboxBaseUrl(options.sandboxUrl, vendor) : null;
     const useSandbox = !envBaseUrl && !Object.keys(fromEnv).length && sandboxUrl;
     const credentials = useSandbox ? { ...info.sandboxCredentials } : fromEnv;

@@ -19,7 +19,7 @@ export interface ActivePolicy {
 
 function settingsOf(policy: Policy): Prisma.InputJsonValue {
   const { kind: _kind, version: _version, ...settings } = policy;
-  return settings as Prisma.InputJsonValue;
+  return settings;
 }
 
 export async function getActivePolicy(vendor: VendorId, checkType: CheckType): Promise<ActivePolicy | null> {

@@ -1,4 +1,4 @@
-import { readMp4DurationSeconds, readMp4VideoSize } from "@/lib/sandbox/mp4-atoms";
+import { readMp4DurationSeconds, readMp4VideoSize } from "@/lib/media/mp4-boxes";
 import type { ReasonTemplate } from "@/lib/vendors/reasons";
 import { buildReason } from "@/lib/vendors/reasons";
 import type { CheckType, MediaInput, Reason, VendorId } from "@/lib/vendors/types";

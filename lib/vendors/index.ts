@@ -15,6 +15,5 @@ export {
   type MediaLimits,
   type VendorInfo,
 } from "@/lib/vendors/vendor-registry";
-export { sandboxScenarios, listScenarioNames } from "@/lib/sandbox/scenarios";
-export type { ScenarioInfo } from "@/lib/sandbox/scenario-selection";
+export { sandboxScenarios, listScenarioNames, type ScenarioInfo } from "@/lib/vendors/sandbox-scenarios";
 export * from "@/lib/vendors/types";

@@ -48,7 +48,7 @@ export function describeCompletions(runs: CompletionRun[], completedAt: Date | n
   if (open > 0 || moments.length === 0) {
     // Still running (a rerun is open), or no run at all (an ingested answer may still carry a time).
     if (open === 0 && completedAt) moments.push(completedAt.getTime());
-  } else if (completedAt && completedAt.getTime() >= moments[moments.length - 1]!) {
+  } else if (completedAt && completedAt.getTime() >= moments[moments.length - 1]) {
     moments[moments.length - 1] = completedAt.getTime();
   }
   return moments.map((at, round) => ({ at: new Date(at), outcome: outcomeAt(runs, at), round }));

@@ -142,7 +142,7 @@ export async function createVerification(actor: Actor, input: CreateVerification
       // With the gate on, only the engine starts; the paid runs wait for its reading (lib/quality-gate).
       const vendorCalls = input.ingested
         ? []
-        : created.runIds.flatMap((vendorRunId, i) => (gate && request.vendors[i] !== "local" ? [] : [jobFor(vendorCallQueue(request.vendors[i]!), { vendorRunId })]));
+        : created.runIds.flatMap((vendorRunId, i) => (gate && request.vendors[i] !== "local" ? [] : [jobFor(vendorCallQueue(request.vendors[i]), { vendorRunId })]));
       const thumbnails = distinctBlobs.map((b) => jobFor(JOB_QUEUES.thumbnails, { sha256: b.sha256 }));
       await enqueueJobs(client, [...vendorCalls, ...thumbnails]);
       return created.id;

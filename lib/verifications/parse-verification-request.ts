@@ -4,7 +4,7 @@ import { readJsonBody, readMultipartBody } from "@/lib/http/request-body";
 import { getMediaEnv } from "@/lib/media/media-env";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { describeUnsafeJson, findUnsafeJson, findUnsafeText } from "@/lib/validation/unsafe-input";
-import { isMediaRole, MEDIA_ROLES, verificationRequestSchema, type IncomingFile, type VerificationRequest } from "@/lib/verifications/verification-input";
+import { base64FilesSchema, ingestAnswerSchema, isMediaRole, MEDIA_ROLES, verificationRequestSchema, type IncomingFile, type VerificationRequest } from "@/lib/verifications/verification-input";
 
 // One verification's files together stay well under this; reading stops at this many bytes (413).
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
@@ -12,10 +12,7 @@ const MAX_TEXT_FIELD_BYTES = 2 * 1024 * 1024;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-const jsonBodySchema = z.looseObject({
-  // role → base64 of the file (a data: URL prefix is accepted and ignored).
-  files: z.record(z.string(), z.string(), { error: "files must be an object of role → base64 content." }),
-});
+const jsonBodySchema = z.looseObject({ files: base64FilesSchema });
 
 export interface ParsedVerificationRequest {
   request: VerificationRequest;
@@ -113,11 +110,6 @@ export async function parseVerificationRequest(req: Request): Promise<ParsedVeri
   return { request, files: body.files };
 }
 
-const ingestSchema = z.object({
-  vendorHttpStatus: z.coerce.number({ error: "vendorHttpStatus must be the HTTP status the vendor answered with." }).int().min(100).max(599).default(200),
-  vendorResponse: z.string({ error: "vendorResponse is required: the vendor's body exactly as received." }).min(1, "vendorResponse is required: the vendor's body exactly as received.").max(1_000_000),
-});
-
 // The vendor's answer is stored as jsonb when it is JSON: refuse what jsonb cannot hold or what is
 // too deep to normalize, naming the field, before anything is written.
 function checkVendorResponse(text: string | undefined) {
@@ -141,7 +133,7 @@ export async function parseIngestRequest(req: Request): Promise<ParsedVerificati
   const vendor = body.fields("vendor");
   const request = parseRequestFields({ checkType: body.fields("checkType"), vendors: vendor ? [vendor] : [], reference: body.fields("reference"), note: body.fields("note") });
   checkVendorResponse(body.fields("vendorResponse"));
-  const answer = ingestSchema.safeParse({ vendorHttpStatus: body.fields("vendorHttpStatus") ?? undefined, vendorResponse: body.fields("vendorResponse") });
+  const answer = ingestAnswerSchema.safeParse({ vendorHttpStatus: body.fields("vendorHttpStatus") ?? undefined, vendorResponse: body.fields("vendorResponse") });
   if (!answer.success) throw new ValidationError("The vendor's answer is missing or invalid.", fieldErrorsOf(answer.error));
   return { request, files: body.files, ingested: { httpStatus: answer.data.vendorHttpStatus, body: answer.data.vendorResponse } };
 }

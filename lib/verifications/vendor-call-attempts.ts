@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { z } from "zod";
+import { readEnv, type Env } from "@/lib/config/env";
 import { sqlPool } from "@/lib/db";
 
 /*
@@ -13,20 +13,11 @@ import { sqlPool } from "@/lib/db";
  * new, numbered attempt within the run's budget. Nothing is ever sent again unrecorded.
  */
 
-const envSchema = z.object({
-  // HTTP attempts per run, across every job attempt (the one budget).
-  VENDOR_CALL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
-  VENDOR_CALL_HEARTBEAT_SECONDS: z.coerce.number().min(0.2).max(60).default(5),
-  VENDOR_CALL_STALE_SECONDS: z.coerce.number().min(1).max(3600).default(20),
-  VENDOR_CALL_UNKNOWN_FATE: z.enum(["fail", "retry"]).default("fail"),
-});
-export type VendorCallEnv = z.infer<typeof envSchema>;
+export type VendorCallEnv = Pick<Env, "VENDOR_CALL_MAX_ATTEMPTS" | "VENDOR_CALL_HEARTBEAT_SECONDS" | "VENDOR_CALL_STALE_SECONDS" | "VENDOR_CALL_UNKNOWN_FATE">;
 
+/** The vendor-call settings (declared, with their defaults, in lib/config/env.ts). */
 export function vendorCallEnv(source: Record<string, string | undefined> = process.env): VendorCallEnv {
-  const present = Object.fromEntries(Object.keys(envSchema.shape).flatMap((k) => (source[k] ? [[k, source[k]]] : [])));
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) throw new Error(`Invalid vendor-call settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  return parsed.data;
+  return readEnv(source);
 }
 
 /** Names this process in the attempts it sends. */
@@ -67,7 +58,7 @@ export async function recordRetryAttempt(vendorRunId: string, attempt: number, j
     `INSERT INTO "VendorCallAttempt" ("vendorRunId", "attempt", "jobId", "jobAttempt", "worker") VALUES ($1::uuid, $2, $3, $4, $5) RETURNING "id"`,
     [vendorRunId, attempt, job.jobId, job.attempt, WORKER_NAME],
   );
-  return rows[0]!.id;
+  return rows[0].id;
 }
 
 /** The outcome of each attempt as sent (the run's `attempts` JSON), written to its row. */

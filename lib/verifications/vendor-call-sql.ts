@@ -157,7 +157,7 @@ export async function claimVendorRun(
      FROM prior p`,
     [vendorRunId, job.jobId, job.attempt, job.worker, rules.staleSeconds, rules.retryUnknown, rules.maxAttempts],
   );
-  const row = rows[0]!;
+  const row = rows[0];
   if (row.attemptId && row.attempt !== null) return { claimed: true, attemptId: row.attemptId, attempt: row.attempt };
   return { claimed: false, finished: !row.open, live: row.live, unknown: row.unknown, attempts: row.n };
 }

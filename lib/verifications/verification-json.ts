@@ -4,13 +4,22 @@ import { describeQualityGate } from "@/lib/quality-gate/describe-gate";
 import { hasMainThumbnail } from "@/lib/verifications/progress-signature";
 import type { VendorCallAttempt } from "@/lib/generated/prisma/client";
 import { describeWaitingFor } from "@/lib/verifications/describe-waiting-for";
+import type { runAttemptSchema, VerificationJson } from "@/lib/api/schemas/verification-schemas";
+import type { NormalizedResult } from "@/lib/vendors/types";
+import type { z } from "zod";
+
+/** A verification's address in the API (create, list and detail answer the same one). */
+export function verificationApiUrl(id: string) {
+  return `/api/v1/verifications/${id}`;
+}
 
 export function callAttemptJson(a: Pick<VendorCallAttempt, "attempt" | "outcome" | "sentAt" | "finishedAt" | "httpStatus" | "error">) {
   return { attempt: a.attempt, outcome: a.outcome, sentAt: a.sentAt.toISOString(), finishedAt: a.finishedAt?.toISOString() ?? null, httpStatus: a.httpStatus, error: a.error };
 }
 
-// The public JSON shape of a verification (REST API and the live status of the detail page).
-export async function getVerificationJson(id: string) {
+// The public JSON shape of a verification (GET /api/v1/verifications/{id}), typed from the schema
+// the OpenAPI document is generated from.
+export async function getVerificationJson(id: string): Promise<VerificationJson | null> {
   const v = await db.verification.findUnique({
     where: { id },
     include: {
@@ -26,7 +35,7 @@ export async function getVerificationJson(id: string) {
     : [];
   return {
     id: v.id,
-    url: `/verifications/${v.id}`,
+    url: verificationApiUrl(v.id),
     status: v.status,
     checkType: v.checkType,
     reference: v.reference,
@@ -53,11 +62,10 @@ export async function getVerificationJson(id: string) {
       latencyMs: r.latencyMs, httpStatus: r.httpStatus, policyId: r.policyId, rerunReason: r.rerunReason, skippedByGate: r.skippedByGate,
       // A built-in sandbox's test answer, not a real vendor's.
       sandbox: r.sandbox,
-      normalized: r.normalized, raw: r.raw, attempts: r.attempts,
+      // The vendor-call job writes these columns from NormalizedResult (normalizedResultSchema).
+      normalized: r.normalized as NormalizedResult | null, raw: r.raw, attempts: r.attempts as z.output<typeof runAttemptSchema>[] | null,
       // Every HTTP attempt as recorded before it was sent; `unknown`: its worker died waiting for the answer.
       calls: r.callAttempts.map(callAttemptJson),
     })),
   };
 }
-
-export type VerificationJson = NonNullable<Awaited<ReturnType<typeof getVerificationJson>>>;

@@ -40,12 +40,12 @@ function isPrivateV4(ip: string): boolean {
 }
 
 function expandV6(ip: string): number[] | null {
-  let text = ip.toLowerCase().split("%")[0]!;
+  let text = ip.toLowerCase().split("%")[0];
   // An embedded IPv4 tail (::ffff:1.2.3.4) becomes two hextets.
   const v4 = text.match(/(\d+\.\d+\.\d+\.\d+)$/);
   if (v4) {
-    const n = ipv4ToInt(v4[1]!);
-    text = text.slice(0, -v4[1]!.length) + `${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
+    const n = ipv4ToInt(v4[1]);
+    text = text.slice(0, -v4[1].length) + `${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
   }
   const [head, tail] = text.split("::");
   const headParts = head ? head.split(":") : [];
@@ -63,10 +63,10 @@ function isPrivateV6(ip: string): boolean {
   if (h.slice(0, 7).every((x) => x === 0) && h[7] === 1) return true; // ::1
   // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d): judge the IPv4 address.
   if (h.slice(0, 5).every((x) => x === 0) && (h[5] === 0xffff || h[5] === 0)) {
-    return isPrivateV4(`${h[6]! >> 8}.${h[6]! & 0xff}.${h[7]! >> 8}.${h[7]! & 0xff}`);
+    return isPrivateV4(`${h[6] >> 8}.${h[6] & 0xff}.${h[7] >> 8}.${h[7] & 0xff}`);
   }
-  if (h[0] === 0x64 && h[1] === 0xff9b) return isPrivateV4(`${h[6]! >> 8}.${h[6]! & 0xff}.${h[7]! >> 8}.${h[7]! & 0xff}`); // NAT64
-  const first = h[0]!;
+  if (h[0] === 0x64 && h[1] === 0xff9b) return isPrivateV4(`${h[6] >> 8}.${h[6] & 0xff}.${h[7] >> 8}.${h[7] & 0xff}`); // NAT64
+  const first = h[0];
   if ((first & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
   if ((first & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
   if ((first & 0xffc0) === 0xfec0) return true; // site-local (deprecated)

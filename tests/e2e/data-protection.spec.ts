@@ -81,7 +81,7 @@ test("an admin exports a subject and the zip holds its media and records", async
 
   const names = await new Promise<string[]>((resolve, reject) =>
     yauzl.open(file, { lazyEntries: false }, (error, zip) => {
-      if (error || !zip) return reject(error);
+      if (error || !zip) return reject(error ?? new Error("the zip could not be opened"));
       const found: string[] = [];
       zip.on("entry", (entry: yauzl.Entry) => found.push(entry.fileName));
       zip.on("end", () => resolve(found));

@@ -30,7 +30,7 @@ test("a session cookie copied before sign-out is refused after it", async ({ pag
 
   const signOuts = await db.auditEvent.findMany({ where: { action: "auth.signed_out", targetId: user.id } });
   expect(signOuts).toHaveLength(1);
-  expect(signOuts[0]!.ip).toBe("127.0.0.1");
+  expect(signOuts[0].ip).toBe("127.0.0.1");
   expect(await db.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
 });
 
@@ -48,7 +48,7 @@ test("a client's own X-Forwarded-For is neither its recorded address nor a way a
   expect(failures).toHaveLength(5);
   for (const event of failures) expect(event.after).toMatchObject({ address: "127.0.0.1" });
   const spoofedKeys = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "login_backoff" WHERE "key" LIKE 'address:203.0.113.%'`;
-  expect(Number(spoofedKeys[0]!.n)).toBe(0);
+  expect(Number(spoofedKeys[0].n)).toBe(0);
 });
 
 test("behind a trusted proxy, the address it forwards is the client's", async ({ baseURL }) => {

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/manage-users";
 import { alertIn, expect, test } from "./support/fixtures";
+import type { Page } from "@playwright/test";
 
 // Runs against the test OIDC provider started by playwright.config.ts (tests/support/oidc-test-provider.ts).
-async function signInWithSso(page: import("@playwright/test").Page, login: string) {
+async function signInWithSso(page: Page, login: string) {
   await page.goto("/login");
   await page.getByRole("button", { name: "Continue with Test IdP" }).click();
   await page.locator('input[name="login"]').fill(login);

@@ -75,7 +75,7 @@ async function seedVerification() {
     },
     include: { media: true },
   });
-  return { id: verification.id, reference, mediaId: verification.media[0]!.id };
+  return { id: verification.id, reference, mediaId: verification.media[0].id };
 }
 
 /** The upload page offers only configured vendors: make sure the ones these tests pick have a row. */

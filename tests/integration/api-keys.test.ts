@@ -103,7 +103,7 @@ describe("npm run cli -- api-key …", () => {
     const run = await runCli("api-key", "create", "--name", name, "--role", "operator");
     expect(run.error).toBeNull();
     expect(run.stdout).toHaveLength(1);
-    const key = run.stdout[0]!;
+    const key = run.stdout[0];
     expect(key).toMatch(/^vdk_[A-Za-z0-9_-]{32}$/);
     expect(run.stderr.join("\n")).toContain(`created API key "${name}" (operator)`);
     expect(run.stderr.join("\n")).not.toContain(key);
@@ -124,7 +124,7 @@ describe("npm run cli -- api-key …", () => {
 
   it("revokes by name or id, and lists keys without the keys", async () => {
     const name = keyName("cli-revoke");
-    const key = (await runCli("api-key", "create", "--name", name, "--role", "viewer")).stdout[0]!;
+    const key = (await runCli("api-key", "create", "--name", name, "--role", "viewer")).stdout[0];
     const revoke = await runCli("api-key", "revoke", "--name", name);
     expect(revoke.error).toBeNull();
     expect(revoke.stdout).toEqual([`revoked API key "${name}" (${key.slice(0, 12)}…)`]);

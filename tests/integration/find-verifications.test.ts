@@ -114,7 +114,7 @@ describe("findVerifications filters", () => {
   it("returns the latest attempt per vendor and the creator", async () => {
     const { rows } = await findVerifications({ reference: `${tag}-d` });
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.runs).toEqual([{ vendor: "cvs", attempt: 2, status: "completed", outcome: "pass", sandbox: false }]);
+    expect(rows[0].runs).toEqual([{ vendor: "cvs", attempt: 2, status: "completed", outcome: "pass", sandbox: false }]);
   });
 });
 
@@ -195,13 +195,13 @@ describe("findVerifications keyset pagination", () => {
           cursor = page.nextCursor;
         }
         expect(forward.length).toBeGreaterThan(1);
-        expect(forward[0]!.prevCursor).toBeNull();
+        expect(forward[0].prevCursor).toBeNull();
         // From the last page back to the first: each Previous page is the page seen before it.
-        let before = forward[forward.length - 1]!.prevCursor;
+        let before = forward[forward.length - 1].prevCursor;
         for (let i = forward.length - 2; i >= 0; i--) {
           expect(before).not.toBeNull();
           const page = await findVerifications({ reference: tag, limit: 5, sort, dir, before: before! });
-          expect(page.rows.map((r) => r.id)).toEqual(forward[i]!.ids);
+          expect(page.rows.map((r) => r.id)).toEqual(forward[i].ids);
           expect(page.nextCursor).not.toBeNull();
           before = page.prevCursor;
         }

@@ -98,11 +98,11 @@ describe("QA sampling of automatic passes", () => {
     for (const v of passes) await flagVerification(v.id);
     const cases = await db.reviewCase.findMany({ where: { verificationId: { in: passes.map((v) => v.id) } }, orderBy: { id: "asc" } });
     // One overturned (the vendor passed a spoof), one confirmed, one still open.
-    await decideCase(reviewer.actor, reviewer, { caseId: cases[0]!.id, version: cases[0]!.version, kind: "reject", reasonCode: "spoof_suspected", comment: "A printed photo; the vendor passed it." });
-    await decideCase(reviewer.actor, reviewer, { caseId: cases[1]!.id, version: cases[1]!.version, kind: "approve", reasonCode: "live_person_confirmed", comment: null });
+    await decideCase(reviewer.actor, reviewer, { caseId: cases[0].id, version: cases[0].version, kind: "reject", reasonCode: "spoof_suspected", comment: "A printed photo; the vendor passed it." });
+    await decideCase(reviewer.actor, reviewer, { caseId: cases[1].id, version: cases[1].version, kind: "approve", reasonCode: "live_person_confirmed", comment: null });
     const [row] = await getQualitySamples(filters);
     expect(row).toMatchObject({ checkType: "liveness_selfie", vendor: "kairos", sampled: baseline.sampled + 3, decided: baseline.decided + 2, overturned: baseline.overturned + 1 });
-    expect(row!.missRate.rate).toBeCloseTo((baseline.overturned + 1) / (baseline.decided + 2));
+    expect(row.missRate.rate).toBeCloseTo((baseline.overturned + 1) / (baseline.decided + 2));
     expect(await getQualitySamples({ ...filters, vendor: "biometric_kz" })).toEqual([]);
   });
 });

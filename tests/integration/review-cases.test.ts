@@ -85,9 +85,9 @@ describe("flagging a finished verification", () => {
     const cases = await db.reviewCase.findMany({ where: { verificationId: v.id } });
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ status: "open", rules: ["vendor_review", "score_in_band"], checkType: "face_match", reference: v.reference, priority: 50 });
-    expect(cases[0]!.slaDueAt!.getTime() - cases[0]!.openedAt.getTime()).toBe(24 * 60 * 60_000);
-    expect(JSON.stringify(cases[0]!.ruleDetails)).toContain("match = 0");
-    expect(await db.auditEvent.count({ where: { action: "case.opened", targetId: cases[0]!.id } })).toBe(1);
+    expect(cases[0].slaDueAt!.getTime() - cases[0].openedAt.getTime()).toBe(24 * 60 * 60_000);
+    expect(JSON.stringify(cases[0].ruleDetails)).toContain("match = 0");
+    expect(await db.auditEvent.count({ where: { action: "case.opened", targetId: cases[0].id } })).toBe(1);
   });
 
   it("a vendor that finishes later updates the undecided case; after a decision, newer answers open a new case", async () => {
@@ -109,7 +109,7 @@ describe("flagging a finished verification", () => {
     expect(all).toHaveLength(2);
     expect(all[1]).toMatchObject({ status: "open" });
     // CVS still says match = 0; the new FPT answer changes the vendors' verdict to fail.
-    expect(all[1]!.rules).toEqual(["vendor_review", "score_in_band"]);
+    expect(all[1].rules).toEqual(["vendor_review", "score_in_band"]);
   });
 
   it("a clean pass opens nothing; a manual review request opens a case with the note", async () => {
@@ -145,8 +145,8 @@ describe("claim next", () => {
     expect(new Set(rows.map((r) => r.assigneeId))).toEqual(new Set(reviewers.map((r) => r.id)));
     expect(await db.auditEvent.count({ where: { action: "case.claimed", targetId: { in: seeded.map((c) => c.id) } } })).toBe(6);
     // The queue finds them as each reviewer's own.
-    const mine = await findCases({ assignee: "mine", reference: tag, status: "open" }, reviewers[0]!.id);
-    expect(mine.rows.map((r) => r.assignee?.id)).toEqual([reviewers[0]!.id]);
+    const mine = await findCases({ assignee: "mine", reference: tag, status: "open" }, reviewers[0].id);
+    expect(mine.rows.map((r) => r.assignee?.id)).toEqual([reviewers[0].id]);
   });
 });
 
@@ -169,7 +169,7 @@ describe("deciding", () => {
       decideCase(bob.actor, bob, { caseId: c.id, version: c.version, kind: "reject", reasonCode: "different_person", comment: null }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r).reason)).toEqual([expect.any(ConflictError)]);
     expect(await db.decision.count({ where: { caseId: c.id } })).toBe(1);
   });
 
@@ -234,9 +234,9 @@ describe("paging the queue", () => {
       }
       expect(forward.map((p) => p.ids.length)).toEqual([3, 3, 1]);
       expect(new Set(forward.flatMap((p) => p.ids)).size).toBe(7);
-      expect(forward[0]!.prevCursor).toBeNull();
-      let before = forward[2]!.prevCursor;
-      for (const expected of [forward[1]!, forward[0]!]) {
+      expect(forward[0].prevCursor).toBeNull();
+      let before = forward[2].prevCursor;
+      for (const expected of [forward[1], forward[0]]) {
         const page = await findCases({ reference: pageTag, status: "all", sort, limit: 3, before: before! }, null);
         expect(page.rows.map((r) => r.id)).toEqual(expected.ids);
         before = page.prevCursor;

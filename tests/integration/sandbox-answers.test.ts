@@ -105,7 +105,7 @@ describe("sandbox answers", () => {
     const v = await runKairos(`sbx-${tag}-a`, 11);
     ids.sandbox = v.id;
     expect(v.runs[0]).toMatchObject({ status: "completed", sandbox: true });
-    expect(v.runs[0]!.attempts).toEqual([expect.objectContaining({ httpStatus: 200, sandbox: true })]);
+    expect(v.runs[0].attempts).toEqual([expect.objectContaining({ httpStatus: 200, sandbox: true })]);
     expect((await getVerificationJson(v.id))?.runs[0]).toMatchObject({ vendor: "kairos", sandbox: true });
     const listed = await findVerifications({ reference: `sbx-${tag}-a` });
     expect(listed.rows[0]?.runs).toEqual([expect.objectContaining({ vendor: "kairos", sandbox: true })]);

@@ -88,9 +88,9 @@ describe("the migrated database matches the Prisma schema", () => {
     const blob = await db.blob.findUniqueOrThrow({ where: { sha256 }, omit: { data: false }, include: { thumbnails: { omit: { data: false } } } });
     expect(Buffer.from(blob.data!).toString()).toBe(`bytes-${tag}`);
     expect(blob.thumbnails[0]).toMatchObject({ kind: "filmstrip", position: 2 });
-    expect(Buffer.from(blob.thumbnails[0]!.data).toString()).toBe(`bytes-${tag}`);
+    expect(Buffer.from(blob.thumbnails[0].data).toString()).toBe(`bytes-${tag}`);
     // Engine (issue 11): faces per media, the quality gate's settings and flags.
-    const media = read.media[0]!;
+    const media = read.media[0];
     await db.mediaFace.create({
       data: {
         mediaId: media.id, faceIndex: 0, frameMs: 1500, box: [1, 2, 3, 4], landmarks: { nose: [1, 2] }, yaw: 10.5, pitch: -2, roll: 1, quality: { sharpness: 50 },

@@ -74,11 +74,11 @@ describe("webhook delivery", () => {
     await deliverWebhookJob({ deliveryId: d.id }, context(1));
     expect(received).toHaveLength(1);
     const [request] = received;
-    expect(request!.headers["verdict-event"]).toBe("case.decided");
-    expect(request!.headers["verdict-delivery"]).toBe(d.id);
-    expect(verifyWebhookSignature(secret, String(request!.headers["verdict-signature"]), request!.body)).toEqual({ ok: true });
-    expect(verifyWebhookSignature("wrong-secret", String(request!.headers["verdict-signature"]), request!.body).ok).toBe(false);
-    expect(JSON.parse(request!.body)).toMatchObject({ event: "case.decided", data: { caseId: tag } });
+    expect(request.headers["verdict-event"]).toBe("case.decided");
+    expect(request.headers["verdict-delivery"]).toBe(d.id);
+    expect(verifyWebhookSignature(secret, String(request.headers["verdict-signature"]), request.body)).toEqual({ ok: true });
+    expect(verifyWebhookSignature("wrong-secret", String(request.headers["verdict-signature"]), request.body).ok).toBe(false);
+    expect(JSON.parse(request.body)).toMatchObject({ event: "case.decided", data: { caseId: tag } });
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ status: "delivered", attempts: 1, responseStatus: 200, responseBody: "thanks" });
     // Done is done: a repeated job sends nothing.
     await deliverWebhookJob({ deliveryId: d.id }, context(2));
@@ -136,9 +136,9 @@ describe("webhook delivery", () => {
     const [first] = await db.webhookDelivery.findMany({ where: { webhookId: webhook.id } });
     expect(first).toMatchObject({ event: "case.decided", status: "pending" });
     expect(await db.webhookDelivery.count({ where: { webhookId: other.webhook.id } })).toBe(0);
-    const copy = await redeliverWebhook(system, first!.id);
-    expect(copy.id).not.toBe(first!.id);
-    expect((copy.payload as { id: string }).id).toBe((first!.payload as { id: string }).id);
+    const copy = await redeliverWebhook(system, first.id);
+    expect(copy.id).not.toBe(first.id);
+    expect((copy.payload as { id: string }).id).toBe((first.payload as { id: string }).id);
     expect(await db.auditEvent.count({ where: { action: "webhook.redelivered", targetId: webhook.id } })).toBe(1);
   });
 });

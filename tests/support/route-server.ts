@@ -25,7 +25,7 @@ function route(pathname: string): Handler | null {
   if (testSet) {
     return async (req) => {
       try {
-        const result = await receiveTestSetUpload(req, { kind: "cli", label: "route-server" }, testSet[1]!);
+        const result = await receiveTestSetUpload(req, { kind: "cli", label: "route-server" }, testSet[1]);
         return Response.json(result, { status: result.imported > 0 ? 201 : 200 });
       } catch (error) {
         return problemFromError(error);

@@ -22,7 +22,7 @@ describe("known-device cookie", () => {
     const both = rememberDevice(rememberDevice(undefined, alice, secret), bob, secret);
     expect(knownDeviceId(both, alice, secret)).not.toBeNull();
     expect(knownDeviceId(both, bob, secret)).not.toBeNull();
-    const [userId, deviceId, mac] = both.split("~")[0]!.split(".");
+    const [userId, deviceId, mac] = both.split("~")[0].split(".");
     expect(knownDeviceId(`${alice}.${deviceId}.${mac}`, alice, secret)).toBeNull();
     expect(userId).toBe(bob);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { describeDifferentMedia, mediaSentTo } from "@/lib/compare/media-per-vendor";
 import type { MediaRole } from "@/lib/vendors/types";
 

@@ -47,7 +47,7 @@ describe("QA sampling of automatic passes", () => {
     expect(evaluateReviewRules({ verificationId: id, checkType: "liveness_selfie", runs: [selfieRun("kairos", "pass")], manualReview: true, manualReviewNote: null }, withShare(1)).map((f) => f.code)).toEqual(["manual_review"]);
     const fired = evaluateReviewRules({ verificationId: id, checkType: "liveness_selfie", runs: [selfieRun("kairos", "pass")], manualReview: false, manualReviewNote: null }, withShare(1));
     expect(fired[0]).toMatchObject({ code: "quality_sample", vendors: ["kairos"], priority: 5, slaMinutes: 10080 });
-    expect(fired[0]!.details[0]).toMatch(/^Quality sample: Kairos passed it, and 100 % of its automatic passes/);
+    expect(fired[0].details[0]).toMatch(/^Quality sample: Kairos passed it, and 100 % of its automatic passes/);
   });
 
   it("a rule set saved before sampling existed still parses, with sampling off; shares are 0–1, one per pair", () => {

@@ -38,22 +38,22 @@ describe("review rules", () => {
     });
     const fired = evaluateReviewRules(input("liveness_video", [fpt]), DEFAULT_REVIEW_RULE_SETTINGS);
     expect(fired.map((f) => f.code)).toEqual(["vendor_review"]);
-    expect(fired[0]!.details[0]).toContain("need_to_review");
-    expect(fired[0]!.vendors).toEqual(["fpt"]);
+    expect(fired[0].details[0]).toContain("need_to_review");
+    expect(fired[0].vendors).toEqual(["fpt"]);
   });
 
   it("vendor says review and the score is in the band: CVS match 0 at 70 %", () => {
     const fired = evaluateReviewRules(input("face_match", [cvsBorderline]), DEFAULT_REVIEW_RULE_SETTINGS);
     expect(fired.map((f) => f.code)).toEqual(["vendor_review", "score_in_band"]);
-    expect(fired[0]!.details[0]).toContain("match = 0");
-    expect(fired[1]!.details[0]).toMatch(/face similarity 0\.702 is inside the review band 0\.650–0\.750/);
+    expect(fired[0].details[0]).toContain("match = 0");
+    expect(fired[1].details[0]).toMatch(/face similarity 0\.702 is inside the review band 0\.650–0\.750/);
   });
 
   it("score in band: a Kairos liveness score next to the threshold", () => {
     const kairos = run("kairos", "liveness_selfie", "review", { liveness: { isLive: true, score: 0.62 }, reasons: [reason("liveness_borderline", "fraud", "warning")] });
     const fired = evaluateReviewRules(input("liveness_selfie", [kairos]), DEFAULT_REVIEW_RULE_SETTINGS);
     expect(fired.map((f) => f.code)).toEqual(["score_in_band"]);
-    expect(fired[0]!.details[0]).toMatch(/liveness score 0\.620 is inside the review band 0\.550–0\.650 \(threshold 0\.600\)/);
+    expect(fired[0].details[0]).toMatch(/liveness score 0\.620 is inside the review band 0\.550–0\.650 \(threshold 0\.600\)/);
   });
 
   it("score in band: the extra margin flags a pass close to the threshold, only when configured", () => {
@@ -68,7 +68,7 @@ describe("review rules", () => {
     const fptFail = run("fpt", "face_match", "fail", { faceMatch: { similarity: 0.2, isMatch: false, band: "no_match" }, reasons: [reason("face_mismatch", "fraud")] });
     const fired = evaluateReviewRules(input("face_match", [cvsPass, fptFail]), DEFAULT_REVIEW_RULE_SETTINGS);
     expect(fired.map((f) => f.code)).toEqual(["vendor_disagreement"]);
-    expect(fired[0]!.details[0]).toBe("The vendors disagree: CVS says pass, FPT says fail.");
+    expect(fired[0].details[0]).toBe("The vendors disagree: CVS says pass, FPT says fail.");
     // FPT's rerun passes: no disagreement any more.
     const fptRerun = run("fpt", "face_match", "pass", { faceMatch: { similarity: 0.9, isMatch: true, band: "match" } }, 2);
     expect(codes(input("face_match", [cvsPass, fptFail, fptRerun]))).toEqual([]);
@@ -78,7 +78,7 @@ describe("review rules", () => {
     const quality = run("cvs", "face_match", "error", { reasons: [reason("face_not_found_portrait", "quality", "error", "invalidCode:5", "The portrait photo does not contain a face")] });
     const fired = evaluateReviewRules(input("face_match", [quality]), DEFAULT_REVIEW_RULE_SETTINGS);
     expect(fired.map((f) => f.code)).toEqual(["vendor_error_triage"]);
-    expect(fired[0]!.details[0]).toBe("CVS: The portrait photo does not contain a face (invalidCode:5).");
+    expect(fired[0].details[0]).toBe("CVS: The portrait photo does not contain a face (invalidCode:5).");
     for (const category of ["transient", "auth", "quota", "vendor"] as const) {
       expect(codes(input("face_match", [run("cvs", "face_match", "error", { reasons: [reason("x", category)] })]))).toEqual([]);
     }
@@ -98,7 +98,7 @@ describe("review rules", () => {
   it("manual review requested, with the note in words", () => {
     const fired = evaluateReviewRules(input("liveness_selfie", [run("kairos", "liveness_selfie", "pass", { liveness: { isLive: true, score: 0.95 } })], true, "Customer called support"), DEFAULT_REVIEW_RULE_SETTINGS);
     expect(fired.map((f) => f.code)).toEqual(["manual_review"]);
-    expect(fired[0]!.details).toEqual(["Manual review requested: “Customer called support”"]);
+    expect(fired[0].details).toEqual(["Manual review requested: “Customer called support”"]);
   });
 
   it("records every rule that fired; the case takes the highest priority and the shortest SLA", () => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { SandboxBadge } from "@/components/verifications/sandbox-badge";
-import { CHECK_TYPE_LABELS, formatDateTime, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, formatDateTime, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { findMultiVendorVerifications } from "@/lib/compare/find-multi-vendor-verifications";
 

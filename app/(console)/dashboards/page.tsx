@@ -4,7 +4,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { dashboardQueryString, parseDashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { loadDashboards } from "@/lib/dashboards/load-dashboards";
 import { getGateSavings } from "@/lib/dashboards/get-gate-savings";
-import { vendorDisplayName } from "@/components/verifications/verification-labels";
+import { vendorDisplayName } from "@/lib/verifications/verification-labels";
 import { DashboardFilters } from "./_components/dashboard-filters";
 import { QueueHealthSection } from "./_components/queue-health-section";
 import { RatesSection } from "./_components/rates-section";

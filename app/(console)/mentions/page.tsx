@@ -5,7 +5,7 @@ import { CASE_STATUS_LABELS } from "@/components/review/case-labels";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/components/verifications/verification-labels";
+import { formatDateTime } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listMentions } from "@/lib/review/mentions";
 import { MarkReadButton } from "./_components/mark-read-button";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { formatDateTime, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listRecentRerunBatches } from "@/lib/reruns/get-rerun-batch";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { CHECK_TYPE_LABELS, formatDateTime } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, formatDateTime } from "@/lib/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { listTestSets } from "@/lib/test-sets/manage-test-sets";
 import { CreateTestSetForm } from "./_components/create-test-set-form";

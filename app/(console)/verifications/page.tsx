@@ -1,7 +1,7 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BulkRerunDialog } from "@/components/reruns/bulk-rerun-dialog";
+import { BulkRerunDialog } from "@/app/(console)/reruns/_components/bulk-rerun-dialog";
 import { PageLinks } from "@/components/data-table/page-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db";

@@ -1,4 +1,4 @@
-import type { ScenarioInfo } from "@/lib/sandbox/scenario-selection";
+import type { ScenarioInfo } from "@/lib/vendors/sandbox-scenarios";
 
 /** Sandbox scenarios for biometric.kz Liveness Short: one per documented answer. */
 export const biometricKzScenarios = [

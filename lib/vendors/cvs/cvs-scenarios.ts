@@ -1,4 +1,4 @@
-import type { ScenarioInfo } from "@/lib/sandbox/scenario-selection";
+import type { ScenarioInfo } from "@/lib/vendors/sandbox-scenarios";
 
 const both = ["verify_liveness", "face_matching"] as const;
 const liveness = ["verify_liveness"] as const;

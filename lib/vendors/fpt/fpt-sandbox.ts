@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { inspectImage } from "@/lib/sandbox/inspect-image";
 import { detectMediaFormat } from "@/lib/sandbox/media-marker";
-import { readMp4DurationSeconds, readMp4VideoSize } from "@/lib/sandbox/mp4-atoms";
+import { readMp4DurationSeconds, readMp4VideoSize } from "@/lib/media/mp4-boxes";
 import { readForm, readFormFile } from "@/lib/sandbox/read-request-media";
 import { pickScenario, scoreBetween } from "@/lib/sandbox/scenario-selection";
 import type { SandboxEnv, VendorSandbox } from "@/lib/sandbox/sandbox-types";

@@ -1,4 +1,4 @@
-import type { ScenarioInfo } from "@/lib/sandbox/scenario-selection";
+import type { ScenarioInfo } from "@/lib/vendors/sandbox-scenarios";
 
 /** Sandbox scenarios for FPT Liveness v3: one per documented code, plus the review cases. */
 export const fptScenarios = [

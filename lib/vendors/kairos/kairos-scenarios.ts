@@ -1,4 +1,4 @@
-import type { ScenarioInfo } from "@/lib/sandbox/scenario-selection";
+import type { ScenarioInfo } from "@/lib/vendors/sandbox-scenarios";
 
 /** Sandbox scenarios for Kairos liveness verification: every documented answer, plus face-count cases. */
 export const kairosScenarios = [

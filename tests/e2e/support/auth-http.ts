@@ -23,7 +23,7 @@ function send(url: URL, options: { method: string; headers: Record<string, strin
 }
 
 function cookiePairs(setCookie: string | string[] | undefined): string[] {
-  return (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).map((c) => c.split(";")[0]!);
+  return (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).map((c) => c.split(";")[0]);
 }
 
 /** Submits the sign-in form over HTTP; returns the error code next-auth answered with, or null on success. */

@@ -38,7 +38,7 @@ async function insertEvents(url: string, count: number): Promise<string[]> {
         `INSERT INTO "AuditEvent" ("actorLabel", "action", "targetType", "targetId", "after") VALUES ('test', 'test.event', 'test', $1, $2) RETURNING "id"::text AS id`,
         [String(i), JSON.stringify({ n: i })],
       );
-      ids.push(rows[0]!.id);
+      ids.push(rows[0].id);
     }
     return ids;
   });

@@ -66,7 +66,7 @@ describe("retention purge, PostgreSQL blobs", () => {
     expect(media.reduce((n, m) => n + (m.purgedBytes ?? 0), 0)).toBe(due.media.reduce((n, m) => n + m.size, 0));
     const run = await db.vendorRun.findFirstOrThrow({ where: { verificationId: due.verification.id } });
     expect(run.raw).toMatchObject({ data: { face1: PURGED_MARK, face2: PURGED_MARK, matching: "81.2" } });
-    expect(JSON.stringify(run.normalized)).not.toContain(Buffer.from(due.media[0]!.sha256).toString("base64").slice(0, 10));
+    expect(JSON.stringify(run.normalized)).not.toContain(Buffer.from(due.media[0].sha256).toString("base64").slice(0, 10));
     expect(run.outcome).toBe("pass");
 
     // The page data and the API answer with the tombstone.
@@ -75,7 +75,7 @@ describe("retention purge, PostgreSQL blobs", () => {
     expect(page!.media.map((m) => m.purged?.description)).toEqual([`purged on ${today} by policy API · no case`, `purged on ${today} by policy API · no case`]);
     const json = await getVerificationJson(due.verification.id);
     expect(json!.media[0]).toMatchObject({ url: null, sha256: null, purged: { kind: "policy", policy: "API · no case" } });
-    const gone = await serveOriginalMedia(new Request("http://x"), media[0]!.id, viewer).catch((e: unknown) => e);
+    const gone = await serveOriginalMedia(new Request("http://x"), media[0].id, viewer).catch((e: unknown) => e);
     expect(gone).toMatchObject({ status: 410, message: expect.stringContaining("purged on") });
 
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "media.purged", targetId: due.verification.id } });
@@ -99,7 +99,7 @@ describe("retention purge, PostgreSQL blobs", () => {
     const shared = await distinctImage();
     const keeper = await seedOldVerification({ backend: postgres, caseState: "case_open", images: [{ role: "image1", bytes: shared }, { role: "image2", bytes: await distinctImage() }] });
     const purgedOne = await seedOldVerification({ backend: postgres, images: [{ role: "image1", bytes: shared }, { role: "image2", bytes: await distinctImage() }] });
-    const sharedSha = keeper.media[0]!.sha256;
+    const sharedSha = keeper.media[0].sha256;
 
     const summary = await runRetentionPurge("test", { backend: postgres });
     const rule = summary.rules.find((r) => r.policy === "API · no case")!;
@@ -114,7 +114,7 @@ describe("retention purge, PostgreSQL blobs", () => {
     expect(await db.media.count({ where: { verificationId: purgedOne.verification.id, purgedAt: { not: null } } })).toBe(2);
     expect(await db.blob.count({ where: { sha256: sharedSha } })).toBe(1);
     expect(await db.thumbnail.count({ where: { sha256: sharedSha } })).toBe(2);
-    await assertNoBytesLeft([purgedOne.media[1]!.sha256]);
+    await assertNoBytesLeft([purgedOne.media[1].sha256]);
     const sharedMedia = await db.media.findFirstOrThrow({ where: { verificationId: purgedOne.verification.id, role: "image1" } });
     expect(sharedMedia.purgedBytes).toBe(0);
   });
@@ -126,7 +126,7 @@ function spawnPurgeWorker(env: Record<string, string>): { child: ChildProcess; l
     env: { ...process.env, ...s3.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator]() };
+  return { child, lines: createInterface({ input: child.stdout })[Symbol.asyncIterator]() };
 }
 
 async function waitForLine(lines: AsyncIterator<string>, prefix: string): Promise<string> {
@@ -154,7 +154,7 @@ describe("retention purge, S3 objects", () => {
     // Killed between the commit and the S3 delete: one media is a tombstone, its object still there.
     const pending = await db.blob.findMany({ where: { sha256: { in: hashes }, deletePendingAt: { not: null } } });
     expect(pending).toHaveLength(1);
-    expect(await s3.keys()).toContain(blobObjectKey(pending[0]!.sha256));
+    expect(await s3.keys()).toContain(blobObjectKey(pending[0].sha256));
     expect(await db.media.count({ where: { verificationId: { in: seeded.map((s) => s.verification.id) }, purgedAt: { not: null } } })).toBe(1);
 
     await requestRetentionRun(admin, "test");
@@ -172,7 +172,7 @@ describe("retention purge, S3 objects", () => {
     for (const s of seeded) {
       const json = await getVerificationJson(s.verification.id);
       expect(json!.media.every((m) => m.url === null && m.purged?.policy === "API · no case")).toBe(true);
-      expect(json!.runs[0]!.outcome).toBe("pass");
+      expect(json!.runs[0].outcome).toBe("pass");
     }
   }, 120_000);
 });

@@ -59,7 +59,7 @@ async function seedSubject(reference: string) {
   await db.decisionReason.upsert({ where: { code: "rights_test" }, create: { code: "rights_test", label: "Test", kinds: ["approve"] }, update: {} });
   await db.decision.create({ data: { caseId: reviewCase.id, kind: "approve", reasonCode: "rights_test", decidedById: reviewer.id, comment: "same person" } });
   await db.comment.create({ data: { caseId: reviewCase.id, authorId: reviewer.id, body: "checked the ID" } });
-  const mediaId = decided.media[0]!.id;
+  const mediaId = decided.media[0].id;
   await db.auditEvent.create({ data: { actorId: reviewer.id, actorLabel: reviewer.email, action: "media.viewed", targetType: "media", targetId: mediaId, after: { verificationId: decided.verification.id } } });
   return { decided, plain, reviewCase, reviewer, hashes: [...decided.media, ...plain.media].map((m) => m.sha256) };
 }
@@ -72,12 +72,12 @@ async function assertNoBytesLeft(hashes: string[]) {
 }
 
 async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(bytes, { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z!))));
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(bytes, { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))));
   const files = new Map<string, Buffer>();
   await new Promise<void>((resolve, reject) => {
     zip.on("entry", (entry: yauzl.Entry) => {
       zip.openReadStream(entry, (error, stream) => {
-        if (error || !stream) return reject(error);
+        if (error || !stream) return reject(error ?? new Error("the entry could not be read"));
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
@@ -113,7 +113,7 @@ describe("erase a subject", () => {
     expect(json).toMatchObject({ erased: { reason: "erasure request 4411" } });
     expect(json!.media.every((m) => m.url === null && m.purged?.kind === "erase")).toBe(true);
     const page = await getVerification(v.id);
-    expect(page!.media[0]!.purged!.description).toMatch(/^erased on \d{4}-\d{2}-\d{2} by api-key:rights-admin-/);
+    expect(page!.media[0].purged!.description).toMatch(/^erased on \d{4}-\d{2}-\d{2} by api-key:rights-admin-/);
 
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "subject.erased", targetId: reference } });
     expect(audit.after).toMatchObject({ reason: "erasure request 4411", erased: 2, media: 4 });
@@ -168,7 +168,7 @@ describe("export a subject", () => {
     expect([...files.keys()].sort()).toEqual(
       ["README.txt", "access-log.json", "subject.json", ...[s.decided, s.plain].flatMap((x) => [`media/${x.verification.id}/image1.jpg`, `media/${x.verification.id}/image2.jpg`])].sort(),
     );
-    const original = s.decided.media[0]!;
+    const original = s.decided.media[0];
     const stored = await db.media.findUniqueOrThrow({ where: { id: original.id } });
     expect(files.get(`media/${s.decided.verification.id}/image1.jpg`)!.length).toBe(stored.size);
     const subject = JSON.parse(files.get("subject.json")!.toString());
@@ -201,7 +201,7 @@ describe("audit CSV", () => {
     const reference = `csv-${tag}`;
     const s = await seedSubject(reference);
     const trap = await db.user.create({ data: { email: `=cmd-${tag}@verdict.test`, role: "viewer" } });
-    await db.auditEvent.create({ data: { actorId: trap.id, actorLabel: `=HYPERLINK("x")-${tag}`, action: "media.viewed", targetType: "media", targetId: s.plain.media[0]!.id, after: { verificationId: s.plain.verification.id } } });
+    await db.auditEvent.create({ data: { actorId: trap.id, actorLabel: `=HYPERLINK("x")-${tag}`, action: "media.viewed", targetType: "media", targetId: s.plain.media[0].id, after: { verificationId: s.plain.verification.id } } });
     const today = new Date().toISOString().slice(0, 10);
     const response = await exportAudit(call("GET", `/api/v1/audit/export?reference=${reference}&action=media.viewed&from=${today}&to=${today}`, adminKey), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
@@ -209,7 +209,7 @@ describe("audit CSV", () => {
     expect(lines[0]).toBe("id,at_utc,actor,action,target_type,target_id,change,before_json,after_json,ip");
     expect(lines).toHaveLength(3);
     expect(lines.some((l) => l.includes(`"'=HYPERLINK(""x"")-${tag}"`))).toBe(true);
-    expect(lines.every((l) => !l.split(",")[2]!.startsWith("="))).toBe(true);
+    expect(lines.every((l) => !l.split(",")[2].startsWith("="))).toBe(true);
     const viewerCsv = await exportAudit(call("GET", `/api/v1/audit/export`, viewerKey), { params: Promise.resolve({}) });
     expect(viewerCsv.status).toBe(403);
   });

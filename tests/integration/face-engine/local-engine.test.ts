@@ -25,7 +25,7 @@ async function watchNetwork<T>(work: () => Promise<T>): Promise<{ value: T; atte
   globalThis.fetch = (async (input: Parameters<typeof fetch>[0]) => {
     attempts.push(`fetch ${String(input instanceof Request ? input.url : input)}`);
     throw new Error("network disabled in this test");
-  }) as typeof fetch;
+  });
   const refuse = (name: string) =>
     ((...args: unknown[]) => {
       attempts.push(`${name} ${JSON.stringify(args[0])}`);
@@ -36,7 +36,7 @@ async function watchNetwork<T>(work: () => Promise<T>): Promise<{ value: T; atte
   net.Socket.prototype.connect = function connect(this: net.Socket, ...args: unknown[]) {
     attempts.push(`socket ${JSON.stringify(args[0])}`);
     throw new Error("network disabled in this test");
-  } as never;
+  };
   try {
     return { value: await work(), attempts };
   } finally {
@@ -63,7 +63,7 @@ describe("Verdict's engine on real photos", () => {
     expect(result).toMatchObject({ vendor: "local", outcome: "pass", faceMatch: { band: "match", isMatch: true } });
     expect(result.faceMatch!.similarity).toBeGreaterThan(0.7);
     expect(analysed.map((a) => [a.role, a.faces.length])).toEqual([["image1", 1], ["image2", 1]]);
-    expect(analysed[0]!.faces[0]!.embedding).toHaveLength(1024);
+    expect(analysed[0].faces[0].embedding).toHaveLength(1024);
     // The raw answer is the engine's own reading: boxes and similarity, no embeddings.
     expect(result.raw).toMatchObject({ engine: "verdict-local", comparisons: [{ a: "image1", b: "image2" }] });
     expect(JSON.stringify(result.raw)).not.toContain("embedding");

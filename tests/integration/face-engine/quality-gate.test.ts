@@ -83,7 +83,7 @@ describe("the engine as a vendor, and the quality gate", () => {
     // The faces the engine found are stored per media, and retention can delete them.
     const media = await db.media.findMany({ where: { verificationId: id }, include: { faces: true }, orderBy: { role: "asc" } });
     expect(media.map((m) => [m.role, m.faces.length])).toEqual([["image1", 1], ["image2", 0]]);
-    expect(media[0]!.faces[0]!.embedding).toHaveLength(1024);
+    expect(media[0].faces[0].embedding).toHaveLength(1024);
     expect(await db.$transaction((tx) => deleteFacesOfMedia(tx, media.map((m) => m.id)))).toBe(1);
     expect(await db.mediaFace.count({ where: { mediaId: { in: media.map((m) => m.id) } } })).toBe(0);
   });

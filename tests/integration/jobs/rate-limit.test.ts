@@ -50,7 +50,7 @@ describe("per-queue rate limit", () => {
     const times = starts.map((s) => s.at).sort((a, b) => a - b);
     // One per one-second window: the third start is two windows after the first. The first
     // handler may start late on a loaded machine, so only a whole window is required between them.
-    expect(times[2]! - times[0]!).toBeGreaterThanOrEqual(1_000);
+    expect(times[2] - times[0]).toBeGreaterThanOrEqual(1_000);
 
     const rows = await waitUntil("every job settled", async () => {
       const all = await jobsIn(queue.name);
@@ -85,7 +85,7 @@ describe("per-queue rate limit", () => {
     starts.sort((a, b) => a - b);
     // Two per one-second window: the 3rd and 4th waited in the worker for the next window (the
     // first handler may start late on a loaded machine, hence half a window of slack).
-    expect(starts[2]! - starts[0]!).toBeGreaterThanOrEqual(500);
+    expect(starts[2] - starts[0]).toBeGreaterThanOrEqual(500);
     const rows = await jobsIn(waiting.name);
     expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(rows.map((r) => [r.state, r.output])).toEqual(ids.map(() => ["completed", null]));

@@ -86,15 +86,15 @@ describe("retries and dead letters", () => {
     expect(stats.find((s) => s.queue === exhausted.name)).toMatchObject({ dead: 1, failed: 1, queued: 0, active: 0 });
 
     failing = false;
-    const { jobId } = await retryDeadJob(actor, dead!.id, catalogue);
+    const { jobId } = await retryDeadJob(actor, dead.id, catalogue);
     expect(await rerun.promise).toEqual({ n: 7 });
     expect(await findDeadJobs({ queue: exhausted.name }, catalogue)).toEqual([]);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "job.retried", targetId: dead!.id } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "job.retried", targetId: dead.id } });
     expect(event).toMatchObject({ actorLabel: "cli:jobs-test", targetType: "job", after: { queue: exhausted.name, jobId } });
 
     // The dead job was consumed by the first retry: a second click finds nothing and sends nothing.
-    await expect(retryDeadJob(actor, dead!.id, catalogue)).rejects.toThrow(NotFoundError);
-    expect(await db.auditEvent.count({ where: { action: "job.retried", targetId: dead!.id } })).toBe(1);
+    await expect(retryDeadJob(actor, dead.id, catalogue)).rejects.toThrow(NotFoundError);
+    expect(await db.auditEvent.count({ where: { action: "job.retried", targetId: dead.id } })).toBe(1);
     expect((await jobsIn(exhausted.name)).filter((j) => j.id === jobId)).toHaveLength(1);
 
     // The timeline of this payload: the original's two failed attempts, its dead letter, the retry.

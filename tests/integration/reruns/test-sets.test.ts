@@ -76,11 +76,11 @@ describe("a labelled test set from upload to report", () => {
       [7, `bad-label-${tag}`],
       [8, `no-type-${tag}`],
     ]);
-    expect(result.problems[0]!.messages.join(" ")).toMatch(/missing\.jpg" was not uploaded/);
-    expect(result.problems[2]!.messages.join(" ")).toMatch(/attack_type is required/);
+    expect(result.problems[0].messages.join(" ")).toMatch(/missing\.jpg" was not uploaded/);
+    expect(result.problems[2].messages.join(" ")).toMatch(/attack_type is required/);
     const items = await db.testSetItem.findMany({ where: { testSetId: testSet.id }, include: { verification: { include: { media: true, runs: true } } } });
     // Imported items wait for a person to run them, and say so (not an unexplained "queued").
-    const waiting = await getVerificationJson(items[0]!.verificationId);
+    const waiting = await getVerificationJson(items[0].verificationId);
     expect(waiting?.waitingFor).toMatch(/No vendor has been asked yet: this is an item of the test set/);
     expect(items).toHaveLength(4);
     // No vendor is called at import: the items wait for a run.

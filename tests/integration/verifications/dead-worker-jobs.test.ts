@@ -36,7 +36,7 @@ async function fetchedJob(secondsAgo: number) {
     `UPDATE pgboss.job SET state = 'active', started_on = now() - make_interval(secs => $2) WHERE name = 'vendor-call.kairos' AND data->>'vendorRunId' = $1 RETURNING id`,
     [run.id, secondsAgo],
   );
-  return { runId: run.id, jobId: rows[0]!.id };
+  return { runId: run.id, jobId: rows[0].id };
 }
 
 const stateOf = async (jobId: string) => (await sqlPool().query<{ state: string }>(`SELECT state::text AS state FROM pgboss.job WHERE id = $1`, [jobId])).rows[0]?.state;

@@ -69,7 +69,7 @@ describe("vendor runs finishing", () => {
 
   it("claiming a run changes no dashboard count; its answer does, and the rollups stay equal to a recount", async () => {
     const { id, runs } = await newVerification(720, ["kairos"]);
-    const run = runs[0]!;
+    const run = runs[0];
     const before = await deltaRows();
     expect(await claimVendorRun(run.id, claimJob, claimRules)).toMatchObject({ claimed: true, attempt: 1 });
     expect(await db.verification.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: "running" });
@@ -85,7 +85,7 @@ describe("vendor runs finishing", () => {
 
   it("a run already answered is not claimed or answered again", async () => {
     const { runs } = await newVerification(730, ["kairos"]);
-    const run = runs[0]!;
+    const run = runs[0];
     await runVendorCallJob({ vendorRunId: run.id }, jobContext("kairos"));
     const answered = await db.vendorRun.findUniqueOrThrow({ where: { id: run.id } });
     const calls = sandbox.requests("kairos").length;

@@ -81,7 +81,7 @@ describe("a worker killed mid-call", () => {
     const calls = await db.vendorCallAttempt.findMany({ where: { vendorRunId: runId }, orderBy: { attempt: "asc" } });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ attempt: 1, outcome: "unknown", jobAttempt: 1 });
-    expect(calls[0]!.error).toMatch(/worker stopped while waiting/);
+    expect(calls[0].error).toMatch(/worker stopped while waiting/);
     const run = await db.vendorRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run).toMatchObject({ status: "failed", outcome: "error" });
     expect(JSON.stringify(run.normalized)).toContain("vendor_call_unknown");

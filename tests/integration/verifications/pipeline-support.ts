@@ -48,7 +48,7 @@ export class RunWaiter {
   async forRuns(runIds: string[]) {
     await Promise.all(
       runIds.map((id) =>
-        this.done.has(id) ? undefined : new Promise<void>((resolve) => this.waiting.set(id, [...(this.waiting.get(id) ?? []), resolve])),
+        this.done.has(id) ? Promise.resolve() : new Promise<void>((resolve) => this.waiting.set(id, [...(this.waiting.get(id) ?? []), resolve])),
       ),
     );
   }

@@ -51,7 +51,7 @@ describe("a verification from files to vendor answers", () => {
     );
     expect(v.status).toBe("completed");
     expect(v.media.map((m) => m.role).sort()).toEqual(["image1", "image2"]);
-    const run = v.runs[0]!;
+    const run = v.runs[0];
     expect(run).toMatchObject({ vendor: "cvs", status: "completed", outcome: "review", httpStatus: 200 });
     expect(run.matchSimilarity).toBeGreaterThanOrEqual(0.65);
     expect(run.matchSimilarity).toBeLessThanOrEqual(0.75);
@@ -80,7 +80,7 @@ describe("a verification from files to vendor answers", () => {
       ],
       { checkType: "liveness_video", vendors: ["fpt"] },
     );
-    const run = v.runs[0]!;
+    const run = v.runs[0];
     expect(run).toMatchObject({ vendor: "fpt", outcome: "fail" });
     expect(v.media.find((m) => m.role === "video")).toMatchObject({ mime: "video/mp4", width: 1280, height: 720 });
   });
@@ -92,7 +92,7 @@ describe("a verification from files to vendor answers", () => {
       checkType: "liveness_selfie",
       vendors: ["kairos"],
     });
-    const run = v.runs[0]!;
+    const run = v.runs[0];
     expect(run.outcome).toBe("pass");
     const attempts = run.attempts as Array<{ httpStatus: number | null; job: number }>;
     expect(attempts.map((a) => [a.job, a.httpStatus])).toEqual([

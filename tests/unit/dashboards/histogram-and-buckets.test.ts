@@ -126,7 +126,7 @@ describe("reading a range from the day, 3-hour and hour rollups", () => {
       const spans = covered(plan);
       expect(spans[0]?.[0]).toBe(startOfLocalDay("2026-03-01", tz).getTime());
       expect(spans[spans.length - 1]?.[1]).toBe(startOfLocalDay("2026-05-01", tz).getTime());
-      for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBe(spans[i - 1]![1]); // contiguous, no overlap
+      for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBe(spans[i - 1][1]); // contiguous, no overlap
     }
     // Tokyo's midnight is 15:00 UTC, on a block edge: its days are runs of whole blocks.
     expect(planSeries("2026-03-10", "2026-03-12", "day", "Asia/Tokyo")).toEqual({

@@ -44,13 +44,13 @@ describe("comparing vendors on one verification", () => {
     const rows = compareRuns([run("biometric_kz", "pass", 0.9), run("kairos", "fail", 0.1, ["not_live"])]);
     const byKey = Object.fromEntries(rows.map((r) => [r.key, r]));
     // Two vendors, two answers: no majority, both flagged.
-    expect(byKey.outcome!.cells.map((c) => c.disagrees)).toEqual([true, true]);
-    expect(byKey.liveness!.cells.map((c) => c.disagrees)).toEqual([true, true]);
-    expect(byKey.liveness!.cells[1]!.scale).toMatchObject({ key: "liveness", threshold: 0.6 });
-    expect(byKey.reasons!.cells.map((c) => c.text)).toEqual(["none", "not_live"]);
+    expect(byKey.outcome.cells.map((c) => c.disagrees)).toEqual([true, true]);
+    expect(byKey.liveness.cells.map((c) => c.disagrees)).toEqual([true, true]);
+    expect(byKey.liveness.cells[1].scale).toMatchObject({ key: "liveness", threshold: 0.6 });
+    expect(byKey.reasons.cells.map((c) => c.text)).toEqual(["none", "not_live"]);
     // Rows no vendor fills are left out; latency is informational.
     expect(byKey.similarity).toBeUndefined();
-    expect(byKey.latency!.cells.every((c) => !c.disagrees)).toBe(true);
+    expect(byKey.latency.cells.every((c) => !c.disagrees)).toBe(true);
   });
 
   it("with three vendors, only the odd one out is flagged", () => {
@@ -90,7 +90,7 @@ describe("what changed between runs", () => {
     const next: ComparableRun = { ...base, attempt: 2, outcome: "pass", livenessScore: 0.9, normalized: normalized("kairos", "pass", 0.9) };
     const changes = describeRunChanges(base, next);
     expect(changes.changes.map((c) => c.field)).toEqual(["Outcome", "Liveness score", "Live", "Reasons"]);
-    expect(changes.changes[1]!.delta).toBeCloseTo(0.8, 10);
+    expect(changes.changes[1].delta).toBeCloseTo(0.8, 10);
     expect(changes.changes[3]).toMatchObject({ before: "−not_live", after: "" });
   });
 

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { detectMediaFormat, readScenarioMarker, writeImageScenarioMarker, writeScenarioMarker } from "@/lib/sandbox/media-marker";
-import { readMp4DurationSeconds, readMp4VideoSize } from "@/lib/sandbox/mp4-atoms";
+import { readMp4DurationSeconds, readMp4VideoSize } from "@/lib/media/mp4-boxes";
 import { createSampleImage, createSampleVideo } from "@/lib/sandbox/sample-media";
 import { HASH_MIX, pickScenario } from "@/lib/sandbox/scenario-selection";
 

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { formText } from "@/lib/validation/form-text";
 
 // One message for a wrong email and a wrong password: never say which one was wrong.
 const MESSAGES: Record<string, string> = {
@@ -45,9 +46,9 @@ export function LoginForm({ initialError, sso }: { initialError?: string; sso: {
     setError(null);
     const result = await signIn("credentials", {
       redirect: false,
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      ...(askCode ? { code: String(form.get("code") ?? "") } : {}),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
+      ...(askCode ? { code: formText(form, "code") } : {}),
     });
     if (result?.ok && !result.error) {
       router.replace("/queue");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatBytes, formatDateTime } from "@/components/verifications/verification-labels";
+import { formatBytes, formatDateTime } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { findActiveHolds } from "@/lib/data-protection/legal-holds";
 import { getRetentionSchedule } from "@/lib/data-protection/retention-job";

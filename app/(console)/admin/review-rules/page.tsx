@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/components/verifications/verification-labels";
+import { formatDateTime } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getActiveRuleSet, listRuleSetVersions } from "@/lib/review/review-rule-sets";
 import { ReviewRulesForm } from "./_components/review-rules-form";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { CHECK_TYPE_LABELS, formatDateTime } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, formatDateTime } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { findHoldsOfReference } from "@/lib/data-protection/legal-holds";
 import { db } from "@/lib/db";

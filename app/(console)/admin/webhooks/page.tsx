@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/components/verifications/verification-labels";
+import { formatDateTime } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { describeWebhookHealth, listDeliveries, listWebhooks, type WebhookHealth } from "@/lib/webhooks/manage-webhooks";
 import { CreateWebhookForm } from "./_components/create-webhook-form";
@@ -53,11 +53,11 @@ export default async function WebhooksPage() {
               {hook.active ? <Badge tone="success">active</Badge> : <Badge>disabled</Badge>}
               {hook.allowPrivate ? <Badge tone="warning">private addresses allowed</Badge> : null}
             </div>
-            <HealthLine health={health[i]!} />
+            <HealthLine health={health[i]} />
             <WebhookControls webhook={{ id: hook.id, url: hook.url, events: hook.events, active: hook.active, allowPrivate: hook.allowPrivate }} />
             <h3 className="text-sm font-medium">Recent deliveries</h3>
-            {deliveries[i]!.length === 0 ? <p className="text-sm text-zinc-500">None yet.</p> : null}
-            {deliveries[i]!.length ? (
+            {deliveries[i].length === 0 ? <p className="text-sm text-zinc-500">None yet.</p> : null}
+            {deliveries[i].length ? (
               <div className="overflow-x-auto">
                 <table className="w-full text-left text-xs" data-testid="webhook-deliveries">
                   <caption className="sr-only">Deliveries of {hook.url}</caption>
@@ -73,7 +73,7 @@ export default async function WebhooksPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {deliveries[i]!.map((d) => (
+                    {deliveries[i].map((d) => (
                       <tr key={d.id} data-delivery-id={d.id} className="border-t border-zinc-100 dark:border-zinc-800">
                         <td className="py-1 pr-3 font-mono">{formatDateTime(d.createdAt)}</td>
                         <td className="py-1 pr-3 font-mono">{d.event}</td>

@@ -9,11 +9,11 @@ import { SlaCountdown } from "@/components/review/sla-countdown";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScoreBar } from "@/components/verifications/score-bar";
-import { describeScoreScales } from "@/components/verifications/score-scales";
+import { describeScoreScales } from "@/lib/verifications/score-scales";
 import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
 import { VendorRunCard } from "@/components/verifications/vendor-run-card";
-import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, vendorDisplayName } from "@/lib/verifications/verification-labels";
 import { hasRole, requirePageUser, userActor } from "@/lib/auth/current-user";
 import { recordCaseView } from "@/lib/review/case-comments";
 import { listDecisionReasons } from "@/lib/review/decision-reasons";
@@ -182,7 +182,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 faces: engineFaces[m.id],
               }))}
             /> : null}
-            <EngineFaceCrops canViewFull={canViewFull} items={keptMedia.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id]! }] : []))} />
+            <EngineFaceCrops canViewFull={canViewFull} items={keptMedia.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id] }] : []))} />
           </section>
 
           <section aria-labelledby="scores-heading" className="flex flex-col gap-3">

@@ -6,13 +6,13 @@ import { JsonDiff } from "@/components/compare/json-diff";
 import { EngineFaceCrops } from "@/components/media/engine-faces";
 import { FaceCompare } from "@/components/media/face-compare";
 import { findEngineFaces } from "@/lib/face-engine/find-engine-faces";
-import { RerunButton } from "@/components/reruns/rerun-button";
+import { RerunButton } from "@/app/(console)/reruns/_components/rerun-button";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScoreBar } from "@/components/verifications/score-bar";
 import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge, RunStatusBadge, VerificationStatusBadge } from "@/components/verifications/status-badges";
-import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES, vendorDisplayName } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES, vendorDisplayName } from "@/lib/verifications/verification-labels";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { describeDifferentMedia, mediaSentTo } from "@/lib/compare/media-per-vendor";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
@@ -90,7 +90,7 @@ export default async function CompareVerificationPage({
           size={v.media.length >= 3 ? 200 : 260}
           panes={v.media.map((m) => ({ mediaId: m.id, label: ROLE_LABELS[m.role], kind: m.kind, faces: engineFaces[m.id] }))}
         />
-        <EngineFaceCrops canViewFull={canViewFull} size={120} items={v.media.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id]! }] : []))} />
+        <EngineFaceCrops canViewFull={canViewFull} size={120} items={v.media.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id] }] : []))} />
       </section>
 
       <div className="mb-8 overflow-x-auto">

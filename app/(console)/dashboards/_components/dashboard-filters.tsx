@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { FilterSelect, optionsOf, UrlFilterForm } from "@/components/data-table/url-filter-form";
 import { inputClass } from "@/components/ui/field";
-import { CHECK_TYPE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { checkTypes, vendorIds } from "@/lib/vendors/types";
 
 const COMMON_ZONES = [
@@ -42,9 +42,12 @@ const SOURCE_OPTIONS = optionsOf(SOURCE_LABELS);
 
 // Every change goes to the URL (shareable); the server parses it and runs the queries. Clear goes
 // back to the defaults (the last 30 days in days, UTC, everything).
+const neverChanges = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function DashboardFilters({ values }: { values: DashboardFilterValues }) {
-  const [browserZone, setBrowserZone] = useState<string | null>(null);
-  useEffect(() => setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  // The browser's zone is known only in the browser: null on the server and while hydrating.
+  const browserZone = useSyncExternalStore(neverChanges, browserTimeZone, () => null);
   const zones = [...new Set([values.tz, ...COMMON_ZONES, ...(browserZone ? [browserZone] : [])])];
   const zoneOptions = zones.map((z) => ({ value: z, label: z === browserZone ? `${z} (this browser)` : z }));
 

@@ -1,4 +1,4 @@
-import { formatBytes } from "@/components/verifications/verification-labels";
+import { formatBytes } from "@/lib/verifications/verification-labels";
 import type { PurgeDay } from "@/lib/data-protection/purge-stats";
 import { Panel } from "./panel";
 

@@ -3,7 +3,7 @@ import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { formatValue } from "@/lib/dashboards/format";
 import { AGE_BUCKETS, type QueueHealthReport, type ReviewerRow } from "@/lib/dashboards/get-queue-health";
 import { ruleShortLabel, ruleTitle } from "@/components/review/case-labels";
-import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { QualitySampleRow } from "@/lib/dashboards/get-quality-samples";
 import { Lines, StackedBars, type ChartRow } from "./charts";
 import { bucketHeader, bucketLabel } from "./bucket-label";

@@ -1,4 +1,4 @@
-import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { verificationsHref } from "@/lib/dashboards/drill-down";
 import { formatValue } from "@/lib/dashboards/format";
@@ -16,7 +16,7 @@ export function RatesSection({ report, filters, exportHref }: { report: OutcomeR
   const rows: ChartRow[] = report.buckets.map((b) => ({
     x: bucketLabel(b.bucket, filters.bucket),
     values: { pass: b.pass, review: b.review, fail: b.fail, error: b.error },
-    links: Object.fromEntries([["*", verificationsHref(filters, { bucket: b.bucket })], ...OUTCOMES.map((o) => [o, verificationsHref(filters, { bucket: b.bucket, outcome: o })])]),
+    links: Object.fromEntries<string>([["*", verificationsHref(filters, { bucket: b.bucket })], ...OUTCOMES.map((o) => [o, verificationsHref(filters, { bucket: b.bucket, outcome: o })] as const)]),
   }));
   const vendorRows: ChartRow[] = report.passRateByVendor.map((p, i) => ({
     x: bucketLabel(p.bucket, filters.bucket),

@@ -1,4 +1,4 @@
-import { VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { verificationsHref } from "@/lib/dashboards/drill-down";
 import { formatValue } from "@/lib/dashboards/format";

@@ -2,7 +2,7 @@
 
 import { FilterSelect, UrlFilterForm, optionsOf } from "@/components/data-table/url-filter-form";
 import { inputClass } from "@/components/ui/field";
-import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { REVIEW_RULE_CODES, REVIEW_RULE_LABELS } from "@/lib/review/review-rule-settings";
 import { checkTypes, vendorIds } from "@/lib/vendors/types";
 

@@ -15,7 +15,7 @@ import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { VendorRunChip } from "@/components/verifications/status-badges";
 import { StackedDateTime } from "@/components/data-table/stacked-date-time";
-import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { MediaRole } from "@/lib/generated/prisma/enums";
 import type { CheckType, Outcome, VendorId } from "@/lib/vendors/types";
 import { assignCasesAction } from "../actions";
@@ -171,6 +171,14 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
     onRowSelectionChange: setRowSelection,
   });
 
+  function focusRow(delta: number) {
+    const items = [...(bodyRef.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-id]") ?? [])];
+    if (items.length === 0) return;
+    const current = items.findIndex((r) => r === document.activeElement);
+    const next = current === -1 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, current + delta));
+    items[next]?.focus();
+  }
+
   usePageShortcuts("queue-rows", (event) => {
     if (!isPageShortcut(event)) return;
     const onRow = (event.target as HTMLElement | null)?.closest?.("tr[data-row-id]");
@@ -182,14 +190,6 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
       focusRow(-1);
     }
   });
-
-  function focusRow(delta: number) {
-    const items = [...(bodyRef.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-id]") ?? [])];
-    if (items.length === 0) return;
-    const current = items.findIndex((r) => r === document.activeElement);
-    const next = current === -1 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, current + delta));
-    items[next]?.focus();
-  }
 
   const selected = Object.keys(rowSelection);
   function assign() {

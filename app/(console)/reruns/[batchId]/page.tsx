@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
-import { formatDateTime, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { formatDateTime, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getRerunBatchProgress } from "@/lib/reruns/get-rerun-batch";
 import { BatchLiveRefresh } from "./_components/batch-live-refresh";
@@ -137,7 +137,7 @@ export default async function RerunBatchPage({ params }: { params: Promise<{ bat
           </thead>
           <tbody>
             {vendors.map((vendor) => {
-              const c = p.perVendor[vendor]!;
+              const c = p.perVendor[vendor];
               const flips = (flipsByVendor.get(vendor) ?? []).filter((f) => f.before !== null && f.before !== f.after);
               return (
                 <tr key={vendor} className="border-t border-zinc-100 dark:border-zinc-800" data-testid={`batch-vendor-${vendor}`}>

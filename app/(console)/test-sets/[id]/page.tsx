@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { VendorRunChip } from "@/components/verifications/status-badges";
-import { CHECK_TYPE_LABELS, formatDateTime, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, formatDateTime, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getTestSet } from "@/lib/test-sets/manage-test-sets";
 import { labelsFor } from "@/lib/test-sets/test-set-schemas";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { FormError, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { CHECK_TYPE_LABELS } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
 import { checkTypes } from "@/lib/vendors/types";
 import { createTestSetAction } from "../actions";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { KappaText, pct, ProportionText } from "@/components/test-sets/metric-text";
 import { PageHeader } from "@/components/ui/page-header";
-import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { buildReviewerTruthReport } from "@/lib/test-sets/build-reviewer-truth-report";
 

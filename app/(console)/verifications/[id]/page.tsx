@@ -6,11 +6,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SandboxAnswersNotice } from "@/components/verifications/sandbox-badge";
 import { VerificationStatusBadge } from "@/components/verifications/status-badges";
 import { VendorRunCard } from "@/components/verifications/vendor-run-card";
-import { RerunButton } from "@/components/reruns/rerun-button";
-import { RequestManualReviewButton } from "@/components/review/request-manual-review-button";
+import { RerunButton } from "@/app/(console)/reruns/_components/rerun-button";
+import { RequestManualReviewButton } from "./_components/request-manual-review-button";
 import { RunChangesList } from "@/components/reruns/run-changes";
 import { describeRunHistory } from "@/lib/reruns/describe-run-changes";
-import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, SOURCE_LABELS, vendorDisplayName } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, formatDateTime, ROLE_LABELS, SOURCE_LABELS, vendorDisplayName } from "@/lib/verifications/verification-labels";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { getVerification } from "@/lib/verifications/get-verification";
 import { DataProtectionNotice } from "@/components/data-protection/data-protection-notice";
@@ -115,7 +115,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
           Media
         </h2>
         <MediaGallery media={v.media} canViewFull={canViewFull} live={thumbnailsMayCome} faces={engineFaces} />
-        <EngineFaceCrops canViewFull={canViewFull} items={v.media.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id]! }] : []))} />
+        <EngineFaceCrops canViewFull={canViewFull} items={v.media.flatMap((m) => (engineFaces[m.id] ? [{ mediaId: m.id, label: ROLE_LABELS[m.role], faces: engineFaces[m.id] }] : []))} />
       </section>
 
       <div className="grid gap-8 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">

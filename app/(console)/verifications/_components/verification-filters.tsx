@@ -2,7 +2,7 @@
 
 import { FilterSelect, UrlFilterForm, optionsOf } from "@/components/data-table/url-filter-form";
 import { inputClass } from "@/components/ui/field";
-import { CHECK_TYPE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { checkTypes, vendorIds } from "@/lib/vendors/types";
 
 const FILTER_KEYS = ["checkType", "vendor", "outcome", "source", "from", "to", "reference"] as const;

@@ -20,7 +20,7 @@ import { StackedDateTime } from "@/components/data-table/stacked-date-time";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { cn } from "@/components/ui/cn";
 import { VendorRunChip, VerificationStatusBadge } from "@/components/verifications/status-badges";
-import { CHECK_TYPE_LABELS, ROLE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, ROLE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { MediaRole } from "@/lib/generated/prisma/enums";
 import type { CheckType, VendorId } from "@/lib/vendors/types";
 import { HIDEABLE_COLUMNS, type HideableColumn } from "../_lib/list-columns";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { sandboxScenarios } from "@/lib/sandbox/scenarios";
+import { sandboxScenarios } from "@/lib/vendors/sandbox-scenarios";
 import { vendorIds } from "@/lib/vendors/types";
 import { NewVerificationForm, type VendorAvailability } from "./_components/new-verification-form";
 import { SandboxHelp } from "./_components/sandbox-help";

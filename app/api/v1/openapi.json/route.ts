@@ -1,6 +1,6 @@
 import { buildOpenApiDocument } from "@/lib/api/openapi-document";
 
-// Public, like any API description: it holds no data.
+// GET /api/v1/openapi.json (operation getOpenApiDocument): public, like any API description; it holds no data.
 export function GET() {
   return Response.json(buildOpenApiDocument());
 }

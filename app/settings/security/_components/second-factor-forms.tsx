@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { disableTotpAction, enableTotpAction } from "../actions";
 
 export function EnableTotpForm({ sealedSecret, secretBase32, qrDataUrl }: { sealedSecret: string; secretBase32: string; qrDataUrl: string }) {
+  const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
   const { pending, fieldErrors, formError, onSubmit } = useActionForm(enableTotpAction, (data) => setCodes(data.recoveryCodes));
   if (codes) {
@@ -20,7 +21,7 @@ export function EnableTotpForm({ sealedSecret, secretBase32, qrDataUrl }: { seal
           ))}
         </ul>
         <div>
-          <Button type="button" onClick={() => window.location.assign("/queue")}>
+          <Button type="button" onClick={() => router.push("/queue")}>
             Done
           </Button>
         </div>
@@ -31,7 +32,6 @@ export function EnableTotpForm({ sealedSecret, secretBase32, qrDataUrl }: { seal
     <form onSubmit={onSubmit} className="flex max-w-md flex-col gap-4" noValidate>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">Scan this code with an authenticator app (or type the key), then enter the code it shows.</p>
       {/* A data URL made on the server: no third-party request. */}
-      {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={qrDataUrl} alt="QR code for your authenticator app" width={200} height={200} className="rounded border border-zinc-200 bg-white p-1" />
       <p className="text-xs text-zinc-500">
         Key: <code data-testid="totp-secret" className="break-all font-mono">{secretBase32}</code>

@@ -25,7 +25,7 @@ export async function seedOldVerification(options: {
 }) {
   const images = options.images ?? [{ role: "image1" as const, bytes: await distinctImage() }, { role: "image2" as const, bytes: await distinctImage() }];
   const staged = await Promise.all(images.map((i) => stageBlob({ bytes: i.bytes, mime: "image/jpeg" }, options.backend)));
-  const crop = Buffer.from(images[0]!.bytes).toString("base64");
+  const crop = Buffer.from(images[0].bytes).toString("base64");
   return db.$transaction(async (tx) => {
     const v = await tx.verification.create({
       data: {
@@ -40,7 +40,7 @@ export async function seedOldVerification(options: {
     });
     const media = [];
     for (const [i, image] of images.entries()) {
-      const blob = await putBlob(tx, staged[i]!, options.backend);
+      const blob = await putBlob(tx, staged[i], options.backend);
       media.push(await tx.media.create({ data: { verificationId: v.id, role: image.role, sha256: blob.sha256, mime: "image/jpeg", size: blob.size, originalFilename: `${image.role}.jpg` } }));
       await tx.thumbnail.createMany({
         data: [

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
-import { formatDateTime } from "@/components/verifications/verification-labels";
+import { formatDateTime } from "@/lib/verifications/verification-labels";
 
 export interface AuditRow {
   id: string;

@@ -3,9 +3,10 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { CHECK_TYPE_LABELS } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
 import type { CheckType } from "@/lib/vendors/types";
 import { createReasonAction, updateReasonAction } from "../actions";
+import { formText } from "@/lib/validation/form-text";
 
 const KINDS = ["approve", "reject", "escalate"] as const;
 const CHECK_TYPES = Object.keys(CHECK_TYPE_LABELS) as CheckType[];
@@ -20,7 +21,7 @@ export function ReasonForm({ reason }: { reason: { code: string; label: string; 
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const input = { code: String(data.get("code") ?? ""), label: String(data.get("label") ?? ""), kinds: data.getAll("kinds").map(String), checkTypes: data.getAll("checkTypes").map(String), active: data.get("active") === "on" };
+    const input = { code: formText(data, "code"), label: formText(data, "label"), kinds: data.getAll("kinds").map(String), checkTypes: data.getAll("checkTypes").map(String), active: data.get("active") === "on" };
     startTransition(async () => {
       const result = reason ? await updateReasonAction(input) : await createReasonAction(input);
       if (result.ok) {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { FormError, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { formatBytes } from "@/components/verifications/verification-labels";
+import { formatBytes } from "@/lib/verifications/verification-labels";
 import { saveRetentionAction } from "../actions";
 
 export interface RetentionCell {

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { qualitySampleShare, REVIEW_RULE_CODES, REVIEW_RULE_LABELS, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";
 import { listVendorsForCheck } from "@/lib/vendors/vendor-registry";
 import { checkTypes } from "@/lib/vendors/types";
@@ -17,7 +17,7 @@ const SAMPLE_PAIRS = checkTypes.flatMap((checkType) => listVendorsForCheck(check
 function toDraft(settings: ReviewRuleSettings): Draft {
   const out = {} as Draft;
   for (const code of REVIEW_RULE_CODES) {
-    out[code] = Object.fromEntries(Object.entries(settings[code]).flatMap(([k, v]) => (k === "shares" ? [] : [[k, typeof v === "boolean" ? v : String(v)]])));
+    out[code] = Object.fromEntries(Object.entries(settings[code]).flatMap(([k, v]) => (typeof v === "boolean" || typeof v === "number" || typeof v === "string" ? [[k, typeof v === "boolean" ? v : String(v)]] : [])));
   }
   for (const pair of SAMPLE_PAIRS) {
     const share = qualitySampleShare(settings, pair.checkType, pair.vendor);
@@ -90,18 +90,18 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
                 </td>
                 <td className="px-3 py-2">
                   <input aria-label={`${REVIEW_RULE_LABELS[code].title} priority`} inputMode="numeric" value={String(draft[code].priority)} onChange={(e) => set(code, "priority", e.target.value)} className={`${inputClass} w-20`} aria-invalid={Boolean(err(code, "priority"))} />
-                  {err(code, "priority") ? <span className="block text-xs text-red-700">{err(code, "priority")!.join(" ")}</span> : null}
+                  {err(code, "priority") ? <span className="block text-xs text-red-700">{err(code, "priority").join(" ")}</span> : null}
                 </td>
                 <td className="px-3 py-2">
                   <input aria-label={`${REVIEW_RULE_LABELS[code].title} SLA minutes`} inputMode="numeric" value={String(draft[code].slaMinutes)} onChange={(e) => set(code, "slaMinutes", e.target.value)} className={`${inputClass} w-24`} aria-invalid={Boolean(err(code, "slaMinutes"))} />
-                  {err(code, "slaMinutes") ? <span className="block text-xs text-red-700">{err(code, "slaMinutes")!.join(" ")}</span> : null}
+                  {err(code, "slaMinutes") ? <span className="block text-xs text-red-700">{err(code, "slaMinutes").join(" ")}</span> : null}
                 </td>
                 <td className="px-3 py-2 text-xs">
                   {code === "score_in_band" ? (
                     <label className="flex flex-col gap-1">
                       Extra margin around thresholds (0–0.2)
                       <input inputMode="decimal" value={String(draft[code].extraMargin)} onChange={(e) => set(code, "extraMargin", e.target.value)} className={`${inputClass} w-24`} aria-invalid={Boolean(err(code, "extraMargin"))} />
-                      {err(code, "extraMargin") ? <span className="text-red-700">{err(code, "extraMargin")!.join(" ")}</span> : null}
+                      {err(code, "extraMargin") ? <span className="text-red-700">{err(code, "extraMargin").join(" ")}</span> : null}
                     </label>
                   ) : code === "vendor_error_triage" ? (
                     <label className="flex items-center gap-2">

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { FormError, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { formatBytes } from "@/components/verifications/verification-labels";
+import { formatBytes } from "@/lib/verifications/verification-labels";
 import type { EraseResult } from "@/lib/data-protection/erase-subject";
 import { eraseSubjectAction } from "../actions";
 

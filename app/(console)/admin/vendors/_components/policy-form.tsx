@@ -22,7 +22,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
   const keys = path.split(".");
   let node = target;
   for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-  node[keys[keys.length - 1]!] = value;
+  node[keys[keys.length - 1]] = value;
 }
 
 function label(path: string) {
@@ -82,7 +82,7 @@ export function PolicyForm({
             ) : (
               <input type="number" step="any" min={0} name={leaf.path} defaultValue={leaf.value ?? ""} placeholder="vendor decides" className={inputClass} />
             )}
-            {message?.fields?.[leaf.path] ? <span className="text-xs text-red-700">{message.fields[leaf.path]!.join(" ")}</span> : null}
+            {message?.fields?.[leaf.path] ? <span className="text-xs text-red-700">{message.fields[leaf.path].join(" ")}</span> : null}
           </label>
         ))}
       </div>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import type { VendorId } from "@/lib/vendors/types";
 import { testConnectionAction, updateVendorConfigAction } from "../actions";
+import { formText } from "@/lib/validation/form-text";
 
 interface Config {
   enabled: boolean;
@@ -27,7 +28,7 @@ export function VendorConfigForm({ vendor, credentialFields, config, builtIn = f
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const credentials = Object.fromEntries(credentialFields.map((f) => [f, String(form.get(`credentials.${f}`) ?? "")]));
+    const credentials = Object.fromEntries(credentialFields.map((f) => [f, formText(form, `credentials.${f}`)]));
     startTransition(async () => {
       const result = await updateVendorConfigAction({
         vendor,

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
 import { createWebhookAction } from "../actions";
+import { formText } from "@/lib/validation/form-text";
 
 // A new webhook; its signing secret is shown once.
 export function CreateWebhookForm() {
@@ -17,7 +18,7 @@ export function CreateWebhookForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const input = { url: String(data.get("url") ?? ""), events: data.getAll("events").map(String), allowPrivate: data.get("allowPrivate") === "on" };
+    const input = { url: formText(data, "url"), events: data.getAll("events").map(String), allowPrivate: data.get("allowPrivate") === "on" };
     startTransition(async () => {
       const result = await createWebhookAction(input);
       if (result.ok) {

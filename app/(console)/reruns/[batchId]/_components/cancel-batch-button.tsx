@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { cancelRerunBatchAction } from "@/lib/reruns/rerun-actions";
+import { cancelRerunBatchAction } from "@/app/(console)/reruns/actions";
 
 export function CancelBatchButton({ batchId }: { batchId: string }) {
   const router = useRouter();

@@ -6,7 +6,7 @@ import { KappaText, pct, ProportionText } from "@/components/test-sets/metric-te
 import { PageHeader } from "@/components/ui/page-header";
 import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
-import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { buildTestSetReport } from "@/lib/test-sets/build-test-set-report";
 import type { Proportion } from "@/lib/test-sets/metrics";

@@ -4,7 +4,7 @@ import { Maximize2 } from "lucide-react";
 import { useState } from "react";
 import { EngineFaceOverlay, type EngineFaces } from "@/components/media/engine-faces";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
-import { formatBytes, formatDuration, ROLE_LABELS } from "@/components/verifications/verification-labels";
+import { formatBytes, formatDuration, ROLE_LABELS } from "@/lib/verifications/verification-labels";
 import type { MediaRole, ThumbnailKind } from "@/lib/generated/prisma/enums";
 import { MediaViewerDialog, type ViewerMedia } from "./media-viewer-dialog";
 

@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import { formatDateTime, formatDuration, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { formatDateTime, formatDuration, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { describeCompletions } from "@/lib/verifications/completion-history";
 import type { VerificationDetail } from "@/lib/verifications/get-verification";
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { Upload, X } from "lucide-react";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { formatBytes, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { formatBytes, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { FileCheck } from "../_lib/check-media-file";
 import { acceptFor, type MediaSlot } from "../_lib/media-slots";
 
@@ -25,17 +25,10 @@ export function MediaDropZone({
 }) {
   const id = useId();
   const [dragging, setDragging] = useState(false);
-  const [preview, setPreview] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!file) {
-      setPreview(null);
-      return;
-    }
-    const url = URL.createObjectURL(file);
-    setPreview(url);
-    return () => URL.revokeObjectURL(url);
-  }, [file]);
+  const preview = useMemo(() => (file ? URL.createObjectURL(file) : null), [file]);
+  useEffect(() => () => {
+    if (preview) URL.revokeObjectURL(preview);
+  }, [preview]);
 
   const errors = [...(check?.errors ?? []), ...serverErrors];
   const warnings = check?.warnings ?? [];

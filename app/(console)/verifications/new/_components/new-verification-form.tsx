@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field, inputClass } from "@/components/ui/field";
-import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { checkTypes, type CheckType, type MediaRole, type VendorId } from "@/lib/vendors/types";
 import { listVendorsForCheck, vendorRegistry } from "@/lib/vendors/vendor-registry";
 import { checkFileFacts, readFileFacts, type FileCheck, type FileFacts } from "../_lib/check-media-file";

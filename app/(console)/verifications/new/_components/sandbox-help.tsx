@@ -1,4 +1,4 @@
-import { vendorDisplayName } from "@/components/verifications/verification-labels";
+import { vendorDisplayName } from "@/lib/verifications/verification-labels";
 import type { VendorId } from "@/lib/vendors/types";
 
 export interface SandboxScenarioList {

@@ -1,4 +1,4 @@
-import { formatBytes, VENDOR_SHORT_NAMES } from "@/components/verifications/verification-labels";
+import { formatBytes, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { MediaSlot } from "./media-slots";
 
 // Client-side checks of one chosen file against the chosen vendors' documented limits, worded as

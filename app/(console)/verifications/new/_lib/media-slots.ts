@@ -1,4 +1,4 @@
-import { describeLimits, ROLE_LABELS } from "@/components/verifications/verification-labels";
+import { describeLimits, ROLE_LABELS } from "@/lib/verifications/verification-labels";
 import type { CheckType, MediaRole, VendorId } from "@/lib/vendors/types";
 import { findCheckSpec, type MediaLimits } from "@/lib/vendors/vendor-registry";
 

@@ -1,19 +1,18 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { exportAuditLog } from "@/lib/api/operations/export-operations";
+import { operationRoute } from "@/lib/api/operation-route";
 import { auditCsvLines } from "@/lib/audit/audit-csv";
-import { auditFilterParams, auditSearchSchema } from "@/lib/audit/find-audit-events";
+import { auditFilterParams } from "@/lib/audit/find-audit-events";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { apiRoute } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/audit/export?from=…&to=…&actor=…&action=…&targetType=…&targetId=…&verification=…&reference=…
-// The filtered audit log as CSV (admins; session or admin API key), streamed.
-export const GET = apiRoute({ roles: ["admin"], apiKeys: true }, async (req, { principal }) => {
-  const search = auditSearchSchema.parse(Object.fromEntries(req.nextUrl.searchParams));
-  const filters = auditFilterParams(search).toString();
+// GET /api/v1/audit/export (exportAuditLog) — the filtered audit log as CSV (admins; session or admin API key), streamed.
+export const GET = operationRoute(exportAuditLog, async (_req, { principal, query }) => {
+  const filters = auditFilterParams(query).toString();
   // Exporting the log is itself on the log.
   await recordAuditEvent(db, principal.actor, { action: "audit.exported", targetType: "audit", after: { filters } });
-  const lines = auditCsvLines(search);
+  const lines = auditCsvLines(query);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

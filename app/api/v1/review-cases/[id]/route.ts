@@ -1,23 +1,19 @@
-import { NextResponse } from "next/server";
-import { z } from "zod";
+import { getReviewCase } from "@/lib/api/operations/review-case-operations";
+import { answer, operationRoute } from "@/lib/api/operation-route";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { apiRoute } from "@/lib/http/api-route";
 import { caseJson } from "@/lib/review/case-json";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/review-cases/{id} — one case with its rules in words and its decisions.
-export const GET = apiRoute<{ id: string }>({ roles: [], apiKeys: true }, async (_req, { params }) => {
-  const id = z.uuid().safeParse(params.id);
-  const c = id.success
-    ? await db.reviewCase.findUnique({
-        where: { id: id.data },
-        include: { decisions: { orderBy: { createdAt: "asc" }, include: { decidedBy: { select: { email: true } }, confirmedBy: { select: { email: true } } } }, assignee: { select: { email: true } } },
-      })
-    : null;
-  if (!c) throw new NotFoundError("No review case has this id.");
-  return NextResponse.json({
+// GET /api/v1/review-cases/{id} (getReviewCase) — one case with its rules in words and its decisions.
+export const GET = operationRoute(getReviewCase, async (_req, { params }) => {
+  const c = await db.reviewCase.findUnique({
+    where: { id: params.id },
+    include: { decisions: { orderBy: { createdAt: "asc" }, include: { decidedBy: { select: { email: true } }, confirmedBy: { select: { email: true } } } }, assignee: { select: { email: true } } },
+  });
+  if (!c) throw new NotFoundError(getReviewCase.notFound);
+  return answer(getReviewCase, 200, {
     ...caseJson(c),
     assignee: c.assignee?.email ?? null,
     decisions: c.decisions.map((d) => ({

@@ -1,15 +1,13 @@
-import { NextResponse } from "next/server";
-import { z } from "zod";
+import { getVerification } from "@/lib/api/operations/verification-operations";
+import { answer, operationRoute } from "@/lib/api/operation-route";
 import { NotFoundError } from "@/lib/errors";
-import { apiRoute } from "@/lib/http/api-route";
 import { getVerificationJson } from "@/lib/verifications/verification-json";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/verifications/{id} — status, media and every vendor run (normalized and raw).
-export const GET = apiRoute<{ id: string }>({ roles: [], apiKeys: true }, async (_req, { params }) => {
-  const id = z.uuid().safeParse(params.id);
-  const body = id.success ? await getVerificationJson(id.data) : null;
-  if (!body) throw new NotFoundError("No verification has this id.");
-  return NextResponse.json(body);
+// GET /api/v1/verifications/{id} (getVerification) — status, media and every vendor run (normalized and raw).
+export const GET = operationRoute(getVerification, async (_req, { params }) => {
+  const body = await getVerificationJson(params.id);
+  if (!body) throw new NotFoundError(getVerification.notFound);
+  return answer(getVerification, 200, body);
 });

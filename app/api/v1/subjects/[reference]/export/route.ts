@@ -1,13 +1,13 @@
+import { exportSubject } from "@/lib/api/operations/subject-operations";
+import { operationRoute } from "@/lib/api/operation-route";
 import { streamSubjectExport } from "@/lib/data-protection/export-subject";
-
-import { apiRoute } from "@/lib/http/api-route";
 import { decodeReferenceParam, referenceField } from "@/lib/data-protection/legal-holds";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/subjects/{reference}/export — a zip of everything held about the reference
+// GET /api/v1/subjects/{reference}/export (exportSubject) — a zip of everything held about the reference
 // (admins and reviewers; a reference on legal hold: admins only). Audited before the first byte.
-export const GET = apiRoute<{ reference: string }>({ roles: ["admin", "reviewer"], apiKeys: true }, async (_req, { principal, params }) => {
+export const GET = operationRoute(exportSubject, async (_req, { principal, params }) => {
   const reference = referenceField().parse(decodeReferenceParam(params.reference));
   const body = await streamSubjectExport(principal.actor, principal.role, reference);
   const safeName = reference.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 80);

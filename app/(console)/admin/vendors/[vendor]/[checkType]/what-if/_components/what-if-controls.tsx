@@ -36,7 +36,12 @@ export function WhatIfControls({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  useEffect(() => setLocal(values), [values]);
+  // New values from the server (after navigation) replace the local ones, during render.
+  const [serverValues, setServerValues] = useState(values);
+  if (serverValues !== values) {
+    setServerValues(values);
+    setLocal(values);
+  }
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);

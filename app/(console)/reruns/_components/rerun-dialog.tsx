@@ -6,10 +6,10 @@ import { useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
-import { rerunVerificationAction } from "@/lib/reruns/rerun-actions";
+import { rerunVerificationAction } from "../actions";
 import type { RerunOptions } from "@/lib/reruns/get-rerun-options";
 import type { VendorId } from "@/lib/vendors/types";
-import { VendorPicker } from "./vendor-picker";
+import { VendorPicker } from "@/components/reruns/vendor-picker";
 
 // "Rerun…" for one verification: pick the same vendor(s), another vendor serving the check type, or
 // all of them, say why, and the new runs are queued (history is kept). Drop-in for any page that

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { requestManualReviewAction } from "@/app/(console)/verifications/[id]/manual-review-actions";
+import { requestManualReviewAction } from "../actions";
 
 // Asks for a person to look at this verification, with a note that becomes the case's reason.
 export function RequestManualReviewButton({ verificationId }: { verificationId: string }) {

@@ -6,10 +6,10 @@ import { useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
-import { startBulkRerunFromFilterAction } from "@/lib/reruns/rerun-actions";
+import { startBulkRerunFromFilterAction } from "../actions";
 import type { VerificationFilter } from "@/lib/reruns/rerun-selection";
 import type { VendorId } from "@/lib/vendors/types";
-import { VendorPicker } from "./vendor-picker";
+import { VendorPicker } from "@/components/reruns/vendor-picker";
 
 export interface BulkVendorChoice {
   vendor: VendorId;

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/api/define-operation";
+import { eraseSubjectSchema } from "@/lib/data-protection/erase-subject";
+
+// Data-protection operations of /api/v1 about one subject (a reference).
+
+const referenceParams = z.object({ reference: z.string().meta({ description: "The subject's reference, percent-encoded.", maxLength: 200 }) });
+
+export const eraseSubject = defineOperation({
+  operationId: "eraseSubject",
+  method: "delete",
+  path: "/api/v1/subjects/{reference}",
+  tag: "subjects",
+  summary: "Erase a subject",
+  description:
+    "Every verification of the reference loses its media and personal fields now (admin only). Verifications under legal hold are listed in `held` and kept. Idempotent: a second call erases nothing more and says so.",
+  access: { roles: [], apiKeys: true },
+  pathParams: referenceParams,
+  requestBody: { required: true, content: { "application/json": { schema: eraseSubjectSchema.pick({ reason: true }) } } },
+  responses: {
+    200: {
+      description: "What was erased.",
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              reference: z.string(),
+              verifications: z.int().meta({ description: "Verifications with this reference." }),
+              erased: z.int().meta({ description: "Erased by this call." }),
+              alreadyErased: z.int(),
+              media: z.int().meta({ description: "Media files destroyed by this call." }),
+              bytes: z.int(),
+              held: z.array(z.uuid()).meta({ description: "Verifications under legal hold, not erased." }),
+              message: z.string(),
+            })
+            .meta({ id: "SubjectErasure" }),
+        },
+      },
+    },
+  },
+  problems: ["invalid_request", "not_found"],
+});
+
+export const exportSubject = defineOperation({
+  operationId: "exportSubject",
+  method: "get",
+  path: "/api/v1/subjects/{reference}/export",
+  tag: "subjects",
+  summary: "Everything Verdict holds about a reference, as a zip",
+  description: "subject.json, access-log.json and the media files, streamed. Admins and reviewers; a reference on legal hold: admins only. Audited before the first byte.",
+  access: { roles: ["admin", "reviewer"], apiKeys: true },
+  pathParams: referenceParams,
+  responses: { 200: { description: "The zip.", content: { "application/zip": { schema: z.string().meta({ format: "binary" }) } } } },
+  problems: ["invalid_request", "not_found"],
+});
