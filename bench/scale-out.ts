@@ -366,6 +366,8 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     const withoutMedia = requests.filter((r) => !r.media).length;
     if (withoutMedia) log(`  warning: ${withoutMedia} sandbox requests carried no media fingerprint`);
     const deadLetters = await one(`SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE 'vendor-call.%.dead'`);
+    const deadReasons = await sql.query<{ message: string | null }>(`SELECT left(output->>'message', 300) AS message FROM pgboss.job WHERE name LIKE 'vendor-call.%' AND name NOT LIKE '%.dead' AND state = 'failed' LIMIT 3`);
+    for (const r of deadReasons.rows) log(`  failed for good: ${r.message ?? "(no message)"}`);
     const unknownFate = await one(`SELECT count(DISTINCT "vendorRunId")::int AS n FROM "VendorCallAttempt" WHERE "outcome" = 'unknown'`);
     // Calls the killed worker had sent (or was about to) without an answer recorded.
     const killedInFlight = await one(`SELECT count(*)::int AS n FROM "VendorCallAttempt" WHERE "worker" LIKE $1 AND "outcome" <> 'answered'`, [`%:${first.child.pid}`]);

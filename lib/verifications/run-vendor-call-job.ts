@@ -63,7 +63,8 @@ async function followUp(verificationId: string) {
 export async function endRunUnsent(call: VendorCall, reason: { code: string; message: string }) {
   const earlier = Array.isArray(call.run.attempts) ? (call.run.attempts as Prisma.JsonArray) : [];
   const settled = await finishVendorRun(call.run, finishedRunData(notSentResult(call, reason), call.policy?.policyId ?? null, toJson(earlier), false));
-  if (settled === "finished") await onVerificationFinished(call.run.verificationId);
+  // A failed follow-up is retried (a job's retry, or the redelivery of a dead worker's job).
+  if (settled === "finished") await followUp(call.run.verificationId);
 }
 
 export const UNKNOWN_FATE_REASON = {
