@@ -79,3 +79,26 @@ export function toTable(lines: BenchLine[]): string {
   if (notes.length) out.push("", "notes:", ...notes);
   return out.join("\n");
 }
+
+/** Query p95 at several sizes side by side, with each size's load time and the machine's load. */
+export function toSizesTable(results: { size: number; lines: LatencyLine[]; loadSeconds: number; loadAverage: string }[]): string {
+  const names = results[0]?.lines.map((l) => l.name) ?? [];
+  const nameWidth = Math.max(20, ...names.map((n) => n.length)) + 2;
+  const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000} M` : `${size / 1000} k`);
+  const col = 12;
+  const out = [
+    `${pad("query (p95 ms)", nameWidth)}${results.map((r) => pad(label(r.size), col, true)).join("")}${pad("target", 16, true)}  ok`,
+    "-".repeat(nameWidth + col * results.length + 20),
+  ];
+  // The cases come in the same order at every size; deep pages name their row, which depends on the size.
+  for (const [index, name] of names.map((n, i) => [i, n.replace(/\(row \d+\)/, "(deep)")] as const)) {
+    const at = results.map((r) => r.lines[index]);
+    const first = at[0];
+    if (!first) continue;
+    const target = `< ${first.target_p95_ms} ms${first.max_ratio ? `, ≤${first.max_ratio}×` : ""}`;
+    out.push(`${pad(name, nameWidth)}${at.map((l) => pad(l ? l.p95_ms.toFixed(2) : "—", col, true)).join("")}${pad(target, 16, true)}  ${at.every((l) => l?.ok) ? "yes" : "NO"}`);
+  }
+  out.push("", `${pad("load (insert, rollups, analyze) s", nameWidth)}${results.map((r) => pad(r.loadSeconds.toFixed(0), col, true)).join("")}`);
+  out.push(`${pad("load average after", nameWidth)}${results.map((r) => pad(r.loadAverage.split(" ")[0], col, true)).join("")}`);
+  return out.join("\n");
+}

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
-import { db, isServerShutdown } from "@/lib/db";
+import pg from "pg";
+import { isServerShutdown } from "@/lib/db";
 import { JOB_QUEUES, type QueueDefinition } from "@/lib/jobs/queues";
 import { readEnv } from "@/lib/config/env";
 
@@ -51,7 +52,7 @@ export function getBoss(): Promise<PgBoss> {
 // createQueue is a no-op for an existing queue, so updateQueue applies changed settings. Creating a
 // queue is DDL (a partition of pgboss.job); two processes (or two calls in one) creating the same
 // queue at once can deadlock, so creation is serialised here and, across processes, by an
-// advisory lock held in a Prisma transaction while pg-boss does the work on its own connections.
+// advisory lock held in a transaction while pg-boss does the work on its own connections.
 export function ensureQueues(boss: PgBoss, queues: readonly QueueDefinition<unknown, string>[]): Promise<void> {
   const next = (state.queueLock ?? Promise.resolve()).then(() => createMissingQueues(boss, queues));
   state.queueLock = next.catch(() => {});
@@ -65,26 +66,34 @@ async function createMissingQueues(boss: PgBoss, queues: readonly QueueDefinitio
   if (!created) state.createdQueues.set(boss, (created = new Set()));
   const missing = queues.filter((q) => !created.has(q.name));
   if (missing.length === 0) return;
-  await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${QUEUE_CREATION_LOCK})`;
-      for (const queue of missing) {
-        // Nothing works a dead-letter queue: its jobs wait there for an admin's retry.
-        await boss.createQueue(queue.deadLetter, { name: queue.deadLetter, retryLimit: 0 });
-        const options: PgBoss.Queue = {
-          name: queue.name,
-          deadLetter: queue.deadLetter,
-          retryLimit: queue.settings.retryLimit,
-          retryDelay: queue.settings.retryDelaySeconds,
-          retryBackoff: queue.settings.retryBackoff,
-          expireInSeconds: queue.settings.expireInSeconds,
-        };
-        await boss.createQueue(queue.name, options);
-        await boss.updateQueue(queue.name, options);
-      }
-    },
-    { timeout: 60_000, maxWait: 60_000 },
-  );
+  // The lock is held on a connection of its own, never one of the app's pool: queues are created on
+  // first use, which can be inside a request's transaction, and a burst of first requests holding
+  // every pooled connection would otherwise wait for one of them (until the transaction timed out).
+  const connectionString = readEnv().DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  const lock = new pg.Client({ connectionString, application_name: "verdict-jobs-setup" });
+  await lock.connect();
+  try {
+    await lock.query("BEGIN");
+    await lock.query("SELECT pg_advisory_xact_lock($1)", [QUEUE_CREATION_LOCK]);
+    for (const queue of missing) {
+      // Nothing works a dead-letter queue: its jobs wait there for an admin's retry.
+      await boss.createQueue(queue.deadLetter, { name: queue.deadLetter, retryLimit: 0 });
+      const options: PgBoss.Queue = {
+        name: queue.name,
+        deadLetter: queue.deadLetter,
+        retryLimit: queue.settings.retryLimit,
+        retryDelay: queue.settings.retryDelaySeconds,
+        retryBackoff: queue.settings.retryBackoff,
+        expireInSeconds: queue.settings.expireInSeconds,
+      };
+      await boss.createQueue(queue.name, options);
+      await boss.updateQueue(queue.name, options);
+    }
+    await lock.query("COMMIT");
+  } finally {
+    await lock.end();
+  }
   for (const queue of missing) created.add(queue.name);
 }
 

@@ -7,17 +7,18 @@ import { toJobData, transactionExecutor } from "@/lib/jobs/enqueue-job";
 import { isRetryableJobError, RetryableJobError } from "@/lib/jobs/job-errors";
 import { createJobRateLimiter, type JobRateLimiter } from "@/lib/jobs/job-rate-limit";
 import type { JobContext, JobHandler, JobHandlers } from "@/lib/jobs/handlers";
+import type { Vendor } from "@/lib/generated/prisma/enums";
 import { JOB_QUEUES, type JobQueues, type QueueCatalogue, type QueueDefinition } from "@/lib/jobs/queues";
 import { readEnv } from "@/lib/config/env";
 
-// Works the queues that have a handler. Each queue gets `concurrency` loops in this process; each
-// loop fetches one job at a time (pg-boss: FOR UPDATE SKIP LOCKED, so any number of processes
-// share the work), runs its handler and completes or fails it.
+// Works the queues that have a handler. Each queue runs up to `concurrency` jobs at once in this
+// process, fetched in batches by one fetcher per queue (pg-boss: FOR UPDATE SKIP LOCKED, so any
+// number of processes share the work); each job's handler runs, then the job is completed or failed.
 //
 // We drive pg-boss's fetch/complete/fail ourselves rather than boss.work(): work() completes the
 // job after the handler returns, whereas a rate-limited or stopping worker must hand its job back
 // untouched, and a final failure must skip the remaining retries — both need the job's fate decided
-// here. Stop is exact too: stop() resolves once every loop has finished its current job.
+// here. Stop is exact too: stop() resolves once every job in flight has finished.
 
 export interface QueueLimits {
   concurrency: number;
@@ -27,7 +28,7 @@ export interface QueueLimits {
 
 // VendorConfig's own default concurrency, for a vendor that has no row yet.
 const DEFAULT_VENDOR_CONCURRENCY = 4;
-// A vendor's rate limit is re-read this often, so an admin's change applies without a restart.
+// A vendor's rate limit and concurrency are re-read this often, so an admin's change applies without a restart.
 const RATE_REFRESH_MS = 30_000;
 
 export interface StartWorkerOptions<C extends QueueCatalogue> {
@@ -60,6 +61,7 @@ interface WorkerRuntime {
   // Aborted when stop() runs out of patience: the handlers' signal fires and their jobs fail (retryable).
   handlerAbort: AbortSignal;
   waitForRateBudget: (queue: QueueDefinition) => Promise<number>;
+  currentConcurrency: (queue: QueueDefinition) => Promise<number>;
 }
 
 export async function startWorker<C extends QueueCatalogue = JobQueues>(options: StartWorkerOptions<C>): Promise<RunningWorker> {
@@ -77,21 +79,21 @@ export async function startWorker<C extends QueueCatalogue = JobQueues>(options:
   const handlerAbort = new AbortController();
   // Every job in flight listens to these two signals; many loops at once is normal, not a leak.
   setMaxListeners(0, stopping.signal, handlerAbort.signal);
+  const settings = queueSettings(limits, options.limits);
   const runtime: WorkerRuntime = {
     boss,
     log,
     pollMs: Math.max(0.5, options.pollingIntervalSeconds ?? 2) * 1000,
     stopping: stopping.signal,
     handlerAbort: handlerAbort.signal,
-    waitForRateBudget: rateBudget({ limits, overrides: options.limits, rateLimiter, stopping: stopping.signal, maxRateWaitMs: options.maxRateWaitMs ?? 2_000 }),
+    waitForRateBudget: rateBudget({ currentRate: settings.currentRate, rateLimiter, stopping: stopping.signal, maxRateWaitMs: options.maxRateWaitMs ?? 2_000 }),
+    currentConcurrency: settings.currentConcurrency,
   };
 
   const loops: Promise<void>[] = [];
   for (const { queue, handler } of entries) {
     const { concurrency } = limits.get(queue.name)!;
-    for (let i = 0; i < concurrency; i++) {
-      loops.push(workLoop(runtime, queue, handler).catch((error: unknown) => log(`${queue.name} worker loop stopped: ${describe(error)}`)));
-    }
+    loops.push(dispatch(runtime, queue, handler).catch((error: unknown) => log(`${queue.name} worker loop stopped: ${describe(error)}`)));
     const rate = limits.get(queue.name)?.ratePerSecond;
     log(`working ${queue.name} (concurrency ${concurrency}${rate ? `, ${rate}/s` : ""})`);
   }
@@ -123,31 +125,45 @@ function queueEntries<C extends QueueCatalogue>(catalogue: QueueCatalogue, handl
 }
 
 /**
- * The rate budget of each queue: 0 when a job may run now; otherwise how long until it may (when
- * that is beyond maxRateWaitMs). A vendor's rate is re-read every RATE_REFRESH_MS.
+ * A queue's rate and concurrency: fixed by the caller's overrides or the queue's settings, or, for a
+ * vendor queue, read from its VendorConfig row at most every RATE_REFRESH_MS, so an admin's change
+ * applies to running workers without a restart.
  */
+function queueSettings(limits: Map<string, QueueLimits>, overrides: Record<string, Partial<QueueLimits>> | undefined) {
+  const cache = new Map<string, { rate: number | null; concurrency: number; at: number }>();
+
+  async function vendorSettings(queue: QueueDefinition & { vendor: Vendor }) {
+    const cached = cache.get(queue.name);
+    if (cached && Date.now() - cached.at < RATE_REFRESH_MS) return cached;
+    const config = await db.vendorConfig.findUnique({ where: { vendor: queue.vendor }, select: { ratePerSecond: true, concurrency: true } });
+    const fresh = { rate: positiveOrNull(config?.ratePerSecond), concurrency: Math.max(1, config?.concurrency ?? DEFAULT_VENDOR_CONCURRENCY), at: Date.now() };
+    cache.set(queue.name, fresh);
+    return fresh;
+  }
+
+  return {
+    async currentRate(queue: QueueDefinition): Promise<number | null> {
+      const fixed = overrides?.[queue.name];
+      if (fixed && "ratePerSecond" in fixed) return fixed.ratePerSecond ?? null;
+      if (!queue.vendor) return limits.get(queue.name)?.ratePerSecond ?? null;
+      return (await vendorSettings({ ...queue, vendor: queue.vendor })).rate;
+    },
+    async currentConcurrency(queue: QueueDefinition): Promise<number> {
+      const fixed = overrides?.[queue.name]?.concurrency;
+      if (fixed !== undefined || !queue.vendor) return limits.get(queue.name)!.concurrency;
+      return (await vendorSettings({ ...queue, vendor: queue.vendor })).concurrency;
+    },
+  };
+}
+
+/** The rate budget of each queue: 0 when a job may run now; otherwise how long until it may (when that is beyond maxRateWaitMs). */
 function rateBudget(settings: {
-  limits: Map<string, QueueLimits>;
-  overrides: Record<string, Partial<QueueLimits>> | undefined;
+  currentRate: (queue: QueueDefinition) => Promise<number | null>;
   rateLimiter: JobRateLimiter | null;
   stopping: AbortSignal;
   maxRateWaitMs: number;
 }): (queue: QueueDefinition) => Promise<number> {
-  const { limits, overrides, rateLimiter, stopping, maxRateWaitMs } = settings;
-  const rateCache = new Map<string, { rate: number | null; at: number }>();
-
-  async function currentRate(queue: QueueDefinition): Promise<number | null> {
-    const fixed = overrides?.[queue.name];
-    if (fixed && "ratePerSecond" in fixed) return fixed.ratePerSecond ?? null;
-    if (!queue.vendor) return limits.get(queue.name)?.ratePerSecond ?? null;
-    const cached = rateCache.get(queue.name);
-    if (cached && Date.now() - cached.at < RATE_REFRESH_MS) return cached.rate;
-    const config = await db.vendorConfig.findUnique({ where: { vendor: queue.vendor }, select: { ratePerSecond: true } });
-    const rate = positiveOrNull(config?.ratePerSecond);
-    rateCache.set(queue.name, { rate, at: Date.now() });
-    return rate;
-  }
-
+  const { currentRate, rateLimiter, stopping, maxRateWaitMs } = settings;
   return async (queue) => {
     const rate = await currentRate(queue);
     if (rate === null || !rateLimiter) return 0;
@@ -181,26 +197,46 @@ async function skipRemainingRetries(boss: PgBoss, queue: QueueDefinition, job: P
   await boss.getDb().executeSql(`UPDATE ${JOBS_SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [queue.name, job.id]);
 }
 
-/** Fetches one job at a time until the worker stops; a failed job is recorded as failed (pg-boss retries it). */
-async function workLoop(runtime: WorkerRuntime, queue: QueueDefinition, handler: JobHandler<unknown>) {
-  const { boss, log } = runtime;
+// One fetcher per queue, not one per slot: it asks for as many jobs as it has free slots in one
+// statement, and when the queue is empty it alone waits `pollMs`. An idle worker therefore sends
+// one fetch per queue per interval, however high the queue's concurrency (with a loop per slot,
+// a vendor at concurrency 100 cost 50 idle queries a second at a 2 s interval).
+async function dispatch(runtime: WorkerRuntime, queue: QueueDefinition, handler: JobHandler<unknown>) {
+  const running = new Set<Promise<void>>();
   while (!runtime.stopping.aborted) {
-    const [job] = await boss.fetch<object>(queue.name, { batchSize: 1, includeMetadata: true });
-    if (!job) {
-      await sleep(runtime.pollMs, undefined, { signal: runtime.stopping }).catch(() => {});
+    const free = (await runtime.currentConcurrency(queue)) - running.size;
+    if (free <= 0) {
+      await Promise.race(running);
       continue;
     }
-    try {
-      const outcome = await runJob(runtime, queue, handler, job);
-      if (outcome === "completed") await boss.complete(queue.name, job.id);
-    } catch (error) {
-      const message = describe(error);
-      const retried = !(typeof error === "object" && error !== null && finalFailures.has(error)) && job.retryCount < job.retryLimit;
-      log(`${queue.name} job ${job.id} failed on attempt ${job.retryCount + 1} (${retried ? "will retry" : "final"}): ${message}`);
-      await boss
-        .fail(queue.name, job.id, { name: error instanceof Error ? error.name : "Error", message, stack: error instanceof Error ? error.stack : undefined })
-        .catch((failError: unknown) => log(`could not record the failure of ${queue.name} job ${job.id}: ${String(failError)}`));
+    const jobs = await runtime.boss.fetch<object>(queue.name, { batchSize: free, includeMetadata: true });
+    for (const job of jobs) {
+      const task: Promise<void> = work(runtime, queue, handler, job).finally(() => running.delete(task));
+      running.add(task);
     }
+    if (jobs.length === 0) {
+      // Empty queue: look again after the interval, or as soon as a running job frees its slot
+      // (a busy queue refills without waiting).
+      const idle = sleep(runtime.pollMs, undefined, { signal: runtime.stopping }).catch(() => {});
+      await (running.size > 0 ? Promise.race([idle, ...running]) : idle);
+    }
+  }
+  await Promise.all(running);
+}
+
+/** Runs one fetched job and records its fate; a failed job is recorded as failed (pg-boss retries it). */
+async function work(runtime: WorkerRuntime, queue: QueueDefinition, handler: JobHandler<unknown>, job: PgBoss.JobWithMetadata<object>) {
+  const { boss, log } = runtime;
+  try {
+    const outcome = await runJob(runtime, queue, handler, job);
+    if (outcome === "completed") await boss.complete(queue.name, job.id);
+  } catch (error) {
+    const message = describe(error);
+    const retried = !(typeof error === "object" && error !== null && finalFailures.has(error)) && job.retryCount < job.retryLimit;
+    log(`${queue.name} job ${job.id} failed on attempt ${job.retryCount + 1} (${retried ? "will retry" : "final"}): ${message}`);
+    await boss
+      .fail(queue.name, job.id, { name: error instanceof Error ? error.name : "Error", message, stack: error instanceof Error ? error.stack : undefined })
+      .catch((failError: unknown) => log(`could not record the failure of ${queue.name} job ${job.id}: ${String(failError)}`));
   }
 }
 

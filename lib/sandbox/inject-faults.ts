@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { FaultSpec } from "@/lib/sandbox/faults";
-import type { SandboxEnv, SandboxState, VendorSandbox } from "@/lib/sandbox/sandbox-types";
+import { mediaFingerprint } from "@/lib/sandbox/media-fingerprint";
+import type { LoggedRequest, SandboxEnv, SandboxState, VendorSandbox } from "@/lib/sandbox/sandbox-types";
 
 const HOLD_LIMIT_MS = 10 * 60_000;
 
@@ -32,13 +33,16 @@ function statusOf(spec: FaultSpec): number | null {
 export function injectFaults(vendor: VendorSandbox, state: SandboxState): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     const fault = state.faults.take(vendor.vendor);
-    state.requests.push({
+    const entry: LoggedRequest = {
       vendor: vendor.vendor,
       method: c.req.method,
       path: new URL(c.req.url).pathname,
       at: new Date().toISOString(),
       faulted: fault !== null,
-    });
+      media: null,
+    };
+    state.requests.push(entry);
+    entry.media = await mediaFingerprint(c);
     if (!fault) return next();
 
     const onClientGone = (release: () => void) => c.env.outgoing.once("close", release);

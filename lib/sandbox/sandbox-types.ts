@@ -7,7 +7,15 @@ import type { VendorId } from "@/lib/vendors/types";
 export type SandboxEnv = { Bindings: HttpBindings };
 export type SandboxApp = Hono<SandboxEnv>;
 
-export type LoggedRequest = { vendor: VendorId; method: string; path: string; at: string; faulted: boolean };
+export type LoggedRequest = {
+  vendor: VendorId;
+  method: string;
+  path: string;
+  at: string;
+  faulted: boolean;
+  /** The media the request carried (lib/sandbox/media-fingerprint.ts): equal for a call sent twice. */
+  media: string | null;
+};
 
 export type StoredMedia = { bytes: Buffer; contentType: string };
 

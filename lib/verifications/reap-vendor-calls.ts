@@ -1,4 +1,5 @@
 import { db, sqlPool } from "@/lib/db";
+import { JOBS_SCHEMA } from "@/lib/jobs/boss";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { VENDORS, vendorCallQueue } from "@/lib/jobs/queues";
 import type { Vendor } from "@/lib/generated/prisma/enums";
@@ -24,6 +25,7 @@ export async function reapDeadVendorCalls(): Promise<{ vendorRunId: string; atte
     const call = await readVendorCall(vendorRunId);
     if (call && (call.run.status === "queued" || call.run.status === "running")) await endRunUnsent(call, UNKNOWN_FATE_REASON);
   }
+  await releaseJobsOfDeadWorkers(env.VENDOR_CALL_STALE_SECONDS);
   return stale.map(({ vendorRunId, attempt }) => ({ vendorRunId, attempt }));
 }
 
@@ -59,6 +61,26 @@ export async function endRunsOfDeadVendorJobs(): Promise<string[]> {
     }
   }
   return ended;
+}
+
+/**
+ * A worker killed between fetching a vendor-call job and recording its attempt leaves the job
+ * `active` with nothing on record, and pg-boss would hand it out again only after the queue's expiry
+ * (minutes). A job active for longer than VENDOR_CALL_STALE_SECONDS with no live attempt of its own
+ * (`sending`, kept fresh by its heartbeat) is therefore put back to be fetched now. That never sends
+ * twice: the run's claim is the one gate (a run already answered, being answered elsewhere, or of
+ * unknown fate is not sent again), so the next fetch only settles what the dead worker left.
+ */
+export async function releaseJobsOfDeadWorkers(staleSeconds: number): Promise<number> {
+  const { rowCount } = await sqlPool().query(
+    `UPDATE ${JOBS_SCHEMA}.job j SET state = 'retry', start_after = now()
+     WHERE j.name LIKE 'vendor-call.%' AND j.state = 'active' AND j.started_on < now() - make_interval(secs => $1)
+       AND NOT EXISTS (
+         SELECT 1 FROM "VendorCallAttempt" a
+         WHERE a."vendorRunId" = (j.data->>'vendorRunId')::uuid AND a."jobId" = j.id::text AND a."outcome" = 'sending')`,
+    [staleSeconds],
+  );
+  return rowCount ?? 0;
 }
 
 /** Runs the reaper every few seconds until stopped (in each worker that works vendor calls). */

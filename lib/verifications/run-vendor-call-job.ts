@@ -53,6 +53,18 @@ function notSentResult(call: VendorCall, reason: { code: string; message: string
   return buildErrorResult(call.run.vendor, call.run.checkType, { reasons: [{ ...reason, vendorCode: null, severity: "error", category: "transient" }] });
 }
 
+/**
+ * The verification's follow-up once its answers are stored. A failure here (a database timeout
+ * under load) is retried by the queue: the answer is kept, and the redelivered job does only this.
+ */
+async function followUp(verificationId: string) {
+  try {
+    await onVerificationFinished(verificationId);
+  } catch (error) {
+    throw new RetryableJobError(`the answer is stored; flagging and webhooks failed and will be retried: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
 /** Ends a run that will not be called again, and settles its verification. */
 export async function endRunUnsent(call: VendorCall, reason: { code: string; message: string }) {
   const earlier = Array.isArray(call.run.attempts) ? (call.run.attempts as Prisma.JsonArray) : [];
@@ -60,7 +72,8 @@ export async function endRunUnsent(call: VendorCall, reason: { code: string; mes
     "queued",
     "running",
   ]);
-  if (settled === "finished") await onVerificationFinished(call.run.verificationId);
+  // A failed follow-up is retried (a job's retry, or the redelivery of a dead worker's job).
+  if (settled === "finished") await followUp(call.run.verificationId);
 }
 
 export const UNKNOWN_FATE_REASON = {
@@ -80,7 +93,13 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
   const call = await readVendorCall(payload.vendorRunId);
   if (!call) return;
   const { run, config, policy } = call;
-  if (run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
+  if (run.status === "completed" || run.status === "failed" || run.status === "cancelled") {
+    // Redelivered after the answer was stored: what follows it (review flagging, webhooks) may not
+    // have happened — the worker died, or its transaction failed. It is idempotent: do it again.
+    const verification = await db.verification.findUnique({ where: { id: run.verificationId }, select: { status: true } });
+    if (verification?.status === "completed" || verification?.status === "failed") await followUp(run.verificationId);
+    return;
+  }
   const env = vendorCallEnv();
   const claim = await claimVendorRun(run.id, { jobId: job.jobId, attempt: job.attempt, worker: WORKER_NAME }, {
     maxAttempts: env.VENDOR_CALL_MAX_ATTEMPTS,
@@ -164,7 +183,7 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
           }
         : undefined;
     const settled = await finishVendorRun(run, finishedRunData(result, policy?.policyId ?? null, attempts, sandbox), outcomes, alsoWrite);
-    if (settled === "finished") await onVerificationFinished(run.verificationId);
+    if (settled === "finished") await followUp(run.verificationId);
     // A blocked face opens its case at once, without waiting for the paid vendors' answers.
     else if (run.vendor === "local" && (await matchesFaceBlocklist(run.verificationId))) await flagVerification(run.verificationId);
   } catch (error) {

@@ -2,19 +2,22 @@ import http from "node:http";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { NextRequest } from "next/server";
+import { GET as health } from "@/app/api/health/route";
 import { POST as ingestVerification } from "@/app/api/v1/verifications/ingest/route";
 import { POST as createVerification } from "@/app/api/v1/verifications/route";
 import { problemFromError } from "@/lib/http/api-route";
 import { receiveTestSetUpload } from "@/lib/test-sets/receive-test-set-upload";
 
-// The app's body-reading route handlers behind a plain Node HTTP server, in a process of its own,
-// so a test can attack them over real HTTP and read this process's memory from /proc.
+// The app's body-reading route handlers (and the health probe) behind a plain Node HTTP server, in a
+// process of its own, so a test can attack them over real HTTP and read this process's memory from
+// /proc, and the scale-out bench can run several app processes without a Next.js build.
 // Started with `node --import tsx --import ./tests/support/stub-server-only.mjs`; prints "listening <port>".
 
 type Handler = (req: NextRequest) => Promise<Response>;
 const noParams = { params: Promise.resolve({}) };
 
 function route(pathname: string): Handler | null {
+  if (pathname === "/api/health") return () => health();
   if (pathname === "/api/v1/verifications") return (req) => createVerification(req, noParams);
   if (pathname === "/api/v1/verifications/ingest") return (req) => ingestVerification(req, noParams);
   // The test-set upload is a session route: here its body handling runs under a CLI actor.
@@ -41,7 +44,12 @@ const server = http.createServer(async (incoming, outgoing) => {
   }
   const headers = new Headers();
   for (const [key, value] of Object.entries(incoming.headers)) if (typeof value === "string") headers.set(key, value);
-  const request = new NextRequest(url, { method: incoming.method, headers, body: Readable.toWeb(incoming) as ReadableStream<Uint8Array>, duplex: "half" });
+  const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+  const request = new NextRequest(url, {
+    method: incoming.method,
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream<Uint8Array>, duplex: "half" as const } : {}),
+  });
   const response = await handler(request);
   outgoing.writeHead(response.status, Object.fromEntries(response.headers));
   if (response.body) Readable.fromWeb(response.body as WebReadableStream<Uint8Array>).pipe(outgoing);

@@ -83,7 +83,7 @@ export function VendorConfigForm({ vendor, credentialFields, config, builtIn = f
       <Field label="Retries on network errors and 5xx" error={fieldErrors.maxRetries}>
         {(p) => <input {...p} name="maxRetries" type="number" defaultValue={config.maxRetries} className={inputClass} />}
       </Field>
-      <Field label="Concurrent calls" error={fieldErrors.concurrency}>
+      <Field label="Concurrent calls" error={fieldErrors.concurrency} hint="Per worker process; running workers apply a change within 30 s">
         {(p) => <input {...p} name="concurrency" type="number" defaultValue={config.concurrency} className={inputClass} />}
       </Field>
       <Field label="Rate limit (calls per second)" error={fieldErrors.ratePerSecond} hint="Empty: no limit">
