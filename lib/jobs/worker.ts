@@ -142,13 +142,13 @@ function queueSettings(limits: Map<string, QueueLimits>, overrides: Record<strin
   }
 
   return {
-    async currentRate(queue: QueueDefinition): Promise<number | null> {
+    currentRate: async (queue: QueueDefinition): Promise<number | null> => {
       const fixed = overrides?.[queue.name];
       if (fixed && "ratePerSecond" in fixed) return fixed.ratePerSecond ?? null;
       if (!queue.vendor) return limits.get(queue.name)?.ratePerSecond ?? null;
       return (await vendorSettings({ ...queue, vendor: queue.vendor })).rate;
     },
-    async currentConcurrency(queue: QueueDefinition): Promise<number> {
+    currentConcurrency: async (queue: QueueDefinition): Promise<number> => {
       const fixed = overrides?.[queue.name]?.concurrency;
       if (fixed !== undefined || !queue.vendor) return limits.get(queue.name)!.concurrency;
       return (await vendorSettings({ ...queue, vendor: queue.vendor })).concurrency;
