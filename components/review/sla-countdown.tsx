@@ -30,7 +30,7 @@ export function SlaCountdown({ dueAt, decided, now }: { dueAt: string | null; de
       data-sla={state}
       title={`SLA due ${dueAt.slice(0, 16).replace("T", " ")} UTC`}
       className={cn(
-        "inline-flex whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium tabular-nums",
+        "inline-flex rounded px-1.5 py-0.5 text-xs font-medium tabular-nums",
         state === "breached" && "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
         state === "due_soon" && "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
         state === "ok" && "text-zinc-600 dark:text-zinc-400",

@@ -26,8 +26,9 @@ export function VerificationStatusBadge({ status }: { status: string }) {
 export function VendorRunChip({ vendor, status, outcome, sandbox = false }: { vendor: string; status: string; outcome: string | null; sandbox?: boolean }) {
   const finished = outcome !== null;
   return (
-    <span className="inline-flex items-center gap-1 whitespace-nowrap text-xs">
-      <span className="text-zinc-600 dark:text-zinc-400">{vendor}</span>
+    // Wraps inside narrow table cells (the sandbox badge goes under the outcome) instead of being clipped.
+    <span className="inline-flex flex-wrap items-center gap-1 text-xs">
+      <span className="whitespace-nowrap text-zinc-600 dark:text-zinc-400">{vendor}</span>
       {finished ? <OutcomeBadge outcome={outcome} /> : <RunStatusBadge status={status} />}
       {sandbox ? <SandboxBadge compact /> : null}
     </span>

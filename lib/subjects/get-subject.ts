@@ -19,7 +19,7 @@ export async function getSubject(reference: string) {
     select: {
       id: true, checkType: true, status: true, source: true, createdAt: true, completedAt: true, erasedAt: true,
       media: { select: { id: true, role: true, mime: true, purgedAt: true, _count: { select: { faces: true } } }, orderBy: { role: "asc" } },
-      runs: { select: { vendor: true, attempt: true, outcome: true, status: true, finishedAt: true } },
+      runs: { select: { vendor: true, attempt: true, outcome: true, status: true, finishedAt: true, sandbox: true } },
       cases: {
         select: {
           id: true, status: true, rules: true, priority: true, openedAt: true, decision: true, decidedAt: true,
@@ -46,7 +46,7 @@ export async function getSubject(reference: string) {
         completedAt: v.completedAt,
         erased: v.erasedAt !== null,
         outcome: latest.length ? combineVendorVerdict(latest) : null,
-        runs: latest.map((r) => ({ vendor: r.vendor, outcome: r.outcome, status: r.status })),
+        runs: latest.map((r) => ({ vendor: r.vendor, outcome: r.outcome, status: r.status, sandbox: r.sandbox })),
         media: v.media.map((m) => ({ id: m.id, role: m.role, mime: m.mime, purged: m.purgedAt !== null, faces: m._count.faces })),
         cases: v.cases.map((c) => ({
           id: c.id, status: c.status, rules: c.rules, priority: c.priority, openedAt: c.openedAt, decision: c.decision, decidedAt: c.decidedAt,

@@ -88,7 +88,7 @@ export const getSubjectHistory = defineOperation({
                   completedAt: z.iso.datetime().nullable(),
                   erased: z.boolean(),
                   outcome: z.enum(["pass", "fail", "review"]).nullable().meta({ description: "The vendors' combined verdict (latest run of each)." }),
-                  runs: z.array(z.object({ vendor: z.string(), outcome, status: z.string() })),
+                  runs: z.array(z.object({ vendor: z.string(), outcome, status: z.string(), sandbox: z.boolean().meta({ description: "Answered by a built-in vendor sandbox: a test answer, not a real check." }) })),
                   media: z.array(z.object({ id: z.uuid(), role: z.string(), mime: z.string(), purged: z.boolean(), faces: z.int() })),
                   cases: z.array(
                     z.object({

@@ -5,7 +5,7 @@ import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { CaseStatusBadge, DecisionBadge, ruleTitle } from "@/components/review/case-labels";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { OutcomeBadge, VerificationStatusBadge } from "@/components/verifications/status-badges";
+import { OutcomeBadge, VendorRunChip, VerificationStatusBadge } from "@/components/verifications/status-badges";
 import { formatDateTime } from "@/lib/format/date-time";
 import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -47,7 +47,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ refere
               <VerificationStatusBadge status={v.status} />
               <span className="flex items-center gap-1 text-xs text-zinc-500">outcome <OutcomeBadge outcome={v.outcome} /></span>
               {v.runs.map((r) => (
-                <span key={r.vendor} className="text-xs text-zinc-600 dark:text-zinc-400">{VENDOR_SHORT_NAMES[r.vendor]} {r.outcome ?? r.status}</span>
+                <VendorRunChip key={r.vendor} vendor={VENDOR_SHORT_NAMES[r.vendor]} status={r.status} outcome={r.outcome} sandbox={r.sandbox} />
               ))}
               {v.erased ? <Badge tone="danger">erased</Badge> : null}
             </div>
