@@ -32,8 +32,11 @@ function mediaTypeMatches(documented: string, actual: string) {
 }
 
 export function createOpenApiValidator(doc: Json) {
+  // Not strict: the whole OpenAPI document is added as one schema, and its own keywords (openapi,
+  // paths, responses…) are not JSON Schema's. The schemas inside are still checked in full.
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
+  // OpenAPI's `format: binary` marks file bodies, which are never validated as JSON here.
   ajv.addFormat("binary", true);
   ajv.addSchema(doc, "openapi.json");
 

@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { authedAction } from "@/lib/actions/safe-action";
 import { addCaseComment } from "@/lib/review/case-comments";
 import { commentSchema, confirmDecisionSchema, decideCaseSchema, declineDecisionSchema, reopenCaseSchema } from "@/lib/review/case-schemas";
-import { claimNextCase } from "@/lib/review/assign-cases";
 import { confirmDecision, declineDecision, decideCase, reopenCase } from "@/lib/review/decide-case";
 import { setJumpToNextCase } from "@/lib/users/manage-users";
 import { setJumpToNextCaseSchema } from "@/lib/users/user-schemas";
@@ -51,12 +49,6 @@ export const commentAction = authedAction({ roles: ["admin", "reviewer", "operat
 
 // "Next case" after a decision: claims like Claim next (escalated cases for a senior who just
 // decided an escalated one).
-export const claimNextCaseAction = authedAction({ roles: DECIDERS, schema: z.object({ escalated: z.boolean().default(false) }) }, async (input, { user, actor }) => {
-  const claimed = await claimNextCase(actor, user.id, { escalated: input.escalated });
-  revalidatePath("/queue");
-  return { caseId: claimed?.id ?? null };
-});
-
 export const setJumpToNextCaseAction = authedAction({ roles: DECIDERS, schema: setJumpToNextCaseSchema }, async (input, { user, actor }) => {
   return setJumpToNextCase(actor, user.id, input.enabled);
 });

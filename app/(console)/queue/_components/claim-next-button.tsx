@@ -1,28 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { isPageShortcut } from "@/components/review/shortcuts-dialog";
 import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { Button } from "@/components/ui/button";
-import { claimNextAction } from "../actions";
+import { useClaimNextCase } from "./use-claim-next-case";
 
-// Claims the highest-priority unassigned case for the signed-in reviewer and opens it (also on `c`).
-// On the Escalated view of a senior reviewer it claims escalated cases (never one they escalated).
+// Claim next in the queue, also on `c` (see useClaimNextCase).
 export function ClaimNextButton({ escalated = false }: { escalated?: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-
-  function claim() {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await claimNextAction({ escalated });
-      if (!result.ok) setMessage(result.error);
-      else if (!result.data.caseId) setMessage(escalated ? "No unassigned escalated case is waiting for you." : "No unassigned open case is waiting. Well done.");
-      else router.push(`/cases/${result.data.caseId}`);
-    });
-  }
+  const { claimNext: claim, pending, message } = useClaimNextCase(escalated);
 
   usePageShortcuts("claim-next", (event) => {
     if (event.key === "c" && isPageShortcut(event)) {

@@ -6,7 +6,8 @@ import { isPageShortcut } from "@/components/review/shortcuts-dialog";
 import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { claimNextCaseAction, decideCaseAction } from "../actions";
+import { claimNextAction } from "../../../queue/actions";
+import { decideCaseAction } from "../actions";
 import { JumpToNextSetting } from "./jump-to-next-setting";
 
 type Kind = "approve" | "reject" | "escalate";
@@ -69,7 +70,7 @@ export function DecisionPanel({
     startTransition(async () => {
       const result = await decideCaseAction({ caseId, version, kind, reasonCode, comment });
       if (result.ok && jump) {
-        const next = await claimNextCaseAction({ escalated });
+        const next = await claimNextAction({ escalated });
         if (next.ok && next.data.caseId) {
           router.push(`/cases/${next.data.caseId}`);
           return;
