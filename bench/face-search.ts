@@ -1,5 +1,6 @@
+import { cosineSimilarity } from "@/lib/face-engine/face-quality";
 import pg from "pg";
-import { CODE_BITS, cosine, projectEmbedding } from "@/lib/face-search/face-code";
+import { CODE_BITS, projectEmbedding } from "@/lib/face-search/face-code";
 import { saveFaceLists, trainCentres } from "@/lib/face-search/face-search-lists";
 import { indexFaces } from "@/lib/face-search/index-faces";
 import { hasPgvectorIndex } from "@/lib/face-search/pgvector";
@@ -99,7 +100,7 @@ export async function measureFaceSearch(databaseUrl: string, faces: number, log:
           const v = syntheticFace(identity, capture);
           vectors.push(v);
           for (let q = 0; q < QUERIES; q++) {
-            pushTop(queries[q].top, cosine(queries[q].vector, v), j);
+            pushTop(queries[q].top, cosineSimilarity(queries[q].vector, v), j);
             if (personOfQuery[q] === identity) queries[q].twins.push(j);
           }
         }

@@ -116,7 +116,7 @@ export function isFrontal(pose: Pose, t: PoseThresholds): boolean {
 
 // ---- Similarity ----
 
-export function cosineSimilarity(a: readonly number[], b: readonly number[]): number {
+export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length || a.length === 0) return 0;
   let dot = 0;
   let na = 0;

@@ -1,10 +1,11 @@
+import { cosineSimilarity } from "@/lib/face-engine/face-quality";
 import { z } from "zod";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db, sqlPool } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { reasonField } from "@/lib/data-protection/legal-holds";
 import { representativeFaces } from "@/lib/face-search/describe-faces";
-import { cosine } from "@/lib/face-search/face-code";
+
 import { activeRuleSetOf } from "@/lib/review/review-rule-sets";
 
 // The face blocklist: a reviewer with the right adds a face (from a case's media) with a reason;
@@ -89,5 +90,5 @@ export async function matchesFaceBlocklist(verificationId: string): Promise<bool
   const rule = activeRuleSetOf(ruleSetRow).settings.blocked_face;
   if (!rule.enabled) return false;
   const faces = await representativeFaces(pool, { verificationId });
-  return faces.some((f) => rows.some((b) => cosine(f.embedding, b.embedding) >= rule.similarityAbove));
+  return faces.some((f) => rows.some((b) => cosineSimilarity(f.embedding, b.embedding) >= rule.similarityAbove));
 }

@@ -1,7 +1,8 @@
+import { cosineSimilarity } from "@/lib/face-engine/face-quality";
 import type pg from "pg";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { cosine } from "@/lib/face-search/face-code";
+
 import { describeFaces, representativeFaces } from "@/lib/face-search/describe-faces";
 import { searchFaceIndex } from "@/lib/face-search/search-face-index";
 
@@ -59,7 +60,7 @@ export async function readFaceSignals(pool: pg.Pool, verificationId: string, ref
     );
     for (const earlier of rows) {
       for (const face of faces) {
-        const similarity = cosine(face.embedding, earlier.embedding);
+        const similarity = cosineSimilarity(face.embedding, earlier.embedding);
         if (!sameReferenceBest || similarity > sameReferenceBest.similarity) {
           sameReferenceBest = { faceId: earlier.faceId, verificationId: earlier.verificationId, reference, similarity, role: face.role };
         }
@@ -74,7 +75,7 @@ export async function readFaceSignals(pool: pg.Pool, verificationId: string, ref
     .map((b) => {
       let best = { similarity: -1, role: "" };
       for (const face of faces) {
-        const similarity = cosine(face.embedding, b.embedding);
+        const similarity = cosineSimilarity(face.embedding, b.embedding);
         if (similarity > best.similarity) best = { similarity, role: face.role };
       }
       return { blockId: b.id, reason: b.reason, reference: b.reference, ...best };

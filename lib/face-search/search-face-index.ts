@@ -1,6 +1,7 @@
+import { cosineSimilarity } from "@/lib/face-engine/face-quality";
 import type pg from "pg";
 import { readEnv } from "@/lib/config/env";
-import { asInt8, cosine, cosineOfQuantized, isIndexableEmbedding, projectEmbedding, signCode } from "@/lib/face-search/face-code";
+import { asInt8, cosineOfQuantized, isIndexableEmbedding, projectEmbedding, signCode } from "@/lib/face-search/face-code";
 import { currentFaceLists, nearestLists } from "@/lib/face-search/face-search-lists";
 import { hasPgvectorIndex } from "@/lib/face-search/pgvector";
 
@@ -82,7 +83,7 @@ async function searchPlain(client: Queryable, embedding: ArrayLike<number>, limi
   // The int8 cosine is within ~0.002 of the exact one: the few at the edge are settled exactly.
   const exact = await client.query<{ id: string; embedding: number[] }>(`SELECT "id", "embedding" FROM "MediaFace" WHERE "id" = ANY($1::uuid[])`, [reranked.map((r) => r.faceId)]);
   return exact.rows
-    .map((r) => ({ faceId: r.id, similarity: cosine(embedding, r.embedding) }))
+    .map((r) => ({ faceId: r.id, similarity: cosineSimilarity(embedding, r.embedding) }))
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, limit);
 }

@@ -1,5 +1,6 @@
+import { cosineSimilarity } from "@/lib/face-engine/face-quality";
 import { describe, expect, it } from "vitest";
-import { asInt8, CODE_BITS, cosine, cosineOfQuantized, projectEmbedding, quantizeEmbedding, signCode } from "@/lib/face-search/face-code";
+import { asInt8, CODE_BITS, cosineOfQuantized, projectEmbedding, quantizeEmbedding, signCode } from "@/lib/face-search/face-code";
 import { nearestLists, trainCentres } from "@/lib/face-search/face-search-lists";
 import type { FaceSignals } from "@/lib/face-search/face-signals";
 import { evaluateReviewRules, type RuleInput } from "@/lib/review/evaluate-review-rules";
@@ -13,7 +14,7 @@ describe("face codes", () => {
     const a = syntheticFace(1, 0);
     const twin = syntheticFace(1, 1);
     const other = syntheticFace(2, 0);
-    expect(cosine(a, twin)).toBeGreaterThan(cosine(a, other));
+    expect(cosineSimilarity(a, twin)).toBeGreaterThan(cosineSimilarity(a, other));
     const code = signCode(projectEmbedding(a));
     expect(code).toHaveLength(CODE_BITS);
     expect(hamming(code, signCode(projectEmbedding(twin)))).toBeLessThan(hamming(code, signCode(projectEmbedding(other))));
@@ -23,7 +24,7 @@ describe("face codes", () => {
     for (let i = 0; i < 20; i++) {
       const a = syntheticFace(i, 0);
       const b = syntheticFace(i + (i % 2), 1);
-      expect(Math.abs(cosineOfQuantized(asInt8(quantizeEmbedding(a)), asInt8(quantizeEmbedding(b))) - cosine(a, b))).toBeLessThan(0.005);
+      expect(Math.abs(cosineOfQuantized(asInt8(quantizeEmbedding(a)), asInt8(quantizeEmbedding(b))) - cosineSimilarity(a, b))).toBeLessThan(0.005);
     }
   });
 
