@@ -101,40 +101,31 @@ export function describeScoreScales(run: RunScores, policy: Policy | null): Scor
     scales.push({ key: "similarity", label: "Face similarity", value: clamp(similarity), threshold, reviewBand, higherIsBetter: true });
   }
 
-  if (normalized?.checkType === "liveness_3angle" && normalized.vendor === "local") {
-    const local = policy?.kind === "local.liveness_3angle" ? policy : null;
-    for (const [key, label] of [
-      ["mid_left", "Mid ↔ left similarity (same person)"],
-      ["mid_right", "Mid ↔ right similarity (same person)"],
-    ] as const) {
+  if (normalized?.checkType === "liveness_3angle") {
+    const pairs = threeAnglePairs(normalized.vendor, policy);
+    for (const [key, label] of pairs.keys) {
       const value = unitScore(normalized.vendorVerdict[key]);
       if (value === null) continue;
-      scales.push({
-        key,
-        label,
-        value,
-        threshold: local?.samePersonAbove ?? null,
-        reviewBand: local && local.samePersonBorderlineFrom < local.samePersonAbove ? [local.samePersonBorderlineFrom, local.samePersonAbove] : null,
-        higherIsBetter: true,
-      });
-    }
-  } else if (normalized?.checkType === "liveness_3angle") {
-    const cvs = policy?.kind === "cvs.liveness_3angle" ? policy : null;
-    for (const [key, label] of [
-      ["matching_mid_left", "Mid ↔ left similarity"],
-      ["matching_mid_right", "Mid ↔ right similarity"],
-    ] as const) {
-      const value = unitScore(normalized.vendorVerdict[key]);
-      if (value === null) continue;
-      scales.push({
-        key,
-        label,
-        value,
-        threshold: cvs?.pairMatchThreshold ?? null,
-        reviewBand: cvs ? band(cvs.pairMatchThreshold, cvs.reviewBand) : null,
-        higherIsBetter: true,
-      });
+      scales.push({ key, label, value, threshold: pairs.threshold, reviewBand: pairs.reviewBand, higherIsBetter: true });
     }
   }
   return scales;
+}
+
+/** The 3-angle check's two pair similarities: which verdict keys hold them, and the policy's bar for both. */
+function threeAnglePairs(vendor: string, policy: Policy | null) {
+  if (vendor === "local") {
+    const local = policy?.kind === "local.liveness_3angle" ? policy : null;
+    return {
+      keys: [["mid_left", "Mid ↔ left similarity (same person)"], ["mid_right", "Mid ↔ right similarity (same person)"]] as const,
+      threshold: local?.samePersonAbove ?? null,
+      reviewBand: local && local.samePersonBorderlineFrom < local.samePersonAbove ? ([local.samePersonBorderlineFrom, local.samePersonAbove] as [number, number]) : null,
+    };
+  }
+  const cvs = policy?.kind === "cvs.liveness_3angle" ? policy : null;
+  return {
+    keys: [["matching_mid_left", "Mid ↔ left similarity"], ["matching_mid_right", "Mid ↔ right similarity"]] as const,
+    threshold: cvs?.pairMatchThreshold ?? null,
+    reviewBand: cvs ? band(cvs.pairMatchThreshold, cvs.reviewBand) : null,
+  };
 }
