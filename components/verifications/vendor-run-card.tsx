@@ -6,23 +6,13 @@ import { OutcomeBadge, RunStatusBadge } from "@/components/verifications/status-
 import { formatDuration, vendorDisplayName } from "@/lib/verifications/verification-labels";
 import { formatDateTime } from "@/lib/format/date-time";
 import type { Policy } from "@/lib/policy/policy-schemas";
-import type { Attempt, NormalizedResult, VendorId } from "@/lib/vendors/types";
+import type { RunFields } from "@/lib/verifications/run-fields";
+import type { Attempt } from "@/lib/vendors/types";
 
 // One vendor run as a card: outcome, scores against the policy, reasons, warnings, HTTP attempts and
 // the raw answer. Renders on the server or the client (no hooks), so the review queue can reuse it.
 
-export interface RunCardData {
-  id: string;
-  vendor: VendorId;
-  attempt: number;
-  status: string;
-  outcome: string | null;
-  vendorVerdict: string | null;
-  livenessScore: number | null;
-  matchSimilarity: number | null;
-  httpStatus: number | null;
-  latencyMs: number | null;
-  normalized: NormalizedResult | null;
+export interface RunCardData extends RunFields {
   normalizedUnreadable: boolean;
   raw: unknown;
   attempts: Attempt[];

@@ -1,23 +1,13 @@
 import type { Policy } from "@/lib/policy/policy-schemas";
+import type { RunFields } from "@/lib/verifications/run-fields";
 import type { ScoreScale } from "@/lib/verifications/score-scales";
 import { describeScoreScales } from "@/lib/verifications/score-scales";
-import type { NormalizedResult, VendorId } from "@/lib/vendors/types";
+import type { VendorId } from "@/lib/vendors/types";
 
 // One verification across vendors: rows aligned on the normalized fields, one cell per vendor
 // (its latest run), and which cells disagree. Pure, so it is unit-tested and renders anywhere.
 
-export interface ComparedRun {
-  id: string;
-  vendor: VendorId;
-  attempt: number;
-  status: string;
-  outcome: string | null;
-  vendorVerdict: string | null;
-  livenessScore: number | null;
-  matchSimilarity: number | null;
-  httpStatus: number | null;
-  latencyMs: number | null;
-  normalized: NormalizedResult | null;
+export interface ComparedRun extends RunFields {
   policy: Policy | null;
 }
 

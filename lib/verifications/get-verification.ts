@@ -8,6 +8,7 @@ import { policySchema, findPolicyKind, type Policy } from "@/lib/policy/policy-s
 import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import { attemptSchema, normalizedResultSchema, type Attempt, type CheckType, type NormalizedResult, type VendorId } from "@/lib/vendors/types";
 import { describeWaitingFor } from "@/lib/verifications/describe-waiting-for";
+import type { RunFields } from "@/lib/verifications/run-fields";
 
 // Everything the verification detail page shows, in one read: media with the thumbnails that
 // exist so far, every vendor run (all attempts) with its parsed normalized result, and the policy
@@ -36,19 +37,8 @@ export interface RunPolicy {
   label: string;
 }
 
-export interface VerificationDetailRun {
-  id: string;
-  vendor: VendorId;
+export interface VerificationDetailRun extends RunFields<VendorRunStatus, Outcome> {
   checkType: CheckType;
-  attempt: number;
-  status: VendorRunStatus;
-  outcome: Outcome | null;
-  vendorVerdict: string | null;
-  livenessScore: number | null;
-  matchSimilarity: number | null;
-  httpStatus: number | null;
-  latencyMs: number | null;
-  normalized: NormalizedResult | null;
   /** A stored normalized result that no longer parses: shown raw rather than hidden. */
   normalizedUnreadable: boolean;
   raw: unknown;
