@@ -107,14 +107,7 @@ async function CaseDataProtection({ c, user }: { c: CaseDetail; user: CurrentUse
   const holds = await findHoldsOfVerification(v.id);
   return (
     <div className="mb-4">
-      <DataProtectionNotice
-        role={user.role}
-        reference={v.reference}
-        verificationId={v.id}
-        erased={v.erased ? { at: v.erased.at.toISOString(), by: v.erased.by, reason: v.erased.reason } : null}
-        purgedMedia={v.media.filter((m) => m.purged).length}
-        holds={holds.map((h) => ({ id: h.id, scope: h.scope, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt.toISOString() }))}
-      />
+      <DataProtectionNotice role={user.role} verification={v} holds={holds} />
       {user.role === "admin" && !holds.some((h) => h.scope === "case") ? (
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Put this case on legal hold</summary>

@@ -73,14 +73,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
         }
       />
       <div className="mb-6 flex flex-col gap-2">
-        <DataProtectionNotice
-          role={user.role}
-          reference={v.reference}
-          verificationId={v.id}
-          erased={v.erased ? { at: v.erased.at.toISOString(), by: v.erased.by, reason: v.erased.reason } : null}
-          purgedMedia={v.media.filter((m) => m.purged).length}
-          holds={holds.map((h) => ({ id: h.id, scope: h.scope, reason: h.reason, createdBy: h.createdBy, createdAt: h.createdAt.toISOString() }))}
-        />
+        <DataProtectionNotice role={user.role} verification={v} holds={holds} />
         <SandboxAnswersNotice vendors={[...newestPerVendor].filter(([vendor, attempt]) => v.runs.some((r) => r.vendor === vendor && r.attempt === attempt && r.sandbox)).map(([vendor]) => vendorDisplayName(vendor))} />
         <LiveStatus id={v.id} active={following} signature={progressSignature(progress)} finished={isFinished(v.status)} followUntil={v.createdAt.getTime() + THUMBNAIL_PATIENCE_MS} />
         {v.waitingFor ? (
