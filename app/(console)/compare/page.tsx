@@ -3,6 +3,7 @@ import { ReferenceLink } from "@/components/subjects/reference-link";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -30,35 +31,33 @@ export default async function ComparePage() {
       {rows.length === 0 ? (
         <p className="text-sm text-zinc-500">No verification has been run on two vendors yet. Use “Compare vendors” on the upload page, or rerun a verification on another vendor.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-zinc-500">
-            <tr>
-              <th className="py-1 pr-4 font-medium">Created</th>
-              <th className="py-1 pr-4 font-medium">Check</th>
-              <th className="py-1 pr-4 font-medium">Reference</th>
-              <th className="py-1 pr-4 font-medium">Vendors</th>
-              <th className="py-1 font-medium">Agreement</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-zinc-100 dark:border-zinc-800">
-                <td className="py-1 pr-4 font-mono text-xs">
-                  <Link href={`/compare/${r.id}`} className="text-sky-700 underline dark:text-sky-400">
-                    {formatDateTime(r.createdAt)}
-                  </Link>
-                </td>
-                <td className="py-1 pr-4">{CHECK_TYPE_LABELS[r.checkType].title}</td>
-                <td className="py-1 pr-4"><ReferenceLink reference={r.reference} /></td>
-                <td className="py-1 pr-4">
+        <SimpleTable
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: "Created",
+              className: "font-mono text-xs",
+              cell: (r) => (
+                <Link href={`/compare/${r.id}`} className="text-sky-700 underline dark:text-sky-400">
+                  {formatDateTime(r.createdAt)}
+                </Link>
+              ),
+            },
+            { header: "Check", cell: (r) => CHECK_TYPE_LABELS[r.checkType].title },
+            { header: "Reference", cell: (r) => <ReferenceLink reference={r.reference} /> },
+            {
+              header: "Vendors",
+              cell: (r) => (
+                <>
                   {r.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")}
                   {r.sandboxVendors.length ? <SandboxBadge compact className="ml-2" /> : null}
-                </td>
-                <td className="py-1">{r.outcomes.length > 1 ? <Badge tone="warning">disagree: {r.outcomes.join(" / ")}</Badge> : <Badge>agree: {r.outcomes[0]}</Badge>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: "Agreement", cell: (r) => (r.outcomes.length > 1 ? <Badge tone="warning">disagree: {r.outcomes.join(" / ")}</Badge> : <Badge>agree: {r.outcomes[0]}</Badge>) },
+          ]}
+        />
       )}
     </>
   );

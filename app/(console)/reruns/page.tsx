@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { formatDateTime } from "@/lib/format/date-time";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -20,34 +21,25 @@ export default async function RerunBatchesPage() {
           No batch yet. Filter the <Link href="/verifications" className="underline">verifications</Link> and choose “Rerun these…”.
         </p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-zinc-500">
-            <tr>
-              <th className="py-1 pr-4 font-medium">Started</th>
-              <th className="py-1 pr-4 font-medium">Status</th>
-              <th className="py-1 pr-4 font-medium">Vendors</th>
-              <th className="py-1 pr-4 font-medium">Runs</th>
-              <th className="py-1 font-medium">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {batches.map((b) => (
-              <tr key={b.id} className="border-t border-zinc-100 dark:border-zinc-800">
-                <td className="py-1 pr-4 font-mono text-xs">
-                  <Link href={`/reruns/${b.id}`} className="text-sky-700 underline dark:text-sky-400">
-                    {formatDateTime(b.createdAt)}
-                  </Link>
-                </td>
-                <td className="py-1 pr-4">
-                  <Badge>{b.status}</Badge>
-                </td>
-                <td className="py-1 pr-4">{b.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ")}</td>
-                <td className="py-1 pr-4 tabular-nums">{b.plannedRuns}</td>
-                <td className="py-1">{b.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          rows={batches}
+          rowKey={(b) => b.id}
+          columns={[
+            {
+              header: "Started",
+              className: "font-mono text-xs",
+              cell: (b) => (
+                <Link href={`/reruns/${b.id}`} className="text-sky-700 underline dark:text-sky-400">
+                  {formatDateTime(b.createdAt)}
+                </Link>
+              ),
+            },
+            { header: "Status", cell: (b) => <Badge>{b.status}</Badge> },
+            { header: "Vendors", cell: (b) => b.vendors.map((v) => VENDOR_SHORT_NAMES[v]).join(", ") },
+            { header: "Runs", className: "tabular-nums", cell: (b) => b.plannedRuns },
+            { header: "Reason", cell: (b) => b.reason },
+          ]}
+        />
       )}
     </>
   );

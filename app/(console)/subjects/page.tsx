@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { z } from "zod";
 import { subjectHref } from "@/components/subjects/reference-link";
 import { inputClass } from "@/components/ui/field";
@@ -35,20 +36,17 @@ export default async function SubjectsSearchPage({ searchParams }: { searchParam
       </div>
       {q && found.length === 0 ? <p className="text-sm text-zinc-600">No reference contains “{q}”.</p> : null}
       {found.length ? (
-        <table className="max-w-3xl text-sm" aria-label="References found">
-          <thead className="text-left text-xs text-zinc-500">
-            <tr><th className="py-1 pr-6">Reference</th><th className="py-1 pr-6">Verifications</th><th className="py-1">Latest</th></tr>
-          </thead>
-          <tbody>
-            {found.map((r) => (
-              <tr key={r.reference} className="border-t border-zinc-200 dark:border-zinc-800">
-                <td className="py-1 pr-6"><Link className="font-mono text-xs underline" href={subjectHref(r.reference)}>{r.reference}</Link></td>
-                <td className="py-1 pr-6 tabular-nums">{r.verifications}</td>
-                <td className="py-1 font-mono text-xs">{formatDateTime(r.lastAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          label="References found"
+          className="max-w-3xl"
+          rows={found}
+          rowKey={(r) => r.reference}
+          columns={[
+            { header: "Reference", cell: (r) => <Link className="font-mono text-xs underline" href={subjectHref(r.reference)}>{r.reference}</Link> },
+            { header: "Verifications", className: "tabular-nums", cell: (r) => r.verifications },
+            { header: "Latest", className: "font-mono text-xs", cell: (r) => formatDateTime(r.lastAt) },
+          ]}
+        />
       ) : null}
     </>
   );

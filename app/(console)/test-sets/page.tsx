@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
 import { formatDateTime } from "@/lib/format/date-time";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
@@ -27,30 +28,23 @@ export default async function TestSetsPage() {
         {sets.length === 0 ? (
           <p className="text-sm text-zinc-500">No test set yet.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-zinc-500">
-              <tr>
-                <th className="py-1 pr-4 font-medium">Name</th>
-                <th className="py-1 pr-4 font-medium">Check</th>
-                <th className="py-1 pr-4 font-medium">Items</th>
-                <th className="py-1 font-medium">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sets.map((s) => (
-                <tr key={s.id} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="py-1 pr-4">
-                    <Link href={`/test-sets/${s.id}`} className="font-medium text-sky-700 underline dark:text-sky-400">
-                      {s.name}
-                    </Link>
-                  </td>
-                  <td className="py-1 pr-4">{CHECK_TYPE_LABELS[s.checkType].title}</td>
-                  <td className="py-1 pr-4 tabular-nums">{s.items}</td>
-                  <td className="py-1 font-mono text-xs">{formatDateTime(s.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            rows={sets}
+            rowKey={(s) => s.id}
+            columns={[
+              {
+                header: "Name",
+                cell: (s) => (
+                  <Link href={`/test-sets/${s.id}`} className="font-medium text-sky-700 underline dark:text-sky-400">
+                    {s.name}
+                  </Link>
+                ),
+              },
+              { header: "Check", cell: (s) => CHECK_TYPE_LABELS[s.checkType].title },
+              { header: "Items", className: "tabular-nums", cell: (s) => s.items },
+              { header: "Created", className: "font-mono text-xs", cell: (s) => formatDateTime(s.createdAt) },
+            ]}
+          />
         )}
         {hasRole(user, ["admin", "operator"]) ? <CreateTestSetForm /> : null}
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ReferenceLink } from "@/components/subjects/reference-link";
 import Link from "next/link";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatBytes } from "@/lib/verifications/verification-labels";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -64,22 +65,19 @@ export default async function RetentionPage() {
         </p>
         <RunNowButton />
         {runs.length ? (
-          <table className="max-w-3xl text-sm" aria-label="Recent purge runs">
-            <thead className="text-left text-xs text-zinc-500">
-              <tr><th className="py-1 pr-4">Finished</th><th className="py-1 pr-4">Trigger</th><th className="py-1 pr-4">Media purged</th><th className="py-1 pr-4">Bytes</th><th className="py-1">Kept by holds</th></tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                  <td className="py-1 pr-4 font-mono text-xs">{formatDateTime(run.at)}</td>
-                  <td className="py-1 pr-4">{run.trigger}</td>
-                  <td className="py-1 pr-4">{run.media}</td>
-                  <td className="py-1 pr-4">{formatBytes(run.bytes)}</td>
-                  <td className="py-1">{run.heldMedia}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            label="Recent purge runs"
+            className="max-w-3xl"
+            rows={runs}
+            rowKey={(run) => run.id}
+            columns={[
+              { header: "Finished", className: "font-mono text-xs", cell: (run) => formatDateTime(run.at) },
+              { header: "Trigger", cell: (run) => run.trigger },
+              { header: "Media purged", className: "tabular-nums", cell: (run) => run.media },
+              { header: "Bytes", cell: (run) => formatBytes(run.bytes) },
+              { header: "Kept by holds", className: "tabular-nums", cell: (run) => run.heldMedia },
+            ]}
+          />
         ) : (
           <p className="text-sm text-zinc-500">No purge has run yet.</p>
         )}

@@ -1,3 +1,4 @@
+import { SimpleTable } from "@/components/ui/simple-table";
 import { formatBytes } from "@/lib/verifications/verification-labels";
 import type { PurgeDay } from "@/lib/data-protection/purge-stats";
 import { Panel } from "./panel";
@@ -14,21 +15,18 @@ export function PurgesSection({ days, from, to }: { days: PurgeDay[]; from: stri
         description={`Face images and videos destroyed ${from} to ${to} (UTC days): ${total.media} media, ${formatBytes(total.bytes)} of originals. Bytes count once per file (a file two verifications shared is freed with the last one).`}
         table={
           days.length ? (
-            <table className="text-sm" aria-label="Media purged per day">
-              <thead className="text-left text-xs text-zinc-500">
-                <tr><th className="py-1 pr-6">Day (UTC)</th><th className="py-1 pr-6">Cause</th><th className="py-1 pr-6 text-right">Media</th><th className="py-1 text-right">Bytes</th></tr>
-              </thead>
-              <tbody>
-                {days.map((d) => (
-                  <tr key={`${d.day}-${d.kind}`} className="border-t border-zinc-200 dark:border-zinc-800">
-                    <td className="py-1 pr-6 font-mono text-xs">{d.day}</td>
-                    <td className="py-1 pr-6">{d.kind === "erase" ? "subject erasure" : "retention policy"}</td>
-                    <td className="py-1 pr-6 text-right tabular-nums">{d.media}</td>
-                    <td className="py-1 text-right tabular-nums">{formatBytes(d.bytes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SimpleTable
+              label="Media purged per day"
+              className="w-auto"
+              rows={days}
+              rowKey={(d) => `${d.day}-${d.kind}`}
+              columns={[
+                { header: "Day (UTC)", className: "font-mono text-xs", cell: (d) => d.day },
+                { header: "Cause", cell: (d) => (d.kind === "erase" ? "subject erasure" : "retention policy") },
+                { header: "Media", className: "text-right tabular-nums", cell: (d) => d.media },
+                { header: "Bytes", className: "text-right tabular-nums", cell: (d) => formatBytes(d.bytes) },
+              ]}
+            />
           ) : (
             <p className="text-sm text-zinc-500">Nothing was purged in this period.</p>
           )

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
 import { VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
@@ -124,43 +125,38 @@ export default async function RerunBatchPage({ params }: { params: Promise<{ bat
         <h2 id="vendors-heading" className="mb-2 text-lg font-medium">
           Per vendor
         </h2>
-        <table className="w-full max-w-3xl text-left text-sm">
-          <thead className="text-xs text-zinc-500">
-            <tr>
-              <th className="py-1 pr-4 font-medium">Vendor</th>
-              <th className="py-1 pr-4 font-medium">Queued</th>
-              <th className="py-1 pr-4 font-medium">Running</th>
-              <th className="py-1 pr-4 font-medium">Done</th>
-              <th className="py-1 pr-4 font-medium">Failed</th>
-              <th className="py-1 pr-4 font-medium">Cancelled</th>
-              <th className="py-1 font-medium">Outcome changes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {vendors.map((vendor) => {
-              const c = p.perVendor[vendor];
-              const flips = (flipsByVendor.get(vendor) ?? []).filter((f) => f.before !== null && f.before !== f.after);
-              return (
-                <tr key={vendor} className="border-t border-zinc-100 dark:border-zinc-800" data-testid={`batch-vendor-${vendor}`}>
-                  <td className="py-1 pr-4 font-medium">
-                    {VENDOR_SHORT_NAMES[vendor as keyof typeof VENDOR_SHORT_NAMES] ?? vendor}
-                    {p.sandboxRuns[vendor] ? (
-                      <span className="ml-2 inline-flex items-center gap-1 text-xs font-normal text-zinc-500">
-                        <SandboxBadge compact /> {p.sandboxRuns[vendor]}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="py-1 pr-4 tabular-nums">{c.queued}</td>
-                  <td className="py-1 pr-4 tabular-nums">{c.running}</td>
-                  <td className="py-1 pr-4 tabular-nums">{c.completed}</td>
-                  <td className="py-1 pr-4 tabular-nums">{c.failed}</td>
-                  <td className="py-1 pr-4 tabular-nums">{c.cancelled}</td>
-                  <td className="py-1 tabular-nums">{flips.reduce((n, f) => n + f.count, 0)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <SimpleTable
+          className="max-w-3xl"
+          rows={vendors}
+          rowKey={(vendor) => vendor}
+          rowProps={(vendor) => ({ "data-testid": `batch-vendor-${vendor}` })}
+          columns={[
+            {
+              header: "Vendor",
+              className: "font-medium",
+              cell: (vendor) => (
+                <>
+                  {VENDOR_SHORT_NAMES[vendor as keyof typeof VENDOR_SHORT_NAMES] ?? vendor}
+                  {p.sandboxRuns[vendor] ? (
+                    <span className="ml-2 inline-flex items-center gap-1 text-xs font-normal text-zinc-500">
+                      <SandboxBadge compact /> {p.sandboxRuns[vendor]}
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            { header: "Queued", className: "tabular-nums", cell: (vendor) => p.perVendor[vendor].queued },
+            { header: "Running", className: "tabular-nums", cell: (vendor) => p.perVendor[vendor].running },
+            { header: "Done", className: "tabular-nums", cell: (vendor) => p.perVendor[vendor].completed },
+            { header: "Failed", className: "tabular-nums", cell: (vendor) => p.perVendor[vendor].failed },
+            { header: "Cancelled", className: "tabular-nums", cell: (vendor) => p.perVendor[vendor].cancelled },
+            {
+              header: "Outcome changes",
+              className: "tabular-nums",
+              cell: (vendor) => (flipsByVendor.get(vendor) ?? []).filter((f) => f.before !== null && f.before !== f.after).reduce((n, f) => n + f.count, 0),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="flips-heading" className="mb-8">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -85,40 +86,44 @@ export default async function TestSetPage({ params }: { params: Promise<{ id: st
         {testSet.items.length === 0 ? (
           <p className="text-sm text-zinc-500">No items yet: import media above.</p>
         ) : (
-          <table className="w-full text-left text-sm" data-testid="test-set-items">
-            <thead className="text-xs text-zinc-500">
-              <tr>
-                <th className="py-1 pr-4 font-medium">Item</th>
-                <th className="py-1 pr-4 font-medium">Label</th>
-                <th className="py-1 pr-4 font-medium">Media</th>
-                <th className="py-1 font-medium">Latest runs</th>
-              </tr>
-            </thead>
-            <tbody>
-              {testSet.items.map((item) => (
-                <tr key={item.id} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="py-1 pr-4">
-                    <Link href={`/verifications/${item.verificationId}`} className="text-sky-700 underline dark:text-sky-400">
-                      {item.verification.reference ?? item.verificationId.slice(0, 8)}
-                    </Link>
-                  </td>
-                  <td className="py-1 pr-4">
+          <SimpleTable
+            data-testid="test-set-items"
+            rows={testSet.items}
+            rowKey={(item) => item.id}
+            columns={[
+              {
+                header: "Item",
+                cell: (item) => (
+                  <Link href={`/verifications/${item.verificationId}`} className="text-sky-700 underline dark:text-sky-400">
+                    {item.verification.reference ?? item.verificationId.slice(0, 8)}
+                  </Link>
+                ),
+              },
+              {
+                header: "Label",
+                cell: (item) => (
+                  <>
                     {item.label}
                     {item.attackType ? <span className="text-zinc-500"> · {item.attackType}</span> : null}
-                  </td>
-                  <td className="py-1 pr-4 text-xs text-zinc-500">{item.verification.media.map((m) => m.role).join(", ")}</td>
-                  <td className="flex flex-wrap gap-2 py-1">
+                  </>
+                ),
+              },
+              { header: "Media", className: "text-xs text-zinc-500", cell: (item) => item.verification.media.map((m) => m.role).join(", ") },
+              {
+                header: "Latest runs",
+                cell: (item) => (
+                  <div className="flex flex-wrap gap-2">
                     {shownVendors.map((vendor) => {
                       const runs = item.verification.runs.filter((r) => r.vendor === vendor);
                       const latest = runs.reduce<(typeof runs)[number] | null>((a, r) => (!a || r.attempt > a.attempt ? r : a), null);
                       return latest ? <VendorRunChip key={vendor} vendor={VENDOR_SHORT_NAMES[vendor]} status={latest.status} outcome={latest.outcome} /> : null;
                     })}
                     {item.verification.runs.length === 0 ? <span className="text-xs text-zinc-500">not run yet: no vendor asked</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </div>
+                ),
+              },
+            ]}
+          />
         )}
         {testSet._count.items > testSet.items.length ? <p className="mt-2 text-xs text-zinc-500">Showing the first {testSet.items.length} of {testSet._count.items} items; the report covers all.</p> : null}
       </section>
