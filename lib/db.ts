@@ -26,29 +26,56 @@ function createClient(pool: pg.Pool) {
 export type Db = ReturnType<typeof createClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { verdictDb?: { pool: pg.Pool; client: Db } };
+interface Connection {
+  pool: pg.Pool;
+  client: Db;
+}
+
+const globalForDb = globalThis as unknown as { verdictDb?: Connection; verdictReadDb?: Connection };
+
+function connect(connectionString: string, max: number): Connection {
+  const pool = new pg.Pool({ connectionString, max });
+  // A connection the server drops while idle must not crash the process; the pool replaces it.
+  pool.on("error", (error) => {
+    if (!isServerShutdown(error)) console.error(`[db] idle connection lost: ${error.message}`);
+  });
+  return { pool, client: createClient(pool) };
+}
 
 // Created on first use, so importing this module never needs DATABASE_URL (e.g. at build time).
-function connection() {
+function connection(): Connection {
   if (!globalForDb.verdictDb) {
-    const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE } = readEnv();
-    if (!connectionString) throw new Error("DATABASE_URL is not set");
-    const pool = new pg.Pool({ connectionString, max: DATABASE_POOL_SIZE });
-    // A connection the server drops while idle must not crash the process; the pool replaces it.
-    pool.on("error", (error) => {
-      if (!isServerShutdown(error)) console.error(`[db] idle connection lost: ${error.message}`);
-    });
-    globalForDb.verdictDb = { pool, client: createClient(pool) };
+    const { DATABASE_URL, DATABASE_POOL_SIZE } = readEnv();
+    if (!DATABASE_URL) throw new Error("DATABASE_URL is not set");
+    globalForDb.verdictDb = connect(DATABASE_URL, DATABASE_POOL_SIZE);
   }
   return globalForDb.verdictDb;
 }
 
-export const db: Db = new Proxy({} as Db, {
-  get(_target, property, receiver) {
-    const value: unknown = Reflect.get(connection().client, property, receiver);
-    return value;
-  },
-});
+/** The read replica's connection when DATABASE_READ_URL is set, else the primary's. */
+function readConnection(): Connection {
+  const { DATABASE_READ_URL, DATABASE_POOL_SIZE } = readEnv();
+  if (!DATABASE_READ_URL) return connection();
+  globalForDb.verdictReadDb ??= connect(DATABASE_READ_URL, DATABASE_POOL_SIZE);
+  return globalForDb.verdictReadDb;
+}
+
+function clientProxy(pick: () => Connection): Db {
+  return new Proxy({} as Db, {
+    get(_target, property, receiver) {
+      const value: unknown = Reflect.get(pick().client, property, receiver);
+      return value;
+    },
+  });
+}
+
+export const db: Db = clientProxy(connection);
+
+/**
+ * For reads that may lag the primary by the replica's delay (the dashboards, which read rollups):
+ * the replica at DATABASE_READ_URL when one is set, else the primary. Never write through it.
+ */
+export const readDb: Db = clientProxy(readConnection);
 
 /**
  * PostgreSQL closing a connection because it is shutting down or restarting (57P01): routine for an
@@ -62,6 +89,11 @@ export function isServerShutdown(error: unknown): boolean {
 /** The process's pool, for plain SQL on hot paths. */
 export function sqlPool(): pg.Pool {
   return connection().pool;
+}
+
+/** readDb's pool, for plain SQL reads that may lag (see readDb). */
+export function readSqlPool(): pg.Pool {
+  return readConnection().pool;
 }
 
 /** Runs `work` in one transaction on one pooled connection: committed when it resolves, rolled back when it throws. */
@@ -85,9 +117,12 @@ export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promi
 }
 
 export async function disconnectDb() {
-  const current = globalForDb.verdictDb;
+  const open = [globalForDb.verdictDb, globalForDb.verdictReadDb];
   globalForDb.verdictDb = undefined;
-  if (!current) return;
-  await current.client.$disconnect();
-  await current.pool.end();
+  globalForDb.verdictReadDb = undefined;
+  for (const current of open) {
+    if (!current) continue;
+    await current.client.$disconnect();
+    await current.pool.end();
+  }
 }

@@ -20,6 +20,8 @@ const server = {
 const database = {
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  // A read replica streaming from DATABASE_URL: dashboards read from it (lib/db.ts readDb).
+  DATABASE_READ_URL: z.string().min(1).optional(),
   // The connection migrations run on, when the app's own role may not change the schema.
   MIGRATION_DATABASE_URL: z.string().min(1).optional(),
   // Kept as text: unset means "the port of the embedded PostgreSQL already running on .data/".

@@ -1,4 +1,4 @@
-import { sqlPool } from "@/lib/db";
+import { readSqlPool } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import type { VendorId } from "@/lib/vendors/types";
 
@@ -11,7 +11,7 @@ export interface GateSavings {
 }
 
 export async function getGateSavings(filters: DashboardFilters): Promise<GateSavings> {
-  const { rows } = await sqlPool().query<{ vendor: VendorId; saved: number }>(
+  const { rows } = await readSqlPool().query<{ vendor: VendorId; saved: number }>(
     `SELECT r."vendor"::text AS "vendor", count(*)::int AS "saved"
      FROM "VendorRun" r JOIN "Verification" v ON v."id" = r."verificationId"
      WHERE r."skippedByGate"

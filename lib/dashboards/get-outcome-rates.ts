@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { BUCKET_NAME, dimensionConditions, seriesRows } from "@/lib/dashboards/rollup-sql";
 import { enumerateBuckets } from "@/lib/dashboards/time-buckets";
@@ -71,12 +71,12 @@ export function ratesOf(counts: OutcomeCounts): OutcomeRates {
 
 export async function getOutcomeRates(filters: DashboardFilters): Promise<OutcomeRatesReport> {
   const [rows, verificationRows] = await Promise.all([
-    db.$queryRaw<OutcomeRow[]>`
+    readDb.$queryRaw<OutcomeRow[]>`
       SELECT ${BUCKET_NAME} AS bucket, "vendor"::text AS vendor, "check_type"::text AS check_type,
         sum("pairs")::int AS pairs, sum("pass")::int AS pass, sum("fail")::int AS fail, sum("review")::int AS review, sum("error")::int AS error
       FROM ${seriesRows(filters, "dash_outcomes", `"vendor", "check_type", "pairs", "pass", "fail", "review", "error"`, dimensionConditions(filters, { vendor: true }))} AS o
       GROUP BY "b", 2, 3`,
-    db.$queryRaw<{ bucket: string; n: number }[]>`
+    readDb.$queryRaw<{ bucket: string; n: number }[]>`
       SELECT ${BUCKET_NAME} AS bucket, sum("n")::int AS n
       FROM ${seriesRows(filters, "dash_verifications", `"n"`, dimensionConditions(filters, { vendor: false }))} AS v
       GROUP BY "b"`,

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { addDays, startOfLocalDay } from "@/lib/dashboards/time-buckets";
@@ -38,7 +38,7 @@ export async function getQualitySamples(filters: DashboardFilters): Promise<Qual
     sampleConditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "VendorRun" r WHERE r."verificationId" = s."verificationId" AND r."vendor"::text = x."vendor" AND r."sandbox")`);
   }
   const vendorCondition = sampleConditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(sampleConditions, " AND ")}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ checkType: CheckType; vendor: VendorId; sampled: number; decided: number; overturned: number }[]>`
+  const rows = await readDb.$queryRaw<{ checkType: CheckType; vendor: VendorId; sampled: number; decided: number; overturned: number }[]>`
     WITH s AS (
       SELECT c."verificationId", c."checkType", c."status", c."decision",
         (SELECT e->'vendors' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c."ruleDetails") = 'array' THEN c."ruleDetails" ELSE '[]'::jsonb END) e

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { addHistograms, emptyHistogram, percentileFromHistogram } from "@/lib/dashboards/histogram";
@@ -87,13 +87,13 @@ export async function getQueueHealth(filters: DashboardFilters, now = new Date()
   if (filters.checkType) caseDims.push(Prisma.sql`c."checkType" = ${filters.checkType}::"CheckType"`);
   if (filters.source) caseDims.push(Prisma.sql`v."source" = ${filters.source}::"VerificationSource"`);
   const [openRows, breached, flowRows, decisionRows] = await Promise.all([
-    db.$queryRaw<OpenRow[]>`
+    readDb.$queryRaw<OpenRow[]>`
       SELECT "rule", ${ageCase()} AS age_bucket, sum("n")::int AS n
       FROM (SELECT *, ${now}::timestamptz - "opened_hour" AS "age" FROM "dash_open_cases_all" ${whereAll(dims)}) AS o
       GROUP BY 1, 2
       HAVING sum("n") <> 0`,
     // Whole past hours from the rollup; the current hour, where it matters to the minute, from the cases.
-    db.$queryRaw<{ n: number }[]>`
+    readDb.$queryRaw<{ n: number }[]>`
       SELECT (
         (SELECT coalesce(sum("n"), 0) FROM "dash_open_sla_all" ${whereAll([Prisma.sql`"sla_hour" < dash_hour(${now}::timestamptz)`, ...dims])})
         + (SELECT count(*) FROM "ReviewCase" c JOIN "Verification" v ON v."id" = c."verificationId"
@@ -104,12 +104,12 @@ export async function getQueueHealth(filters: DashboardFilters, now = new Date()
              ...caseDims,
            ])})
       )::int AS n`,
-    db.$queryRaw<FlowRow[]>`
+    readDb.$queryRaw<FlowRow[]>`
       SELECT ${BUCKET_NAME} AS bucket, sum("opened")::int AS opened, sum("decided")::int AS decided, sum("breached")::int AS breached,
         sum("ttd_n")::int AS ttd_n, sum("ttd_sum_ms")::float8 AS ttd_sum_ms, ${histogramSums("t")} AS bins
       FROM ${seriesRows(filters, "dash_case_flow", `"opened", "decided", "breached", "ttd_n", "ttd_sum_ms", ${histogramColumns("t")}`, dims)} AS f
       GROUP BY "b"`,
-    db.$queryRaw<DecisionRow[]>`
+    readDb.$queryRaw<DecisionRow[]>`
       SELECT d."reviewer_id"::text AS reviewer_id, u."email", u."name", d."kind"::text AS kind, d."n", d."overrides"
       FROM (
         SELECT "reviewer_id", "kind", sum("n")::int AS n, sum("overrides")::int AS overrides

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { addHistograms, emptyHistogram, percentileFromHistogram } from "@/lib/dashboards/histogram";
 import { BUCKET_NAME, dimensionConditions, histogramColumns, histogramSums, seriesRows } from "@/lib/dashboards/rollup-sql";
@@ -104,7 +104,7 @@ function figures(a: Accumulator): HealthFigures {
 // Vendor calls whose worker died mid-call (the vendor may have answered, and billed): counted from
 // the attempts themselves (a partial index holds only these), in the range's local days.
 async function countUnknownFates(filters: DashboardFilters): Promise<Partial<Record<VendorId, number>>> {
-  const rows = await db.$queryRaw<{ vendor: VendorId; n: number }[]>`
+  const rows = await readDb.$queryRaw<{ vendor: VendorId; n: number }[]>`
     SELECT r."vendor"::text AS vendor, count(*)::int AS n
     FROM "VendorCallAttempt" a JOIN "VendorRun" r ON r."id" = a."vendorRunId"
     WHERE a."outcome" = 'unknown'
@@ -119,7 +119,7 @@ async function countUnknownFates(filters: DashboardFilters): Promise<Partial<Rec
 export async function getVendorHealth(filters: DashboardFilters): Promise<VendorHealthReport> {
   const dims = dimensionConditions(filters, { vendor: true });
   const [rows, errorRows, unknownFates] = await Promise.all([
-    db.$queryRaw<HealthRow[]>`
+    readDb.$queryRaw<HealthRow[]>`
       SELECT ${BUCKET_NAME} AS bucket, "vendor"::text AS vendor,
         sum("runs")::int AS runs, sum("finished")::int AS finished, sum("errors")::int AS errors,
         sum("timeouts")::int AS timeouts, sum("retries")::int AS retries,
@@ -127,7 +127,7 @@ export async function getVendorHealth(filters: DashboardFilters): Promise<Vendor
         ${histogramSums("l")} AS bins
       FROM ${seriesRows(filters, "dash_vendor_runs", `"vendor", "runs", "finished", "errors", "timeouts", "retries", "latency_n", "latency_sum_ms", ${histogramColumns("l")}`, dims)} AS r
       GROUP BY "b", 2`,
-    db.$queryRaw<ErrorRow[]>`
+    readDb.$queryRaw<ErrorRow[]>`
       SELECT "vendor"::text AS vendor, "code", sum("n")::int AS n
       FROM ${seriesRows(filters, "dash_vendor_errors", `"vendor", "code", "n"`, dims)} AS e
       GROUP BY 1, 2

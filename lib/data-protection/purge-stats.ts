@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, readDb } from "@/lib/db";
 
 // Figures of purges for the retention page and the dashboards, read from the tombstones and the
 // audit log (no counters of their own to drift).
@@ -24,7 +24,7 @@ export interface PurgeDay {
 
 /** Media purged and original bytes freed per UTC day and cause (policy / erase), newest first. */
 export async function getPurgesPerDay(from: Date, to: Date): Promise<PurgeDay[]> {
-  const rows = await db.$queryRaw<Array<{ day: string; kind: string | null; media: bigint; bytes: bigint | null }>>`
+  const rows = await readDb.$queryRaw<Array<{ day: string; kind: string | null; media: bigint; bytes: bigint | null }>>`
     SELECT to_char("purgedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, "purgeKind" AS kind, count(*)::bigint AS media, sum("purgedBytes")::bigint AS bytes
     FROM "Media" WHERE "purgedAt" >= ${from} AND "purgedAt" < ${to}
     GROUP BY 1, 2 ORDER BY 1 DESC, 2`;

@@ -11,6 +11,8 @@ import { RatesSection } from "./_components/rates-section";
 import { VendorHealthSection } from "./_components/vendor-health-section";
 import { PurgesSection } from "./_components/purges-section";
 import { getPurgesPerDay } from "@/lib/data-protection/purge-stats";
+import { readReplicaStatus } from "@/lib/runtime/read-replica-status";
+import { ReadReplicaNote } from "./_components/read-replica-note";
 
 export const metadata: Metadata = { title: "Dashboards" };
 
@@ -21,10 +23,11 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function DashboardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const filters = parseDashboardFilters(await searchParams);
-  const [{ rates, vendorHealth, queueHealth, qualitySamples }, purges, savings] = await Promise.all([
+  const [{ rates, vendorHealth, queueHealth, qualitySamples }, purges, savings, replica] = await Promise.all([
     loadDashboards(filters),
     getPurgesPerDay(new Date(`${filters.from}T00:00:00Z`), new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000)),
     getGateSavings(filters),
+    readReplicaStatus(),
   ]);
   const query = dashboardQueryString(filters);
   const exportHref = (dataset: string) => `/api/v1/dashboards/export?dataset=${dataset}&${query}`;
@@ -35,6 +38,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
         title="Dashboards"
         description={`Pass, fail and review rates, vendor health and review queue health, ${filters.from} to ${filters.to} in ${filters.tz}. The verifications list a bar opens filters by UTC days.`}
       />
+      <ReadReplicaNote status={replica} />
       <DashboardFilters values={{ ...filters, sandbox: filters.includeSandbox ? "include" : undefined }} />
       <p className="-mt-2 mb-6 text-sm text-zinc-600 dark:text-zinc-400" data-testid="sandbox-answers-note">
         {filters.includeSandbox

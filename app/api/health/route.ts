@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { getQueueHealth, type QueueHealth } from "@/lib/jobs/queue-health";
+import { readReplicaStatus } from "@/lib/runtime/read-replica-status";
 
 export const dynamic = "force-dynamic";
 
@@ -25,5 +26,7 @@ export async function GET() {
     if (!missing) return Response.json({ status: "degraded", database: "up", latencyMs, jobs: "unreadable" }, { status: 503, headers: NO_STORE });
     jobs = null;
   }
-  return Response.json({ status: "ok", database: "up", latencyMs, jobs }, { headers: NO_STORE });
+  // The dashboards' read replica, when DATABASE_READ_URL names one: its lag, or that it is unreachable.
+  const readReplica = await readReplicaStatus().catch(() => "down" as const);
+  return Response.json({ status: "ok", database: "up", latencyMs, jobs, ...(readReplica === null ? {} : { readReplica }) }, { headers: NO_STORE });
 }
