@@ -339,6 +339,32 @@ test("at 1280 × 800 the queue shows readable faces and fits its box; the case s
   expect(left!.width).toBeGreaterThanOrEqual(140);
 });
 
+test("an admin selects rows of the queue and assigns them; a click on a checkbox does not open the case", async ({ page }) => {
+  const c = await seedCase({ priority: 3 });
+  cleanup.push(c.id);
+  await signInAs(page, "admin");
+  await page.goto(`/queue?status=all&reference=${c.reference}`);
+  await expect(page.locator("body")).toHaveAttribute("data-shortcuts-queue-rows", "ready");
+  const assign = page.getByRole("group", { name: "Assign selected cases" });
+  await expect(assign).toContainText("0 selected");
+  await expect(assign.getByRole("button", { name: "Assign selected" })).toBeDisabled();
+
+  await page.getByRole("checkbox", { name: "Select every case on this page" }).check();
+  await expect(page.getByRole("checkbox", { name: `Select case ${c.id.slice(0, 8)}` })).toBeChecked();
+  await expect(assign).toContainText("1 selected");
+  await page.getByRole("checkbox", { name: `Select case ${c.id.slice(0, 8)}` }).uncheck();
+  await expect(assign).toContainText("0 selected");
+  await page.getByRole("checkbox", { name: `Select case ${c.id.slice(0, 8)}` }).check();
+  await expect(page).toHaveURL(/\/queue\?/);
+
+  await assign.getByLabel("Assign to").selectOption({ label: E2E_USERS.reviewer.email });
+  await assign.getByRole("button", { name: "Assign selected" }).click();
+  await expect(assign.getByRole("status")).toHaveText("1 case(s) assigned.");
+  await expect(assign).toContainText("0 selected");
+  const reviewer = await db.user.findUniqueOrThrow({ where: { email: E2E_USERS.reviewer.email } });
+  expect((await db.reviewCase.findUniqueOrThrow({ where: { id: c.id } })).assigneeId).toBe(reviewer.id);
+});
+
 test("reasons are offered by check type, and the server refuses one that does not apply", async ({ page }) => {
   const selfie = await seedCase({ checkType: "liveness_selfie", priority: 6 });
   const pair = await seedCase({ priority: 6 });

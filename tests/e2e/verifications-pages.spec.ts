@@ -158,6 +158,62 @@ test("at 1280 × 800 the list shows a readable face on each row and fits its box
   await expect(page.getByRole("columnheader", { name: "Created by" })).toBeInViewport();
 });
 
+test("the Columns popover works from the keyboard and the hidden column stays hidden after a reload", async ({ page }) => {
+  const seeded = await seedVerification();
+  await signInAs(page, "operator");
+  await page.goto(`/verifications?reference=${seeded.reference}`);
+  const trigger = page.getByRole("button", { name: "Columns" });
+  const popover = page.getByRole("dialog", { name: "Visible columns" });
+  await expect(trigger).toBeEnabled();
+  await expect(trigger).toHaveAttribute("aria-expanded", "false");
+  await expect(popover).toBeHidden();
+
+  // Opening moves focus to the first column's checkbox.
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  await expect(trigger).toHaveAttribute("aria-expanded", "true");
+  await expect(popover).toBeVisible();
+  expect(await trigger.getAttribute("aria-controls")).toBe(await popover.getAttribute("id"));
+  await expect(popover.getByRole("checkbox", { name: "Media" })).toBeFocused();
+
+  await page.keyboard.press("Tab");
+  await expect(popover.getByRole("checkbox", { name: "Created", exact: true })).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(popover.getByRole("checkbox", { name: "Created", exact: true })).not.toBeChecked();
+  await expect(page).toHaveURL(/hide=createdAt/);
+  await expect(page.getByRole("columnheader", { name: "Created", exact: true })).toHaveCount(0);
+
+  // Escape closes it and gives focus back to the button.
+  await page.keyboard.press("Escape");
+  await expect(popover).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await expect(trigger).toHaveAttribute("aria-expanded", "false");
+
+  // The choice is in the URL, so it survives a reload.
+  await page.reload();
+  await expect(page.locator(`tr[data-row-id="${seeded.id}"]`)).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Created", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: "Created by" })).toBeVisible();
+  await page.getByRole("button", { name: "Columns" }).click();
+  await expect(popover.getByRole("checkbox", { name: "Created", exact: true })).not.toBeChecked();
+  await expect(popover.getByRole("checkbox", { name: "Created by" })).toBeChecked();
+});
+
+test("a sortable column header sorts the list through the URL", async ({ page }) => {
+  const seeded = await seedVerification();
+  await signInAs(page, "operator");
+  await page.goto(`/verifications?reference=${seeded.reference}`);
+  await expect(page.getByRole("button", { name: "Columns" })).toBeEnabled();
+  await expect(page.getByRole("columnheader", { name: "Created", exact: true })).toHaveAttribute("aria-sort", "descending");
+  await page.getByRole("columnheader", { name: "Check type" }).getByRole("button").click();
+  await expect(page).toHaveURL(/sort=checkType&dir=asc/);
+  await expect(page.getByRole("columnheader", { name: "Check type" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("columnheader", { name: "Created", exact: true })).not.toHaveAttribute("aria-sort", /./);
+  await expect(page.locator(`tr[data-row-id="${seeded.id}"]`)).toBeVisible();
+  // Headers that the server cannot sort by are plain text.
+  await expect(page.getByRole("columnheader", { name: "Reference" }).getByRole("button")).toHaveCount(0);
+});
+
 test("Enter on a focused row opens the verification", async ({ page }) => {
   const seeded = await seedVerification();
   await signInAs(page, "operator");

@@ -1,18 +1,17 @@
 "use client";
 
 import { ReferenceLink } from "@/components/subjects/reference-link";
-import { rowSelectionFeature, tableFeatures, useTable, type ColumnDef, type RowSelectionState } from "@tanstack/react-table";
+import type { RowSelectionState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { openRowProps } from "@/components/data-table/open-row";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { CaseStatusBadge, DecisionBadge, ruleShortLabel, ruleTitle } from "@/components/review/case-labels";
 import { isPageShortcut, ShortcutsDialog } from "@/components/review/shortcuts-dialog";
 import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { SlaCountdown } from "@/components/review/sla-countdown";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { VendorRunChip } from "@/components/verifications/status-badges";
 import { StackedDateTime } from "@/components/data-table/stacked-date-time";
@@ -37,8 +36,7 @@ export interface QueueTableRow {
   thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "filmstrip" } | null;
 }
 
-const features = tableFeatures({ rowSelectionFeature });
-type Column = ColumnDef<typeof features, QueueTableRow>;
+type Column = DataTableColumn<QueueTableRow>;
 
 const QUEUE_SHORTCUTS = [
   { keys: ["j", "↓"], does: "Next case" },
@@ -49,23 +47,11 @@ const QUEUE_SHORTCUTS = [
 ];
 
 // Fixed widths (table-fixed) so the table fits a 1280 px window: "Why" takes what is left.
-const COLUMN_WIDTHS: Record<string, string> = {
-  select: "w-8",
-  media: "w-14",
-  case: "w-24",
-  priority: "w-[4.75rem]",
-  checkType: "w-24",
-  vendors: "w-28",
-  status: "w-28",
-  assignee: "w-24",
-  opened: "w-24",
-  sla: "w-24",
-};
-
 function columns(now: number, selectable: boolean): Column[] {
   const list: Column[] = [
     {
       id: "media",
+      meta: { width: "w-14" },
       header: () => <span className="sr-only">Face</span>,
       cell: ({ row }) => {
         const thumb = row.original.thumbnail;
@@ -75,6 +61,7 @@ function columns(now: number, selectable: boolean): Column[] {
     },
     {
       id: "case",
+      meta: { width: "w-24" },
       header: "Case",
       cell: ({ row }) => (
         <span className="flex min-w-0 flex-col">
@@ -89,7 +76,7 @@ function columns(now: number, selectable: boolean): Column[] {
         </span>
       ),
     },
-    { id: "priority", header: "Priority", cell: ({ row }) => <span className="tabular-nums">{row.original.priority}</span> },
+    { id: "priority", meta: { width: "w-[4.75rem]" }, header: "Priority", cell: ({ row }) => <span className="tabular-nums">{row.original.priority}</span> },
     {
       id: "rules",
       header: "Why",
@@ -103,9 +90,10 @@ function columns(now: number, selectable: boolean): Column[] {
         </ul>
       ),
     },
-    { id: "checkType", header: "Check", cell: ({ row }) => <span className="text-xs">{CHECK_TYPE_LABELS[row.original.checkType].title}</span> },
+    { id: "checkType", meta: { width: "w-24" }, header: "Check", cell: ({ row }) => <span className="text-xs">{CHECK_TYPE_LABELS[row.original.checkType].title}</span> },
     {
       id: "vendors",
+      meta: { width: "w-28" },
       header: "Vendors",
       cell: ({ row }) => (
         <div className="flex flex-wrap gap-2">
@@ -117,6 +105,7 @@ function columns(now: number, selectable: boolean): Column[] {
     },
     {
       id: "status",
+      meta: { width: "w-28" },
       header: "Status",
       cell: ({ row }) => (
         <span className="flex flex-wrap items-center gap-1">
@@ -127,6 +116,7 @@ function columns(now: number, selectable: boolean): Column[] {
     },
     {
       id: "assignee",
+      meta: { width: "w-24" },
       header: "Assignee",
       cell: ({ row }) => (
         <span className="block truncate text-xs" title={row.original.assignee ?? undefined}>
@@ -134,13 +124,14 @@ function columns(now: number, selectable: boolean): Column[] {
         </span>
       ),
     },
-    { id: "opened", header: "Opened", cell: ({ row }) => <StackedDateTime value={row.original.openedAt} /> },
-    { id: "sla", header: "SLA", cell: ({ row }) => <SlaCountdown dueAt={row.original.slaDueAt} decided={row.original.status === "decided"} now={now} /> },
+    { id: "opened", meta: { width: "w-24" }, header: "Opened", cell: ({ row }) => <StackedDateTime value={row.original.openedAt} /> },
+    { id: "sla", meta: { width: "w-24" }, header: "SLA", cell: ({ row }) => <SlaCountdown dueAt={row.original.slaDueAt} decided={row.original.status === "decided"} now={now} /> },
   ];
   if (!selectable) return list;
   return [
     {
       id: "select",
+      meta: { width: "w-8" },
       header: ({ table }) => (
         <input type="checkbox" aria-label="Select every case on this page" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
       ),
@@ -161,16 +152,6 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
   const [assignee, setAssignee] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-
-  const table = useTable({
-    features,
-    columns: columns(now, canAssign),
-    data: rows,
-    getRowId: (row) => row.id,
-    state: { rowSelection },
-    enableRowSelection: canAssign,
-    onRowSelectionChange: setRowSelection,
-  });
 
   function focusRow(delta: number) {
     const items = [...(bodyRef.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-id]") ?? [])];
@@ -203,79 +184,52 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
     });
   }
 
-  return (
-    <div className="flex flex-col gap-2">
-      <div className="flex flex-wrap items-center gap-2">
-        {canAssign ? (
-          <div role="group" aria-label="Assign selected cases" className="flex flex-wrap items-center gap-2 text-sm">
-            <span>{selected.length} selected</span>
-            <label className="sr-only" htmlFor="bulk-assignee">
-              Assign to
-            </label>
-            <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className={`${inputClass} h-8 w-auto`}>
-              <option value="">Nobody (unassign)</option>
-              {reviewers.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.email}
-                </option>
-              ))}
-            </select>
-            <Button size="sm" variant="secondary" disabled={pending || selected.length === 0} onClick={assign}>
-              Assign selected
-            </Button>
-            {message ? (
-              <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
-                {message.text}
-              </span>
-            ) : null}
-          </div>
-        ) : null}
-        <div className="ml-auto">
-          <ShortcutsDialog shortcuts={QUEUE_SHORTCUTS} />
-        </div>
-      </div>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <table className="w-full table-fixed text-left text-sm">
-          <caption className="sr-only">Review cases (j/k to move, Enter to open)</caption>
-          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className={cn("px-2 py-2 font-medium", COLUMN_WIDTHS[header.column.id])}>
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
+  const toolbar = (
+    <>
+      {canAssign ? (
+        <div role="group" aria-label="Assign selected cases" className="flex flex-wrap items-center gap-2 text-sm">
+          <span>{selected.length} selected</span>
+          <label className="sr-only" htmlFor="bulk-assignee">
+            Assign to
+          </label>
+          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className={`${inputClass} h-8 w-auto`}>
+            <option value="">Nobody (unassign)</option>
+            {reviewers.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.email}
+              </option>
             ))}
-          </thead>
-          <tbody ref={bodyRef}>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={table.getAllLeafColumns().length} className="px-3 py-8 text-center text-zinc-500">
-                  No cases match these filters.
-                </td>
-              </tr>
-            ) : (
-              table.getRowModel().rows.map((row) => (
-                <tr
-                  key={row.id}
-                  data-row-id={row.id}
-                  data-testid="queue-row"
-                  aria-label={`Case ${row.original.id.slice(0, 8)}, priority ${row.original.priority}, ${row.original.rules.map(ruleTitle).join(", ")}${row.original.reference ? `, reference ${row.original.reference}` : ""}`}
-                  className="cursor-pointer border-b border-zinc-100 last:border-0 hover:bg-zinc-50 focus:bg-sky-50 focus:outline-2 focus:-outline-offset-2 focus:outline-sky-600 dark:border-zinc-800 dark:hover:bg-zinc-800/50 dark:focus:bg-sky-950"
-                  {...openRowProps(() => router.push(`/cases/${row.id}`))}
-                >
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="overflow-hidden px-2 py-2 align-middle">
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+          </select>
+          <Button size="sm" variant="secondary" disabled={pending || selected.length === 0} onClick={assign}>
+            Assign selected
+          </Button>
+          {message ? (
+            <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
+              {message.text}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="ml-auto">
+        <ShortcutsDialog shortcuts={QUEUE_SHORTCUTS} />
       </div>
-    </div>
+    </>
+  );
+
+  return (
+    <DataTable
+      caption="Review cases (j/k to move, Enter to open)"
+      columns={columns(now, canAssign)}
+      data={rows}
+      getRowId={(row) => row.id}
+      empty="No cases match these filters."
+      layout="fixed"
+      rowSelection={canAssign ? { state: rowSelection, onChange: setRowSelection } : undefined}
+      onOpenRow={(row) => router.push(`/cases/${row.id}`)}
+      rowLabel={(row) => `Case ${row.id.slice(0, 8)}, priority ${row.priority}, ${row.rules.map(ruleTitle).join(", ")}${row.reference ? `, reference ${row.reference}` : ""}`}
+      rowTestId="queue-row"
+      toolbar={toolbar}
+      bodyRef={bodyRef}
+    />
   );
 }
