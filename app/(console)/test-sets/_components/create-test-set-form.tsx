@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { FormError, useActionForm } from "@/components/ui/action-form";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
@@ -10,7 +10,10 @@ import { createTestSetAction } from "../actions";
 
 export function CreateTestSetForm() {
   const router = useRouter();
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(createTestSetAction, (data) => router.push(`/test-sets/${data.id}`));
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(createTestSetAction, {
+    fields: ["name", "checkType", "description"],
+    onSuccess: (data) => router.push(`/test-sets/${data.id}`),
+  });
 
   return (
     <section aria-labelledby="create-test-set" className="max-w-2xl rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -42,7 +45,7 @@ export function CreateTestSetForm() {
             {pending ? "Creating…" : "Create test set"}
           </Button>
         </div>
-        <FormError error={formError} />
+        <FormError error={formError} className="sm:col-span-2" />
       </form>
     </section>
   );

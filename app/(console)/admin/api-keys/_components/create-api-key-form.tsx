@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useActionForm } from "@/components/ui/action-form";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/users/role-list";
@@ -10,9 +10,12 @@ import { OneTimeApiKey } from "./one-time-api-key";
 
 export function CreateApiKeyForm() {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(createApiKeyAction, (data, form) => {
-    setCreated(data);
-    form.reset();
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(createApiKeyAction, {
+    fields: ["name", "role"],
+    onSuccess: (data, { form }) => {
+      setCreated(data);
+      form?.reset();
+    },
   });
 
   return (
@@ -43,7 +46,7 @@ export function CreateApiKeyForm() {
               {pending ? "Creating…" : "Create key"}
             </Button>
           </div>
-          <FormError error={formError} />
+          <FormError error={formError} className="sm:col-span-2" />
           <p className="text-xs text-zinc-500 sm:col-span-2">
             The key is shown once. Requests send it as <code>Authorization: Bearer vdk_…</code> and act with the key&apos;s role.
           </p>

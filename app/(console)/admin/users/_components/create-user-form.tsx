@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useActionForm } from "@/components/ui/action-form";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/users/role-list";
@@ -10,9 +10,12 @@ import { OneTimePassword } from "./one-time-password";
 
 export function CreateUserForm() {
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(createUserAction, (data, form) => {
-    setCreated(data);
-    form.reset();
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(createUserAction, {
+    fields: ["email", "name", "role"],
+    onSuccess: (data, { form }) => {
+      setCreated(data);
+      form?.reset();
+    },
   });
 
   return (
@@ -46,7 +49,7 @@ export function CreateUserForm() {
               {pending ? "Adding…" : "Add user"}
             </Button>
           </div>
-          <FormError error={formError} />
+          <FormError error={formError} className="sm:col-span-2" />
           <p className="text-xs text-zinc-500 sm:col-span-2">
             Verdict generates a password and shows it once. Users who sign in with single sign-on use the same email.
           </p>
