@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
-type FormAction = (input: FormData) => Promise<ActionResult<unknown>>;
+type FormAction = (input: unknown) => Promise<ActionResult<unknown>>;
 
 function HiddenInputs({ values }: { values: Record<string, string | undefined> }) {
   return Object.entries(values).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />));
@@ -40,7 +40,7 @@ export function ReasonedActionForm({
   const [done, setDone] = useState(false);
   const { pending, fieldErrors, formError, onSubmit } = useServerAction(action, {
     fields: extraField ? ["reason", extraField.name] : ["reason"],
-    onSuccess: (_data, { form }) => {
+    onSuccess: (_data, form) => {
       setDone(true);
       form?.reset();
     },

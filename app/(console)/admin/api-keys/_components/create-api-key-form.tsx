@@ -12,7 +12,7 @@ export function CreateApiKeyForm() {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const { pending, fieldErrors, formError, onSubmit } = useServerAction(createApiKeyAction, {
     fields: ["name", "role"],
-    onSuccess: (data, { form }) => {
+    onSuccess: (data, form) => {
       setCreated(data);
       form?.reset();
     },

@@ -12,7 +12,7 @@ export function EraseSubjectForm({ reference }: { reference: string }) {
   const [result, setResult] = useState<EraseResult | null>(null);
   const { pending, fieldErrors, formError, onSubmit } = useServerAction(eraseSubjectAction, {
     fields: ["reason", "confirmation"],
-    onSuccess: (data, { form }) => {
+    onSuccess: (data, form) => {
       setResult(data);
       form?.reset();
     },

@@ -12,7 +12,7 @@ export function CreateUserForm() {
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const { pending, fieldErrors, formError, onSubmit } = useServerAction(createUserAction, {
     fields: ["email", "name", "role"],
-    onSuccess: (data, { form }) => {
+    onSuccess: (data, form) => {
       setCreated(data);
       form?.reset();
     },
