@@ -1,8 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
@@ -53,9 +52,9 @@ export function ReasonedActionForm({
         {(p) => <input {...p} name="reason" maxLength={1000} placeholder={placeholder} className={inputClass} />}
       </Field>
       <div className="flex items-end gap-3">
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
-        </Button>
+        <SubmitButton variant="secondary" pending={pending} pendingLabel={pendingLabel}>
+          {submitLabel}
+        </SubmitButton>
         {done ? <span role="status" className="text-sm text-zinc-600">{doneMessage}</span> : null}
       </div>
       <FormError error={formError} className="sm:col-span-2" />
@@ -74,9 +73,9 @@ export function InlineReasonForm({ action, label, hidden, reasonLabel, submitLab
         <input name="reason" aria-label={reasonLabel} placeholder={reasonLabel.toLowerCase()} maxLength={1000} {...fieldErrorProps(errorId, fieldErrors.reason)} className={`${inputClass} w-56`} />
         <FieldError id={errorId} error={fieldErrors.reason} />
       </div>
-      <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+      <SubmitButton size="sm" variant="secondary" pending={pending}>
         {submitLabel}
-      </Button>
+      </SubmitButton>
       <FormError error={formError} className="text-xs" />
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import { Button, type ButtonProps } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
@@ -109,4 +110,13 @@ export function FormError({ error, className, banner = false }: { error: string 
       {error}
     </p>
   ) : null;
+}
+
+/** A form's submit button: disabled while its action runs, and saying so with `pendingLabel`. */
+export function SubmitButton({ pending, pendingLabel, disabled, children, ...props }: Omit<ButtonProps, "type"> & { pending: boolean; pendingLabel?: ReactNode }) {
+  return (
+    <Button {...props} type="submit" disabled={pending || disabled}>
+      {pending && pendingLabel ? pendingLabel : children}
+    </Button>
+  );
 }

@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { deleteViewAction, saveViewAction } from "../actions";
 
@@ -47,9 +46,9 @@ export function SavedViews({ views, currentQuery }: { views: { id: string; name:
           className={`${inputClass} h-8 w-44`}
           {...fieldErrorProps("saved-view-name-error", save.fieldErrors.name)}
         />
-        <Button type="submit" size="sm" variant="secondary" disabled={save.pending || !name.trim()}>
+        <SubmitButton size="sm" variant="secondary" pending={save.pending} disabled={!name.trim()}>
           Save view
-        </Button>
+        </SubmitButton>
         <FieldError id="saved-view-name-error" error={save.fieldErrors.name} className="text-sm" />
         <FormError error={save.formError} />
       </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type ReactNode } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field, inputClass } from "@/components/ui/field";
@@ -97,9 +97,9 @@ export function RerunFormDialog<T>({
             <Button variant="ghost" onClick={() => dialogRef.current?.close()} disabled={pending}>
               Close
             </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? pendingLabel : submitLabel}
-            </Button>
+            <SubmitButton pending={pending} pendingLabel={pendingLabel}>
+              {submitLabel}
+            </SubmitButton>
           </div>
         </form>
       </dialog>

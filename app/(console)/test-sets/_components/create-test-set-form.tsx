@@ -1,8 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
 import { checkTypes } from "@/lib/vendors/types";
@@ -41,9 +40,9 @@ export function CreateTestSetForm() {
           </Field>
         </div>
         <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create test set"}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Creating…">
+            Create test set
+          </SubmitButton>
         </div>
         <FormError error={formError} className="sm:col-span-2" />
       </form>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { disableTotpAction, enableTotpAction } from "../actions";
@@ -48,9 +48,9 @@ export function EnableTotpForm({ sealedSecret, secretBase32, qrDataUrl }: { seal
       </Field>
       <FormError error={formError} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Checking…" : "Turn on second factor"}
-        </Button>
+        <SubmitButton pending={pending} pendingLabel="Checking…">
+          Turn on second factor
+        </SubmitButton>
       </div>
     </form>
   );
@@ -66,9 +66,9 @@ export function DisableTotpForm() {
       </Field>
       <FormError error={formError} />
       <div>
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Removing…" : "Remove second factor"}
-        </Button>
+        <SubmitButton variant="secondary" pending={pending} pendingLabel="Removing…">
+          Remove second factor
+        </SubmitButton>
       </div>
     </form>
   );

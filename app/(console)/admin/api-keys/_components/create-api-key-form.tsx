@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/users/role-list";
 import { createApiKeyAction } from "../actions";
@@ -42,9 +41,9 @@ export function CreateApiKeyForm() {
             )}
           </Field>
           <div className="flex items-end">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Creating…" : "Create key"}
-            </Button>
+            <SubmitButton pending={pending} pendingLabel="Creating…">
+              Create key
+            </SubmitButton>
           </div>
           <FormError error={formError} className="sm:col-span-2" />
           <p className="text-xs text-zinc-500 sm:col-span-2">

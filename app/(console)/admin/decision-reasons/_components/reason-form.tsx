@@ -1,8 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
@@ -72,9 +71,9 @@ export function ReasonForm({ reason }: { reason: { code: string; label: string; 
           <input type="checkbox" name="active" defaultChecked={reason.active} /> active
         </label>
       ) : null}
-      <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+      <SubmitButton size="sm" variant="secondary" pending={pending}>
         {reason ? "Save" : "Add reason"}
-      </Button>
+      </SubmitButton>
       {data ? (
         <span role="status" className="text-sm text-emerald-700">
           Saved.

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/verifications/verification-labels";
 import { saveRetentionAction } from "../actions";
@@ -79,7 +78,9 @@ export function RetentionForm({ rows, states }: { rows: RetentionRow[]; states: 
         </table>
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save schedule"}</Button>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Save schedule
+        </SubmitButton>
         {saved ? <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">{saved}</p> : null}
       </div>
       <FormError error={formError} />

@@ -1,8 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { qualitySampleShare, REVIEW_RULE_CODES, REVIEW_RULE_LABELS, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";
@@ -162,9 +161,9 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
         </table>
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save as a new version"}
-        </Button>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Save as a new version
+        </SubmitButton>
         {data ? (
           <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
             Saved as version {data.version}.

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/verifications/verification-labels";
 import type { EraseResult } from "@/lib/data-protection/erase-subject";
@@ -27,7 +26,9 @@ export function EraseSubjectForm({ reference }: { reference: string }) {
         {(p) => <input {...p} name="confirmation" autoComplete="off" className={inputClass} />}
       </Field>
       <div className="sm:col-span-2">
-        <Button type="submit" variant="danger" disabled={pending}>{pending ? "Erasing…" : "Erase all media and personal fields"}</Button>
+        <SubmitButton variant="danger" pending={pending} pendingLabel="Erasing…">
+          Erase all media and personal fields
+        </SubmitButton>
       </div>
       <FormError error={formError} className="sm:col-span-2" />
       {result ? (

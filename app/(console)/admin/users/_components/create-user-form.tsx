@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/users/role-list";
 import { createUserAction } from "../actions";
@@ -45,9 +44,9 @@ export function CreateUserForm() {
             )}
           </Field>
           <div className="flex items-end">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Adding…" : "Add user"}
-            </Button>
+            <SubmitButton pending={pending} pendingLabel="Adding…">
+              Add user
+            </SubmitButton>
           </div>
           <FormError error={formError} className="sm:col-span-2" />
           <p className="text-xs text-zinc-500 sm:col-span-2">

@@ -1,8 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import type { Policy } from "@/lib/policy/policy-schemas";
 import type { CheckType, VendorId } from "@/lib/vendors/types";
@@ -90,9 +89,9 @@ export function PolicyForm({
         })}
       </div>
       <div className="mt-3 flex items-center gap-3">
-        <Button type="submit" size="sm" disabled={pending}>
+        <SubmitButton size="sm" pending={pending}>
           Save as new version
-        </Button>
+        </SubmitButton>
         {data ? <p role="status" className="text-sm">Saved as version {data.version}.</p> : null}
         <FormError error={formError} />
       </div>

@@ -1,7 +1,6 @@
 "use client";
 
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import type { QualityGateSetting } from "@/lib/quality-gate/quality-gate-settings";
 import { saveQualityGateAction } from "../actions";
 
@@ -39,9 +38,9 @@ function QualityGateRow({ setting }: { setting: QualityGateSetting }) {
       <label className="flex items-center gap-2">
         <input type="checkbox" name="apiTraffic" defaultChecked={setting.apiTraffic} className="size-4" /> API traffic
       </label>
-      <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+      <SubmitButton size="sm" variant="secondary" pending={pending}>
         Save
-      </Button>
+      </SubmitButton>
       {data ? <p role="status">Saved for {data.checkType}.</p> : null}
       <FormError error={formError} />
     </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -82,9 +82,9 @@ export function VendorConfigForm({ vendor, credentialFields, config, builtIn = f
         {(p) => <input {...p} name="ratePerSecond" type="number" step="0.1" defaultValue={config.ratePerSecond ?? ""} className={inputClass} />}
       </Field>
       <div className="flex items-center gap-2 md:col-span-3">
-        <Button type="submit" disabled={pending}>
+        <SubmitButton pending={pending}>
           Save connection
-        </Button>
+        </SubmitButton>
         <Button
           variant="secondary"
           onClick={() => {

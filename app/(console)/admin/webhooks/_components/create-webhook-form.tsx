@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
@@ -55,9 +55,9 @@ export function CreateWebhookForm() {
           <input type="checkbox" name="allowPrivate" /> Allow private and loopback addresses (internal receivers only)
         </label>
         <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Adding…" : "Add webhook"}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Adding…">
+            Add webhook
+          </SubmitButton>
         </div>
         <FormError error={formError} />
       </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
@@ -35,9 +35,9 @@ export function WebhookControls({ webhook }: { webhook: { id: string; url: strin
       <label className="flex items-center gap-1">
         <input type="checkbox" name="allowPrivate" defaultChecked={webhook.allowPrivate} /> allow private addresses
       </label>
-      <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+      <SubmitButton size="sm" variant="secondary" pending={pending}>
         Save
-      </Button>
+      </SubmitButton>
       <Button size="sm" variant="ghost" disabled={pending} onClick={() => rotate.run({ webhookId: webhook.id })}>
         Rotate secret
       </Button>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/format/date-time";
 import { commentAction } from "../actions";
@@ -56,9 +55,9 @@ export function CaseComments({
             />
           </label>
           <FieldError id={errorId} error={fieldErrors.body} className="text-sm" />
-          <Button type="submit" variant="secondary" size="sm" disabled={pending || !body.trim()}>
+          <SubmitButton variant="secondary" size="sm" pending={pending} disabled={!body.trim()}>
             Comment
-          </Button>
+          </SubmitButton>
           <FormError error={formError} />
         </form>
       ) : null}

@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { isPageShortcut } from "@/components/review/shortcuts-dialog";
 import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { Button } from "@/components/ui/button";
-import { FormError, useServerAction } from "@/components/ui/action-form";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { claimNextAction } from "../../../queue/actions";
 import { decideCaseAction } from "../actions";
@@ -146,9 +146,9 @@ export function DecisionPanel({
           </div>
           {fourEyes ? <p className="text-xs text-amber-800 dark:text-amber-300">Approving over a vendor fail needs a second reviewer to confirm.</p> : null}
           <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : `${KIND_LABELS[kind]} case`}
-            </Button>
+            <SubmitButton pending={pending} pendingLabel="Saving…">
+              {`${KIND_LABELS[kind]} case`}
+            </SubmitButton>
             <Button variant="ghost" onClick={() => setKind(null)}>
               Cancel
             </Button>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { formText } from "@/lib/validation/form-text";
 import { reopenCaseAction } from "../actions";
@@ -21,9 +20,9 @@ export function ReopenForm({ caseId, version }: { caseId: string; version: numbe
         <input name="reason" maxLength={2000} className={inputClass} {...fieldErrorProps(errorId, fieldErrors.reason)} />
       </label>
       <FieldError id={errorId} error={fieldErrors.reason} />
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <SubmitButton variant="secondary" pending={pending}>
         Reopen case
-      </Button>
+      </SubmitButton>
       <FormError error={formError} />
     </form>
   );

@@ -3,8 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { VendorPicker } from "@/components/reruns/vendor-picker";
-import { FormError, useServerAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import type { TestSetVendorOption } from "@/lib/test-sets/vendors-for-test-set";
 import type { VendorId } from "@/lib/vendors/types";
 import { runTestSetAction } from "../../actions";
@@ -40,9 +39,9 @@ export function RunTestSetForm({ testSetId, vendors }: { testSetId: string; vend
           errors={fieldErrors.vendors}
         />
         <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Starting…" : "Run test set"}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Starting…">
+            Run test set
+          </SubmitButton>
         </div>
         <FormError error={formError} />
       </form>

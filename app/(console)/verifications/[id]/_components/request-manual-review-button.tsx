@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { FormError, useServerAction } from "@/components/ui/action-form";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { formText } from "@/lib/validation/form-text";
@@ -48,9 +48,9 @@ export function RequestManualReviewButton({ verificationId }: { verificationId: 
         className={`${inputClass} h-8 w-64`}
         {...fieldErrorProps("manual-review-note-error", fieldErrors.note)}
       />
-      <Button type="submit" size="sm" disabled={pending}>
+      <SubmitButton size="sm" pending={pending}>
         Request
-      </Button>
+      </SubmitButton>
       <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
         Cancel
       </Button>
