@@ -1,8 +1,8 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useId, useState } from "react";
 import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
-import { Field, FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
+import { Field, FieldError, fieldErrorProps, inputClass, type FieldControl } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 type FormAction = (input: unknown) => Promise<ActionResult<unknown>>;
@@ -13,7 +13,8 @@ function HiddenInputs({ values }: { values: Record<string, string | undefined> }
 
 /**
  * Records something that needs a reason (a legal hold, a face block): the ids as hidden inputs, an
- * optional field chosen by the caller (`extraField`, given its error), the reason, and a status once done.
+ * optional field of the caller's (`extraField`: its name, label and control), the reason, and a
+ * status once done.
  */
 export function ReasonedActionForm({
   action,
@@ -29,7 +30,7 @@ export function ReasonedActionForm({
   action: FormAction;
   label: string;
   hidden: Record<string, string | undefined>;
-  extraField?: { name: string; render: (error?: string[]) => ReactNode };
+  extraField?: { name: string; label: string; control: FieldControl };
   reasonLabel: string;
   placeholder: string;
   submitLabel: string;
@@ -47,7 +48,11 @@ export function ReasonedActionForm({
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-3 sm:grid-cols-2" aria-label={label}>
       <HiddenInputs values={hidden} />
-      {extraField?.render(fieldErrors[extraField.name])}
+      {extraField ? (
+        <Field label={extraField.label} error={fieldErrors[extraField.name]}>
+          {extraField.control}
+        </Field>
+      ) : null}
       <Field label={reasonLabel} error={fieldErrors.reason}>
         {(p) => <input {...p} name="reason" maxLength={1000} placeholder={placeholder} className={inputClass} />}
       </Field>

@@ -3,6 +3,7 @@
 import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { formErrorOf } from "@/components/ui/form-error-of";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 type Call<T> = { call: () => Promise<ActionResult<T>>; form: HTMLFormElement | null } | "reset";
@@ -87,17 +88,6 @@ export function useServerAction<I, T>(action: (input: I | FormData) => Promise<A
     run: (input) => send({ call: () => action(input), form: null }),
     reset: () => send("reset"),
   };
-}
-
-// With every field error beside its field, the general "Some fields need attention." would only
-// repeat them; errors of fields the form does not show are said at the form level.
-function formErrorOf(error: string, fieldErrors: Record<string, string[]>, { fields = [], summary = false }: { fields?: readonly string[]; summary?: boolean }) {
-  const keys = Object.keys(fieldErrors);
-  if (keys.length === 0) return error;
-  const shown = (key: string) => fields.some((f) => key === f || key.startsWith(`${f}.`));
-  const unshown = keys.filter((k) => !shown(k)).flatMap((k) => fieldErrors[k]);
-  if (unshown.length) return [error, ...unshown].join(" ");
-  return summary ? error : null;
 }
 
 /**

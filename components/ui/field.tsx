@@ -19,6 +19,9 @@ export function FieldError({ id, error, className }: { id: string; error?: strin
   ) : null;
 }
 
+/** Renders a Field's input, given the id and aria attributes that tie it to its label and error. */
+export type FieldControl = (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode;
+
 // A labelled input with its error message wired up for screen readers.
 export function Field({
   label,
@@ -29,7 +32,7 @@ export function Field({
   label: string;
   error?: string[];
   hint?: string;
-  children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode;
+  children: FieldControl;
 }) {
   const id = useId();
   const invalid = fieldErrorProps(`${id}-error`, error);

@@ -1,7 +1,7 @@
 "use client";
 
 import { InlineReasonForm, ReasonedActionForm } from "@/components/forms/reason-forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/field";
 import { addFaceBlockAction, removeFaceBlockAction } from "../actions";
 
 /** Adds the largest face of a picture to the face blocklist, with a reason. */
@@ -17,18 +17,15 @@ export function AddFaceBlockForm({ media }: { media: Array<{ id: string; label: 
           ? undefined
           : {
               name: "mediaId",
-              render: (error) => (
-                <Field label="Face" error={error}>
-                  {(p) => (
-                    <select {...p} name="mediaId" className={inputClass}>
-                      {media.map((m) => (
-                        <option key={m.id} value={m.id}>
-                          {m.label}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+              label: "Face",
+              control: (p) => (
+                <select {...p} name="mediaId" className={inputClass}>
+                  {media.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.label}
+                    </option>
+                  ))}
+                </select>
               ),
             }
       }

@@ -1,7 +1,7 @@
 "use client";
 
 import { InlineReasonForm, ReasonedActionForm } from "@/components/forms/reason-forms";
-import { Field, inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/field";
 import { placeHoldAction, releaseHoldAction } from "../actions";
 
 /** Puts a reference (or a case, when `caseId` is given) on legal hold. */
@@ -13,18 +13,7 @@ export function PlaceHoldForm({ reference, caseId }: { reference?: string; caseI
       action={placeHoldAction}
       label={`Place a legal hold on this ${scope}`}
       hidden={{ scope, caseId, reference: caseId ? undefined : reference }}
-      extraField={
-        askReference
-          ? {
-              name: "reference",
-              render: (error) => (
-                <Field label="Reference" error={error}>
-                  {(p) => <input {...p} name="reference" maxLength={200} className={inputClass} />}
-                </Field>
-              ),
-            }
-          : undefined
-      }
+      extraField={askReference ? { name: "reference", label: "Reference", control: (p) => <input {...p} name="reference" maxLength={200} className={inputClass} /> } : undefined}
       reasonLabel="Reason for the hold"
       placeholder="e.g. litigation 2026-114"
       submitLabel="Place legal hold"

@@ -20,7 +20,6 @@ interface Config {
 }
 
 export function VendorConfigForm({ vendor, credentialFields, config, builtIn = false }: { vendor: VendorId; credentialFields: string[]; config: Config; builtIn?: boolean }) {
-  // One message line: the answer of the last button pressed.
   const [last, setLast] = useState<"save" | "test">("save");
   const save = useServerAction(updateVendorConfigAction, {
     fields: ["baseUrl", "credentials", "timeoutMs", "maxRetries", "concurrency", "ratePerSecond"],
@@ -39,7 +38,12 @@ export function VendorConfigForm({ vendor, credentialFields, config, builtIn = f
   const test = useServerAction(testConnectionAction);
   const pending = save.pending || test.pending;
   const fieldErrors = save.fieldErrors;
-  const shown = last === "save" ? { ok: save.data ? "Saved." : null, error: save.formError } : { ok: test.data?.ok ? test.data.message : null, error: test.formError ?? (test.data && !test.data.ok ? test.data.message : null) };
+  // One message line: the answer of the last button pressed (a refused connection test is an error).
+  const tested = test.data;
+  const shown =
+    last === "save"
+      ? { ok: save.data ? "Saved." : null, error: save.formError }
+      : { ok: tested?.ok ? tested.message : null, error: test.formError ?? (tested && !tested.ok ? tested.message : null) };
 
   return (
     <form
@@ -47,7 +51,10 @@ export function VendorConfigForm({ vendor, credentialFields, config, builtIn = f
         setLast("save");
         save.onSubmit(event);
       }}
-      className="mt-4 grid gap-4 md:grid-cols-3" noValidate aria-label={`${vendor} connection`}>
+      className="mt-4 grid gap-4 md:grid-cols-3"
+      noValidate
+      aria-label={`${vendor} connection`}
+    >
       <label className="flex items-center gap-2 text-sm md:col-span-3">
         <input type="checkbox" name="enabled" defaultChecked={config.enabled} className="size-4" />
         Enabled {config.enabled ? <Badge tone="success">on</Badge> : <Badge>off</Badge>}
