@@ -1,7 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { FieldError } from "@/components/ui/field";
 import type { VendorId } from "@/lib/vendors/types";
 
 export interface VendorPickerOption {
@@ -31,8 +32,9 @@ export function VendorPicker({
   errors?: string[];
   children?: ReactNode;
 }) {
+  const errorId = useId();
   return (
-    <fieldset className="flex flex-col gap-2">
+    <fieldset className="flex flex-col gap-2" aria-describedby={errors?.length ? errorId : undefined}>
       <legend className="mb-1 text-sm font-medium">Vendors</legend>
       {options.map((v) => (
         <label key={v.vendor} className={cn("flex items-center gap-2 text-sm", !v.available && "text-zinc-400")}>
@@ -53,11 +55,7 @@ export function VendorPicker({
         </label>
       ))}
       {children}
-      {errors?.length ? (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={errors} />
     </fieldset>
   );
 }

@@ -1,27 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { useState } from "react";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
+import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { deleteViewAction, saveViewAction } from "../actions";
 
 // The signed-in user's saved filters: a link each, and "save these filters as…".
 export function SavedViews({ views, currentQuery }: { views: { id: string; name: string; query: string }[]; currentQuery: string }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState("");
-
-  function save(event: React.FormEvent) {
-    event.preventDefault();
-    startTransition(async () => {
-      const result = await saveViewAction({ name, query: currentQuery });
-      if (result.ok) {
-        setName("");
-        setError(null);
-      } else setError(result.fieldErrors?.name?.join(" ") ?? result.error);
-    });
-  }
+  const save = useServerAction(saveViewAction, { fields: ["name"], fromForm: () => ({ name, query: currentQuery }), onSuccess: () => setName("") });
+  const remove = useServerAction(deleteViewAction);
 
   return (
     <section aria-label="Saved views" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
@@ -35,26 +24,33 @@ export function SavedViews({ views, currentQuery }: { views: { id: string; name:
           <button
             type="button"
             aria-label={`Delete saved view ${v.name}`}
+            disabled={remove.pending}
             className="rounded-full px-1.5 text-zinc-500 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-sky-600"
-            onClick={() => startTransition(async () => void (await deleteViewAction({ viewId: v.id })))}
+            onClick={() => remove.run({ viewId: v.id })}
           >
             ×
           </button>
         </span>
       ))}
-      <form onSubmit={save} className="ml-auto flex items-center gap-2">
+      <FormError error={remove.formError} />
+      <form onSubmit={save.onSubmit} className="ml-auto flex items-center gap-2" noValidate>
         <label className="sr-only" htmlFor="saved-view-name">
           Name for these filters
         </label>
-        <input id="saved-view-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} placeholder="Name these filters" className={`${inputClass} h-8 w-44`} aria-invalid={Boolean(error)} />
-        <Button type="submit" size="sm" variant="secondary" disabled={pending || !name.trim()}>
+        <input
+          id="saved-view-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={60}
+          placeholder="Name these filters"
+          className={`${inputClass} h-8 w-44`}
+          {...fieldErrorProps("saved-view-name-error", save.fieldErrors.name)}
+        />
+        <SubmitButton size="sm" variant="secondary" pending={save.pending} disabled={!name.trim()}>
           Save view
-        </Button>
-        {error ? (
-          <span role="alert" className="text-red-700 dark:text-red-400">
-            {error}
-          </span>
-        ) : null}
+        </SubmitButton>
+        <FieldError id="saved-view-name-error" error={save.fieldErrors.name} className="text-sm" />
+        <FormError error={save.formError} />
       </form>
     </section>
   );

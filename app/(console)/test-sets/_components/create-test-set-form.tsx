@@ -1,8 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { FormError, useActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
 import { checkTypes } from "@/lib/vendors/types";
@@ -10,7 +9,10 @@ import { createTestSetAction } from "../actions";
 
 export function CreateTestSetForm() {
   const router = useRouter();
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(createTestSetAction, (data) => router.push(`/test-sets/${data.id}`));
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(createTestSetAction, {
+    fields: ["name", "checkType", "description"],
+    onSuccess: (data) => router.push(`/test-sets/${data.id}`),
+  });
 
   return (
     <section aria-labelledby="create-test-set" className="max-w-2xl rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -38,11 +40,11 @@ export function CreateTestSetForm() {
           </Field>
         </div>
         <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create test set"}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Creating…">
+            Create test set
+          </SubmitButton>
         </div>
-        <FormError error={formError} />
+        <FormError error={formError} className="sm:col-span-2" />
       </form>
     </section>
   );

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError, useActionForm } from "@/components/ui/action-form";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { disableTotpAction, enableTotpAction } from "../actions";
@@ -10,7 +10,10 @@ import { disableTotpAction, enableTotpAction } from "../actions";
 export function EnableTotpForm({ sealedSecret, secretBase32, qrDataUrl }: { sealedSecret: string; secretBase32: string; qrDataUrl: string }) {
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(enableTotpAction, (data) => setCodes(data.recoveryCodes));
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(enableTotpAction, {
+    fields: ["code", "password"],
+    onSuccess: (data) => setCodes(data.recoveryCodes),
+  });
   if (codes) {
     return (
       <div className="flex flex-col gap-3" data-testid="recovery-codes">
@@ -45,9 +48,9 @@ export function EnableTotpForm({ sealedSecret, secretBase32, qrDataUrl }: { seal
       </Field>
       <FormError error={formError} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Checking…" : "Turn on second factor"}
-        </Button>
+        <SubmitButton pending={pending} pendingLabel="Checking…">
+          Turn on second factor
+        </SubmitButton>
       </div>
     </form>
   );
@@ -55,7 +58,7 @@ export function EnableTotpForm({ sealedSecret, secretBase32, qrDataUrl }: { seal
 
 export function DisableTotpForm() {
   const router = useRouter();
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(disableTotpAction, () => router.refresh());
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(disableTotpAction, { fields: ["password"], onSuccess: () => router.refresh() });
   return (
     <form onSubmit={onSubmit} className="flex max-w-md flex-col gap-4" noValidate>
       <Field label="Your password" error={fieldErrors.password}>
@@ -63,9 +66,9 @@ export function DisableTotpForm() {
       </Field>
       <FormError error={formError} />
       <div>
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Removing…" : "Remove second factor"}
-        </Button>
+        <SubmitButton variant="secondary" pending={pending} pendingLabel="Removing…">
+          Remove second factor
+        </SubmitButton>
       </div>
     </form>
   );

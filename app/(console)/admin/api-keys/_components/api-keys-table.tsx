@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -20,17 +21,8 @@ export interface ApiKeyRow {
 }
 
 export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
-  const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  function revoke(id: string) {
-    startTransition(async () => {
-      const result = await revokeApiKeyAction({ apiKeyId: id });
-      setError(result.ok ? null : result.error);
-      setConfirming(null);
-    });
-  }
+  const { pending, formError, run } = useServerAction(revokeApiKeyAction, { onSuccess: () => setConfirming(null) });
 
   const columns: DataTableColumn<ApiKeyRow>[] = [
     { id: "name", header: "Name", cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
@@ -59,7 +51,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
         if (key.revokedAt) return null;
         return confirming === key.id ? (
           <div className="flex justify-end gap-2">
-            <Button size="sm" variant="danger" disabled={pending} onClick={() => revoke(key.id)}>
+            <Button size="sm" variant="danger" disabled={pending} onClick={() => run({ apiKeyId: key.id })}>
               Confirm revoke
             </Button>
             <Button size="sm" variant="secondary" disabled={pending} onClick={() => setConfirming(null)}>
@@ -79,11 +71,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
 
   return (
     <div className="flex flex-col gap-3">
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={formError} banner />
       <DataTable caption="API keys" columns={columns} data={keys} getRowId={(k) => k.id} empty="No API keys yet." />
     </div>
   );

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/users/role-list";
 import { createApiKeyAction } from "../actions";
@@ -10,9 +9,12 @@ import { OneTimeApiKey } from "./one-time-api-key";
 
 export function CreateApiKeyForm() {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(createApiKeyAction, (data, form) => {
-    setCreated(data);
-    form.reset();
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(createApiKeyAction, {
+    fields: ["name", "role"],
+    onSuccess: (data, form) => {
+      setCreated(data);
+      form?.reset();
+    },
   });
 
   return (
@@ -39,11 +41,11 @@ export function CreateApiKeyForm() {
             )}
           </Field>
           <div className="flex items-end">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Creating…" : "Create key"}
-            </Button>
+            <SubmitButton pending={pending} pendingLabel="Creating…">
+              Create key
+            </SubmitButton>
           </div>
-          <FormError error={formError} />
+          <FormError error={formError} className="sm:col-span-2" />
           <p className="text-xs text-zinc-500 sm:col-span-2">
             The key is shown once. Requests send it as <code>Authorization: Bearer vdk_…</code> and act with the key&apos;s role.
           </p>

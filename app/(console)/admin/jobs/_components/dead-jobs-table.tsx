@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { retryDeadJobAction } from "../actions";
 
@@ -14,15 +14,7 @@ export interface DeadJobRow {
 }
 
 export function DeadJobsTable({ jobs }: { jobs: DeadJobRow[] }) {
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-
-  function retry(job: DeadJobRow) {
-    startTransition(async () => {
-      const result = await retryDeadJobAction({ jobId: job.id });
-      setMessage(result.ok ? { kind: "ok", text: `Queued again on ${result.data.queue} as job ${result.data.jobId}.` } : { kind: "error", text: result.error });
-    });
-  }
+  const { pending, data: retried, formError, run } = useServerAction(retryDeadJobAction);
 
   const columns: DataTableColumn<DeadJobRow>[] = [
     {
@@ -43,7 +35,7 @@ export function DeadJobsTable({ jobs }: { jobs: DeadJobRow[] }) {
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row }) => (
         <div className="flex justify-end">
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => retry(row.original)} aria-label={`Retry job ${row.original.id}`}>
+          <Button size="sm" variant="secondary" disabled={pending} onClick={() => run({ jobId: row.original.id })} aria-label={`Retry job ${row.original.id}`}>
             Retry
           </Button>
         </div>
@@ -53,18 +45,12 @@ export function DeadJobsTable({ jobs }: { jobs: DeadJobRow[] }) {
 
   return (
     <div className="flex flex-col gap-3">
-      {message ? (
-        <p
-          role={message.kind === "error" ? "alert" : "status"}
-          className={
-            message.kind === "error"
-              ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300"
-              : "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
-          }
-        >
-          {message.text}
+      {retried ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
+          Queued again on {retried.queue} as job {retried.jobId}.
         </p>
       ) : null}
+      <FormError error={formError} banner />
       <DataTable caption="Dead-letter jobs" columns={columns} data={jobs} getRowId={(j) => j.id} empty="No dead jobs: every job either ran or is still being retried." />
     </div>
   );

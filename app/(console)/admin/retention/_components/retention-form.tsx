@@ -1,9 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
+import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/verifications/verification-labels";
 import { saveRetentionAction } from "../actions";
 
@@ -23,9 +22,10 @@ export interface RetentionRow {
 // The grid of rules: one duration in days per source × case state; empty keeps the media.
 export function RetentionForm({ rows, states }: { rows: RetentionRow[]; states: { key: string; label: string }[] }) {
   const [saved, setSaved] = useState<string | null>(null);
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(saveRetentionAction, (data) =>
-    setSaved(data.changed === 0 ? "Nothing changed." : `Saved ${data.changed} rule${data.changed === 1 ? "" : "s"}.`),
-  );
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(saveRetentionAction, {
+    fields: rows.flatMap((row) => row.cells.map((cell) => cell.key)),
+    onSuccess: (data) => setSaved(data.changed === 0 ? "Nothing changed." : `Saved ${data.changed} rule${data.changed === 1 ? "" : "s"}.`),
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Retention rules">
       <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
@@ -56,17 +56,12 @@ export function RetentionForm({ rows, states }: { rows: RetentionRow[]; states: 
                           inputMode="numeric"
                           defaultValue={cell.mediaDays ?? ""}
                           placeholder="keep"
-                          aria-invalid={Boolean(errors?.length)}
-                          aria-describedby={errors?.length ? `${id}-error` : undefined}
+                          {...fieldErrorProps(`${id}-error`, errors)}
                           className={`${inputClass} w-24`}
                         />
                         <span className="text-xs text-zinc-500">days</span>
                       </div>
-                      {errors?.length ? (
-                        <p id={`${id}-error`} role="alert" className="mt-1 max-w-56 text-xs text-red-700 dark:text-red-400">
-                          {errors.join(" ")}
-                        </p>
-                      ) : null}
+                      <FieldError id={`${id}-error`} error={errors} className="mt-1 max-w-56" />
                       {cell.preview ? (
                         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid={`preview-${cell.key}`}>
                           Next run: {cell.preview.media} media ({formatBytes(cell.preview.bytes)}) of {cell.preview.verifications} verification
@@ -83,7 +78,9 @@ export function RetentionForm({ rows, states }: { rows: RetentionRow[]; states: 
         </table>
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save schedule"}</Button>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Save schedule
+        </SubmitButton>
         {saved ? <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">{saved}</p> : null}
       </div>
       <FormError error={formError} />

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { useId, useState } from "react";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
+import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { qualitySampleShare, REVIEW_RULE_CODES, REVIEW_RULE_LABELS, type ReviewRuleCode, type ReviewRuleSettings } from "@/lib/review/review-rule-settings";
 import { listVendorsForCheck } from "@/lib/vendors/vendor-registry";
@@ -40,32 +40,47 @@ function toSettingsInput(draft: Draft) {
   return { ...rest, quality_sample: { ...base, shares } };
 }
 
+// The settings each row shows an input for; errors of these stand beside their input.
+const SHOWN_FIELDS = [
+  ...REVIEW_RULE_CODES.flatMap((code) => [`${code}.priority`, `${code}.slaMinutes`]),
+  "score_in_band.extraMargin",
+  "blocked_face.similarityAbove",
+  "duplicate_face.similarityAbove",
+  "face_changed.similarityBelow",
+  "quality_sample.shares",
+];
+
+const similarityKey = (code: ReviewRuleCode) => (code === "face_changed" ? "similarityBelow" : "similarityAbove");
+
+// A text input of the table with its error under it.
+function RuleInput({ error, className, ...props }: { error?: string[]; className: string; value: string; onChange: (value: string) => void; inputMode: "numeric" | "decimal"; "aria-label"?: string }) {
+  const errorId = useId();
+  return (
+    <>
+      <input {...props} onChange={(e) => props.onChange(e.target.value)} className={`${inputClass} ${className}`} {...fieldErrorProps(errorId, error)} />
+      <FieldError id={errorId} error={error} className="block" />
+    </>
+  );
+}
+
 // One row per rule: on/off, priority, SLA in minutes, and the rule's own setting where it has one.
 export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, data, fieldErrors: errors, formError, onSubmit } = useServerAction(saveReviewRulesAction, {
+    fields: SHOWN_FIELDS,
+    // The table is long: the error beside the save button says to look for the fields.
+    summary: true,
+    fromForm: () => toSettingsInput(draft),
+  });
+  const sharesErrorId = useId();
 
   const set = (code: ReviewRuleCode, key: string, value: string | boolean) => setDraft((d) => ({ ...d, [code]: { ...d[code], [key]: value } }));
-  const err = (code: ReviewRuleCode, key: string) => errors[`${code}.${key}`];
-
-  function save(event: React.FormEvent) {
-    event.preventDefault();
-    startTransition(async () => {
-      const result = await saveReviewRulesAction(toSettingsInput(draft));
-      if (result.ok) {
-        setErrors({});
-        setMessage({ ok: true, text: `Saved as version ${result.data.version}.` });
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.error });
-      }
-    });
-  }
+  const err = (code: ReviewRuleCode, key: string): string[] | undefined => errors[`${code}.${key}`];
+  // The shares are sent as a list of the non-zero ones: their errors are shown for the group.
+  const sharesError = Object.entries(errors).flatMap(([k, v]) => (k.startsWith("quality_sample.shares") ? v : []));
 
   return (
-    <form onSubmit={save} className="flex max-w-4xl flex-col gap-4" noValidate>
+    <form onSubmit={onSubmit} className="flex max-w-4xl flex-col gap-4" noValidate>
       <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Review rules</caption>
@@ -89,33 +104,27 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
                   <input type="checkbox" aria-label={`${REVIEW_RULE_LABELS[code].title} on`} checked={draft[code].enabled === true} onChange={(e) => set(code, "enabled", e.target.checked)} />
                 </td>
                 <td className="px-3 py-2">
-                  <input aria-label={`${REVIEW_RULE_LABELS[code].title} priority`} inputMode="numeric" value={String(draft[code].priority)} onChange={(e) => set(code, "priority", e.target.value)} className={`${inputClass} w-20`} aria-invalid={Boolean(err(code, "priority"))} />
-                  {err(code, "priority") ? <span className="block text-xs text-red-700">{err(code, "priority").join(" ")}</span> : null}
+                  <RuleInput aria-label={`${REVIEW_RULE_LABELS[code].title} priority`} inputMode="numeric" value={String(draft[code].priority)} onChange={(v) => set(code, "priority", v)} className="w-20" error={err(code, "priority")} />
                 </td>
                 <td className="px-3 py-2">
-                  <input aria-label={`${REVIEW_RULE_LABELS[code].title} SLA minutes`} inputMode="numeric" value={String(draft[code].slaMinutes)} onChange={(e) => set(code, "slaMinutes", e.target.value)} className={`${inputClass} w-24`} aria-invalid={Boolean(err(code, "slaMinutes"))} />
-                  {err(code, "slaMinutes") ? <span className="block text-xs text-red-700">{err(code, "slaMinutes").join(" ")}</span> : null}
+                  <RuleInput aria-label={`${REVIEW_RULE_LABELS[code].title} SLA minutes`} inputMode="numeric" value={String(draft[code].slaMinutes)} onChange={(v) => set(code, "slaMinutes", v)} className="w-24" error={err(code, "slaMinutes")} />
                 </td>
                 <td className="px-3 py-2 text-xs">
                   {code === "score_in_band" ? (
                     <label className="flex flex-col gap-1">
                       Extra margin around thresholds (0–0.2)
-                      <input inputMode="decimal" value={String(draft[code].extraMargin)} onChange={(e) => set(code, "extraMargin", e.target.value)} className={`${inputClass} w-24`} aria-invalid={Boolean(err(code, "extraMargin"))} />
-                      {err(code, "extraMargin") ? <span className="text-red-700">{err(code, "extraMargin").join(" ")}</span> : null}
+                      <RuleInput inputMode="decimal" value={String(draft[code].extraMargin)} onChange={(v) => set(code, "extraMargin", v)} className="w-24" error={err(code, "extraMargin")} />
                     </label>
                   ) : code === "blocked_face" || code === "duplicate_face" || code === "face_changed" ? (
                     <label className="flex flex-col gap-1">
                       {code === "face_changed" ? "Similarity below (0.3–0.99)" : "Similarity at or above (0.3–0.99)"}
-                      <input
+                      <RuleInput
                         inputMode="decimal"
-                        value={String(draft[code][code === "face_changed" ? "similarityBelow" : "similarityAbove"])}
-                        onChange={(e) => set(code, code === "face_changed" ? "similarityBelow" : "similarityAbove", e.target.value)}
-                        className={`${inputClass} w-24`}
-                        aria-invalid={Boolean(err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove"))}
+                        value={String(draft[code][similarityKey(code)])}
+                        onChange={(v) => set(code, similarityKey(code), v)}
+                        className="w-24"
+                        error={err(code, similarityKey(code))}
                       />
-                      {err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove") ? (
-                        <span className="text-red-700">{err(code, code === "face_changed" ? "similarityBelow" : "similarityAbove").join(" ")}</span>
-                      ) : null}
                     </label>
                   ) : code === "vendor_error_triage" ? (
                     <label className="flex items-center gap-2">
@@ -125,31 +134,22 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
                   ) : code === "quality_sample" ? (
                     <fieldset className="flex flex-col gap-1">
                       <legend className="mb-1">Share of automatic passes sampled (%)</legend>
-                      {SAMPLE_PAIRS.map((pair) => {
-                        const shareError = Object.keys(errors).some((k) => k.startsWith("quality_sample.shares"));
-                        return (
-                          <label key={pair.key} className="flex items-center justify-between gap-2">
-                            <span>
-                              {CHECK_TYPE_LABELS[pair.checkType].title} · {VENDOR_SHORT_NAMES[pair.vendor]}
-                            </span>
-                            <input
-                              inputMode="decimal"
-                              aria-label={`QA sample share, ${CHECK_TYPE_LABELS[pair.checkType].title}, ${VENDOR_SHORT_NAMES[pair.vendor]} (%)`}
-                              value={String(draft.quality_sample[pair.key] ?? "0")}
-                              onChange={(e) => set("quality_sample", pair.key, e.target.value)}
-                              className={`${inputClass} h-7 w-20`}
-                              aria-invalid={shareError}
-                            />
-                          </label>
-                        );
-                      })}
-                      {Object.entries(errors)
-                        .filter(([k]) => k.startsWith("quality_sample.shares"))
-                        .map(([k, v]) => (
-                          <span key={k} className="text-red-700">
-                            {v.join(" ")}
+                      {SAMPLE_PAIRS.map((pair) => (
+                        <label key={pair.key} className="flex items-center justify-between gap-2">
+                          <span>
+                            {CHECK_TYPE_LABELS[pair.checkType].title} · {VENDOR_SHORT_NAMES[pair.vendor]}
                           </span>
-                        ))}
+                          <input
+                            inputMode="decimal"
+                            aria-label={`QA sample share, ${CHECK_TYPE_LABELS[pair.checkType].title}, ${VENDOR_SHORT_NAMES[pair.vendor]} (%)`}
+                            value={String(draft.quality_sample[pair.key] ?? "0")}
+                            onChange={(e) => set("quality_sample", pair.key, e.target.value)}
+                            className={`${inputClass} h-7 w-20`}
+                            {...fieldErrorProps(sharesErrorId, sharesError)}
+                          />
+                        </label>
+                      ))}
+                      <FieldError id={sharesErrorId} error={sharesError} />
                     </fieldset>
                   ) : (
                     <span className="text-zinc-400">—</span>
@@ -161,14 +161,15 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
         </table>
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save as a new version"}
-        </Button>
-        {message ? (
-          <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700 dark:text-emerald-400" : "text-sm text-red-700 dark:text-red-400"}>
-            {message.text}
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Save as a new version
+        </SubmitButton>
+        {data ? (
+          <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+            Saved as version {data.version}.
           </p>
         ) : null}
+        <FormError error={formError} />
       </div>
     </form>
   );

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/verifications/verification-labels";
 import type { EraseResult } from "@/lib/data-protection/erase-subject";
@@ -10,9 +9,12 @@ import { eraseSubjectAction } from "../actions";
 
 export function EraseSubjectForm({ reference }: { reference: string }) {
   const [result, setResult] = useState<EraseResult | null>(null);
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(eraseSubjectAction, (data, form) => {
-    setResult(data);
-    form.reset();
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(eraseSubjectAction, {
+    fields: ["reason", "confirmation"],
+    onSuccess: (data, form) => {
+      setResult(data);
+      form?.reset();
+    },
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-3 sm:grid-cols-2" aria-label="Erase this subject">
@@ -24,9 +26,11 @@ export function EraseSubjectForm({ reference }: { reference: string }) {
         {(p) => <input {...p} name="confirmation" autoComplete="off" className={inputClass} />}
       </Field>
       <div className="sm:col-span-2">
-        <Button type="submit" variant="danger" disabled={pending}>{pending ? "Erasing…" : "Erase all media and personal fields"}</Button>
+        <SubmitButton variant="danger" pending={pending} pendingLabel="Erasing…">
+          Erase all media and personal fields
+        </SubmitButton>
       </div>
-      <FormError error={formError} />
+      <FormError error={formError} className="sm:col-span-2" />
       {result ? (
         <div role="status" className="rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm sm:col-span-2 dark:border-zinc-800 dark:bg-zinc-900">
           <p>

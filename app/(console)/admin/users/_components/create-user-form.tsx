@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormError, useActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/users/role-list";
 import { createUserAction } from "../actions";
@@ -10,9 +9,12 @@ import { OneTimePassword } from "./one-time-password";
 
 export function CreateUserForm() {
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
-  const { pending, fieldErrors, formError, onSubmit } = useActionForm(createUserAction, (data, form) => {
-    setCreated(data);
-    form.reset();
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(createUserAction, {
+    fields: ["email", "name", "role"],
+    onSuccess: (data, form) => {
+      setCreated(data);
+      form?.reset();
+    },
   });
 
   return (
@@ -42,11 +44,11 @@ export function CreateUserForm() {
             )}
           </Field>
           <div className="flex items-end">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Adding…" : "Add user"}
-            </Button>
+            <SubmitButton pending={pending} pendingLabel="Adding…">
+              Add user
+            </SubmitButton>
           </div>
-          <FormError error={formError} />
+          <FormError error={formError} className="sm:col-span-2" />
           <p className="text-xs text-zinc-500 sm:col-span-2">
             Verdict generates a password and shows it once. Users who sign in with single sign-on use the same email.
           </p>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLES } from "@/lib/users/role-list";
@@ -9,15 +10,7 @@ import { setTotpRequiredRolesAction } from "../actions";
 // Which roles must sign in with a second factor (password accounts; SSO relies on the identity provider).
 export function TotpRequiredRolesForm({ initial }: { initial: Role[] }) {
   const [roles, setRoles] = useState<Role[]>(initial);
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function save() {
-    startTransition(async () => {
-      const result = await setTotpRequiredRolesAction({ roles });
-      setMessage(result.ok ? "Saved. Users of these roles without a second factor are asked to set one up." : result.error);
-    });
-  }
+  const { pending, data, formError, run } = useServerAction(setTotpRequiredRolesAction);
 
   return (
     <section aria-labelledby="totp-roles" className="max-w-xl rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -38,14 +31,15 @@ export function TotpRequiredRolesForm({ initial }: { initial: Role[] }) {
         ))}
       </div>
       <div className="flex items-center gap-3">
-        <Button type="button" onClick={save} disabled={pending}>
+        <Button type="button" onClick={() => run({ roles })} disabled={pending}>
           {pending ? "Saving…" : "Save"}
         </Button>
-        {message ? (
+        {data ? (
           <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-            {message}
+            Saved. Users of these roles without a second factor are asked to set one up.
           </p>
         ) : null}
+        <FormError error={formError} />
       </div>
     </section>
   );

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { formatDateTime } from "@/lib/format/date-time";
 import { ROLES } from "@/lib/users/role-list";
 import { changeRoleAction, resetPasswordAction, setDisabledAction, setSeniorReviewerAction } from "../actions";
@@ -20,18 +21,28 @@ export interface UserRow {
   lastLoginAt: string | null;
 }
 
-type Feedback = { kind: "error"; text: string } | { kind: "password"; email: string; password: string } | null;
+type UserChange =
+  | { kind: "role"; userId: string; role: string }
+  | { kind: "senior"; userId: string; senior: boolean }
+  | { kind: "disabled"; userId: string; disabled: boolean }
+  | { kind: "password"; userId: string };
+
+// The row controls call four actions; through one hook they share one pending state and one error
+// line. Only a password reset answers with something to show.
+async function changeUser(change: UserChange): Promise<ActionResult<{ email: string; password: string } | null>> {
+  const { userId } = change;
+  if (change.kind === "password") return resetPasswordAction({ userId });
+  const result =
+    change.kind === "role"
+      ? await changeRoleAction({ userId, role: change.role })
+      : change.kind === "senior"
+        ? await setSeniorReviewerAction({ userId, senior: change.senior })
+        : await setDisabledAction({ userId, disabled: change.disabled });
+  return result.ok ? { ok: true, data: null } : result;
+}
 
 export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
-  const [pending, startTransition] = useTransition();
-  const [feedback, setFeedback] = useState<Feedback>(null);
-
-  function run(action: () => Promise<{ ok: true } | { ok: false; error: string }>) {
-    startTransition(async () => {
-      const result = await action();
-      setFeedback(result.ok ? null : { kind: "error", text: result.error });
-    });
-  }
+  const { pending, data: newPassword, formError, run, reset } = useServerAction(changeUser);
 
   const columns: DataTableColumn<UserRow>[] = [
     {
@@ -52,7 +63,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
           aria-label={`Role of ${row.original.email}`}
           value={row.original.role}
           disabled={pending}
-          onChange={(e) => run(() => changeRoleAction({ userId: row.original.id, role: e.target.value }))}
+          onChange={(e) => run({ kind: "role", userId: row.original.id, role: e.target.value })}
           className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         >
           {ROLES.map((r) => (
@@ -76,7 +87,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
               aria-label={`${row.original.email} is a senior reviewer`}
               checked={row.original.seniorReviewer}
               disabled={pending}
-              onChange={(e) => run(() => setSeniorReviewerAction({ userId: row.original.id, senior: e.target.checked }))}
+              onChange={(e) => run({ kind: "senior", userId: row.original.id, senior: e.target.checked })}
             />
             <span className="text-xs text-zinc-600 dark:text-zinc-400">decides escalated cases</span>
           </label>
@@ -113,12 +124,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
             size="sm"
             variant="secondary"
             disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await resetPasswordAction({ userId: row.original.id });
-                setFeedback(result.ok ? { kind: "password", ...result.data } : { kind: "error", text: result.error });
-              })
-            }
+            onClick={() => run({ kind: "password", userId: row.original.id })}
           >
             Reset password
           </Button>
@@ -126,7 +132,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
             size="sm"
             variant={row.original.disabled ? "secondary" : "danger"}
             disabled={pending}
-            onClick={() => run(() => setDisabledAction({ userId: row.original.id, disabled: !row.original.disabled }))}
+            onClick={() => run({ kind: "disabled", userId: row.original.id, disabled: !row.original.disabled })}
           >
             {row.original.disabled ? "Enable" : "Disable"}
           </Button>
@@ -137,12 +143,8 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
 
   return (
     <div className="flex flex-col gap-3">
-      {feedback?.kind === "error" ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
-          {feedback.text}
-        </p>
-      ) : null}
-      {feedback?.kind === "password" ? <OneTimePassword email={feedback.email} password={feedback.password} onDone={() => setFeedback(null)} /> : null}
+      <FormError error={formError} banner />
+      {newPassword ? <OneTimePassword email={newPassword.email} password={newPassword.password} onDone={reset} /> : null}
       <DataTable caption="Users" columns={columns} data={users} getRowId={(u) => u.id} />
     </div>
   );

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { useId } from "react";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
+import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import type { Policy } from "@/lib/policy/policy-schemas";
 import type { CheckType, VendorId } from "@/lib/vendors/types";
 import { savePolicyAction } from "../actions";
@@ -44,23 +44,19 @@ export function PolicyForm({
 }) {
   const { kind: _kind, version: _v, ...settings } = policy;
   const leaves = leavesOf(settings);
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string; fields?: Record<string, string[]> } | null>(null);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next: Record<string, unknown> = {};
-    for (const leaf of leaves) {
-      const raw = form.get(leaf.path);
-      if (typeof leaf.value === "boolean") setPath(next, leaf.path, raw === "on");
-      else setPath(next, leaf.path, raw === null || raw === "" ? null : Number(raw));
-    }
-    startTransition(async () => {
-      const result = await savePolicyAction({ vendor, checkType, settings: next });
-      setMessage(result.ok ? { tone: "ok", text: `Saved as version ${result.data.version}.` } : { tone: "error", text: result.error, fields: result.fieldErrors });
-    });
-  }
+  const id = useId();
+  const { pending, data, fieldErrors, formError, onSubmit } = useServerAction(savePolicyAction, {
+    fields: leaves.map((leaf) => leaf.path),
+    fromForm: (form) => {
+      const next: Record<string, unknown> = {};
+      for (const leaf of leaves) {
+        const raw = form.get(leaf.path);
+        if (typeof leaf.value === "boolean") setPath(next, leaf.path, raw === "on");
+        else setPath(next, leaf.path, raw === null || raw === "" ? null : Number(raw));
+      }
+      return { vendor, checkType, settings: next };
+    },
+  });
 
   return (
     <form onSubmit={onSubmit} aria-label={`${vendor} ${checkType} policy`} className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
@@ -74,27 +70,30 @@ export function PolicyForm({
         </p>
       </div>
       <div className="grid gap-3 md:grid-cols-3">
-        {leaves.map((leaf) => (
-          <label key={leaf.path} className="flex flex-col gap-1 text-sm">
-            <span className="text-zinc-700 dark:text-zinc-300">{label(leaf.path)}</span>
-            {typeof leaf.value === "boolean" ? (
-              <input type="checkbox" name={leaf.path} defaultChecked={leaf.value} className="size-4" />
-            ) : (
-              <input type="number" step="any" min={0} name={leaf.path} defaultValue={leaf.value ?? ""} placeholder="vendor decides" className={inputClass} />
-            )}
-            {message?.fields?.[leaf.path] ? <span className="text-xs text-red-700">{message.fields[leaf.path].join(" ")}</span> : null}
-          </label>
-        ))}
+        {leaves.map((leaf) => {
+          const errorId = `${id}-${leaf.path}-error`;
+          const invalid = fieldErrorProps(errorId, fieldErrors[leaf.path]);
+          return (
+            <div key={leaf.path} className="flex flex-col gap-1 text-sm">
+              <label className="flex flex-col gap-1">
+                <span className="text-zinc-700 dark:text-zinc-300">{label(leaf.path)}</span>
+                {typeof leaf.value === "boolean" ? (
+                  <input type="checkbox" name={leaf.path} defaultChecked={leaf.value} className="size-4" {...invalid} />
+                ) : (
+                  <input type="number" step="any" min={0} name={leaf.path} defaultValue={leaf.value ?? ""} placeholder="vendor decides" className={inputClass} {...invalid} />
+                )}
+              </label>
+              <FieldError id={errorId} error={fieldErrors[leaf.path]} />
+            </div>
+          );
+        })}
       </div>
       <div className="mt-3 flex items-center gap-3">
-        <Button type="submit" size="sm" disabled={pending}>
+        <SubmitButton size="sm" pending={pending}>
           Save as new version
-        </Button>
-        {message ? (
-          <p role={message.tone === "error" ? "alert" : "status"} className="text-sm">
-            {message.text}
-          </p>
-        ) : null}
+        </SubmitButton>
+        {data ? <p role="status" className="text-sm">Saved as version {data.version}.</p> : null}
+        <FormError error={formError} />
       </div>
     </form>
   );

@@ -1,24 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import type { QualityGateSetting } from "@/lib/quality-gate/quality-gate-settings";
 import { saveQualityGateAction } from "../actions";
 
 // "Check quality first" per check type: the paid vendors wait for Verdict's engine and are not
 // called when it finds the media unusable (no face, several faces, wrong angle, unusable picture).
 export function QualityGateForm({ settings }: { settings: QualityGateSetting[] }) {
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-
-  function save(checkType: string, form: HTMLFormElement) {
-    const data = new FormData(form);
-    startTransition(async () => {
-      const result = await saveQualityGateAction({ checkType, apiTraffic: data.get("apiTraffic") === "on", consoleUploads: data.get("consoleUploads") === "on" });
-      setMessage(result.ok ? { tone: "ok", text: `Saved for ${checkType}.` } : { tone: "error", text: result.error });
-    });
-  }
-
   return (
     <div className="mt-6 flex flex-col gap-2" aria-labelledby="quality-gate-heading">
       <h3 id="quality-gate-heading" className="font-medium">
@@ -30,33 +18,31 @@ export function QualityGateForm({ settings }: { settings: QualityGateSetting[] }
       </p>
       <div className="flex flex-col gap-2">
         {settings.map((s) => (
-          <form
-            key={s.checkType}
-            aria-label={`Check quality first for ${s.checkType}`}
-            onSubmit={(e) => {
-              e.preventDefault();
-              save(s.checkType, e.currentTarget);
-            }}
-            className="flex flex-wrap items-center gap-4 text-sm"
-          >
-            <code className="w-36">{s.checkType}</code>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="consoleUploads" defaultChecked={s.consoleUploads} className="size-4" /> console uploads
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="apiTraffic" defaultChecked={s.apiTraffic} className="size-4" /> API traffic
-            </label>
-            <Button type="submit" size="sm" variant="secondary" disabled={pending}>
-              Save
-            </Button>
-          </form>
+          <QualityGateRow key={s.checkType} setting={s} />
         ))}
       </div>
-      {message ? (
-        <p role={message.tone === "error" ? "alert" : "status"} className="text-sm">
-          {message.text}
-        </p>
-      ) : null}
     </div>
+  );
+}
+
+function QualityGateRow({ setting }: { setting: QualityGateSetting }) {
+  const { pending, data, formError, onSubmit } = useServerAction(saveQualityGateAction, {
+    fromForm: (form) => ({ checkType: setting.checkType, apiTraffic: form.get("apiTraffic") === "on", consoleUploads: form.get("consoleUploads") === "on" }),
+  });
+  return (
+    <form aria-label={`Check quality first for ${setting.checkType}`} onSubmit={onSubmit} className="flex flex-wrap items-center gap-4 text-sm">
+      <code className="w-36">{setting.checkType}</code>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="consoleUploads" defaultChecked={setting.consoleUploads} className="size-4" /> console uploads
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="apiTraffic" defaultChecked={setting.apiTraffic} className="size-4" /> API traffic
+      </label>
+      <SubmitButton size="sm" variant="secondary" pending={pending}>
+        Save
+      </SubmitButton>
+      {data ? <p role="status">Saved for {data.checkType}.</p> : null}
+      <FormError error={formError} />
+    </form>
   );
 }

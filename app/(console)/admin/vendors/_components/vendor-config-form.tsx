@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -18,44 +19,42 @@ interface Config {
   credentialsMasked: Record<string, string>;
 }
 
-type Message = { tone: "ok" | "error"; text: string } | null;
-
 export function VendorConfigForm({ vendor, credentialFields, config, builtIn = false }: { vendor: VendorId; credentialFields: string[]; config: Config; builtIn?: boolean }) {
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<Message>(null);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const credentials = Object.fromEntries(credentialFields.map((f) => [f, formText(form, `credentials.${f}`)]));
-    startTransition(async () => {
-      const result = await updateVendorConfigAction({
-        vendor,
-        enabled: form.get("enabled") === "on",
-        baseUrl: form.get("baseUrl"),
-        timeoutMs: form.get("timeoutMs"),
-        maxRetries: form.get("maxRetries"),
-        concurrency: form.get("concurrency"),
-        ratePerSecond: form.get("ratePerSecond"),
-        credentials,
-      });
-      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      setMessage(result.ok ? { tone: "ok", text: "Saved." } : { tone: "error", text: result.error });
-      if (result.ok) event.currentTarget?.reset();
-    });
-  }
-
-  function onTest() {
-    startTransition(async () => {
-      const result = await testConnectionAction({ vendor });
-      if (!result.ok) setMessage({ tone: "error", text: result.error });
-      else setMessage({ tone: result.data.ok ? "ok" : "error", text: result.data.message });
-    });
-  }
+  const [last, setLast] = useState<"save" | "test">("save");
+  const save = useServerAction(updateVendorConfigAction, {
+    fields: ["baseUrl", "credentials", "timeoutMs", "maxRetries", "concurrency", "ratePerSecond"],
+    fromForm: (form) => ({
+      vendor,
+      enabled: form.get("enabled") === "on",
+      baseUrl: form.get("baseUrl"),
+      timeoutMs: form.get("timeoutMs"),
+      maxRetries: form.get("maxRetries"),
+      concurrency: form.get("concurrency"),
+      ratePerSecond: form.get("ratePerSecond"),
+      credentials: Object.fromEntries(credentialFields.map((f) => [f, formText(form, `credentials.${f}`)])),
+    }),
+    onSuccess: (_data, form) => form?.reset(),
+  });
+  const test = useServerAction(testConnectionAction);
+  const pending = save.pending || test.pending;
+  const fieldErrors = save.fieldErrors;
+  // One message line: the answer of the last button pressed (a refused connection test is an error).
+  const tested = test.data;
+  const shown =
+    last === "save"
+      ? { ok: save.data ? "Saved." : null, error: save.formError }
+      : { ok: tested?.ok ? tested.message : null, error: test.formError ?? (tested && !tested.ok ? tested.message : null) };
 
   return (
-    <form onSubmit={onSubmit} className="mt-4 grid gap-4 md:grid-cols-3" noValidate aria-label={`${vendor} connection`}>
+    <form
+      onSubmit={(event) => {
+        setLast("save");
+        save.onSubmit(event);
+      }}
+      className="mt-4 grid gap-4 md:grid-cols-3"
+      noValidate
+      aria-label={`${vendor} connection`}
+    >
       <label className="flex items-center gap-2 text-sm md:col-span-3">
         <input type="checkbox" name="enabled" defaultChecked={config.enabled} className="size-4" />
         Enabled {config.enabled ? <Badge tone="success">on</Badge> : <Badge>off</Badge>}
@@ -90,17 +89,25 @@ export function VendorConfigForm({ vendor, credentialFields, config, builtIn = f
         {(p) => <input {...p} name="ratePerSecond" type="number" step="0.1" defaultValue={config.ratePerSecond ?? ""} className={inputClass} />}
       </Field>
       <div className="flex items-center gap-2 md:col-span-3">
-        <Button type="submit" disabled={pending}>
+        <SubmitButton pending={pending}>
           Save connection
-        </Button>
-        <Button variant="secondary" onClick={onTest} disabled={pending}>
+        </SubmitButton>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setLast("test");
+            test.run({ vendor });
+          }}
+          disabled={pending}
+        >
           Test connection
         </Button>
-        {message ? (
-          <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm text-red-700 dark:text-red-400" : "text-sm text-emerald-700 dark:text-emerald-400"}>
-            {message.text}
+        {shown.ok ? (
+          <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+            {shown.ok}
           </p>
         ) : null}
+        <FormError error={shown.error} />
       </div>
     </form>
   );

@@ -1,37 +1,25 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useId, useState } from "react";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
 import { createWebhookAction } from "../actions";
 import { formText } from "@/lib/validation/form-text";
 
 // A new webhook; its signing secret is shown once.
 export function CreateWebhookForm() {
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const input = { url: formText(data, "url"), events: data.getAll("events").map(String), allowPrivate: data.get("allowPrivate") === "on" };
-    startTransition(async () => {
-      const result = await createWebhookAction(input);
-      if (result.ok) {
-        setSecret(result.data.secret);
-        setErrors({});
-        setError(null);
-        form.reset();
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setError(result.error);
-      }
-    });
-  }
+  const eventsErrorId = useId();
+  const { pending, fieldErrors: errors, formError, onSubmit } = useServerAction(createWebhookAction, {
+    fields: ["url", "events"],
+    fromForm: (data) => ({ url: formText(data, "url"), events: data.getAll("events").map(String), allowPrivate: data.get("allowPrivate") === "on" }),
+    onSuccess: (data, form) => {
+      setSecret(data.secret);
+      form?.reset();
+    },
+  });
 
   return (
     <section aria-labelledby="new-webhook" className="rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -49,11 +37,11 @@ export function CreateWebhookForm() {
           </Button>
         </div>
       ) : null}
-      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
         <Field label="URL" error={errors.url}>
           {(p) => <input {...p} name="url" type="url" placeholder="https://example.com/verdict-webhook" className={inputClass} />}
         </Field>
-        <fieldset className="flex flex-col gap-1 text-sm">
+        <fieldset className="flex flex-col gap-1 text-sm" aria-describedby={errors.events ? eventsErrorId : undefined}>
           <legend className="mb-1 font-medium">Events</legend>
           {WEBHOOK_EVENTS.map((e) => (
             <label key={e} className="flex items-center gap-2">
@@ -61,21 +49,17 @@ export function CreateWebhookForm() {
               <code>{e}</code> <span className="text-zinc-500">{WEBHOOK_EVENT_LABELS[e]}</span>
             </label>
           ))}
-          {errors.events ? <span className="text-xs text-red-700">{errors.events.join(" ")}</span> : null}
+          <FieldError id={eventsErrorId} error={errors.events} />
         </fieldset>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="allowPrivate" /> Allow private and loopback addresses (internal receivers only)
         </label>
         <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Adding…" : "Add webhook"}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Adding…">
+            Add webhook
+          </SubmitButton>
         </div>
-        {error && !Object.keys(errors).length ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={formError} />
       </form>
     </section>
   );

@@ -1,32 +1,17 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { redeliverAction } from "../actions";
 
 export function RedeliverButton({ deliveryId }: { deliveryId: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, formError, run } = useServerAction(redeliverAction);
   return (
     <span className="inline-flex items-center gap-2">
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await redeliverAction({ deliveryId });
-            setError(result.ok ? null : result.error);
-          })
-        }
-      >
+      <Button size="sm" variant="ghost" disabled={pending} onClick={() => run({ deliveryId })}>
         Redeliver
       </Button>
-      {error ? (
-        <span role="alert" className="text-red-700">
-          {error}
-        </span>
-      ) : null}
+      <FormError error={formError} className="inline" />
     </span>
   );
 }

@@ -1,54 +1,44 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useId } from "react";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
 import { deleteWebhookAction, rotateSecretAction, updateWebhookAction } from "../actions";
 
 // Events, on/off and private addresses of one webhook; rotate its secret; delete it.
 export function WebhookControls({ webhook }: { webhook: { id: string; url: string; events: string[]; active: boolean; allowPrivate: boolean } }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [secret, setSecret] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function save(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const input = { webhookId: webhook.id, url: webhook.url, events: data.getAll("events").map(String), active: data.get("active") === "on", allowPrivate: data.get("allowPrivate") === "on" };
-    startTransition(async () => {
-      const result = await updateWebhookAction(input);
-      setMessage(result.ok ? { ok: true, text: "Saved." } : { ok: false, text: Object.values(result.fieldErrors ?? {}).flat().join(" ") || result.error });
-    });
-  }
+  const eventsErrorId = useId();
+  const save = useServerAction(updateWebhookAction, {
+    fields: ["events"],
+    fromForm: (data) => ({ webhookId: webhook.id, url: webhook.url, events: data.getAll("events").map(String), active: data.get("active") === "on", allowPrivate: data.get("allowPrivate") === "on" }),
+  });
+  const rotate = useServerAction(rotateSecretAction);
+  const remove = useServerAction(deleteWebhookAction);
+  const pending = save.pending || rotate.pending || remove.pending;
 
   return (
-    <form onSubmit={save} className="flex flex-wrap items-center gap-3 text-sm" aria-label={`Settings of ${webhook.url}`}>
-      {WEBHOOK_EVENTS.map((e) => (
-        <label key={e} className="flex items-center gap-1">
-          <input type="checkbox" name="events" value={e} defaultChecked={webhook.events.includes(e)} /> <code className="text-xs">{e}</code>
-        </label>
-      ))}
+    <form onSubmit={save.onSubmit} className="flex flex-wrap items-center gap-3 text-sm" aria-label={`Settings of ${webhook.url}`} noValidate>
+      <fieldset className="contents" aria-describedby={save.fieldErrors.events ? eventsErrorId : undefined}>
+        <legend className="sr-only">Events</legend>
+        {WEBHOOK_EVENTS.map((e) => (
+          <label key={e} className="flex items-center gap-1">
+            <input type="checkbox" name="events" value={e} defaultChecked={webhook.events.includes(e)} /> <code className="text-xs">{e}</code>
+          </label>
+        ))}
+      </fieldset>
+      <FieldError id={eventsErrorId} error={save.fieldErrors.events} />
       <label className="flex items-center gap-1">
         <input type="checkbox" name="active" defaultChecked={webhook.active} /> active
       </label>
       <label className="flex items-center gap-1">
         <input type="checkbox" name="allowPrivate" defaultChecked={webhook.allowPrivate} /> allow private addresses
       </label>
-      <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+      <SubmitButton size="sm" variant="secondary" pending={pending}>
         Save
-      </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await rotateSecretAction({ webhookId: webhook.id });
-            if (result.ok) setSecret(result.data.secret);
-            else setMessage({ ok: false, text: result.error });
-          })
-        }
-      >
+      </SubmitButton>
+      <Button size="sm" variant="ghost" disabled={pending} onClick={() => rotate.run({ webhookId: webhook.id })}>
         Rotate secret
       </Button>
       <Button
@@ -56,25 +46,22 @@ export function WebhookControls({ webhook }: { webhook: { id: string; url: strin
         variant="ghost"
         disabled={pending}
         onClick={() => {
-          if (!window.confirm(`Delete the webhook to ${webhook.url} and its delivery log?`)) return;
-          startTransition(async () => {
-            const result = await deleteWebhookAction({ webhookId: webhook.id });
-            if (!result.ok) setMessage({ ok: false, text: result.error });
-          });
+          if (window.confirm(`Delete the webhook to ${webhook.url} and its delivery log?`)) remove.run({ webhookId: webhook.id });
         }}
       >
         Delete
       </Button>
-      {secret ? (
+      {rotate.data ? (
         <span role="status" className="w-full break-all rounded bg-amber-50 p-2 font-mono text-xs dark:bg-amber-950">
-          New secret (shown once): {secret}
+          New secret (shown once): {rotate.data.secret}
         </span>
       ) : null}
-      {message ? (
-        <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-700" : "text-red-700"}>
-          {message.text}
+      {save.data ? (
+        <span role="status" className="text-emerald-700">
+          Saved.
         </span>
       ) : null}
+      <FormError error={save.formError ?? rotate.formError ?? remove.formError} className="text-sm" />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { useId, useState } from "react";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
+import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/format/date-time";
 import { commentAction } from "../actions";
 
@@ -17,8 +17,12 @@ export function CaseComments({
   canComment: boolean;
 }) {
   const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const errorId = useId();
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(commentAction, {
+    fields: ["body"],
+    fromForm: () => ({ caseId, body }),
+    onSuccess: () => setBody(""),
+  });
   return (
     <section aria-labelledby="comments-heading" className="flex flex-col gap-3">
       <h2 id="comments-heading" className="font-medium">
@@ -37,31 +41,24 @@ export function CaseComments({
         ))}
       </ol>
       {canComment ? (
-        <form
-          className="flex flex-col gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            startTransition(async () => {
-              const result = await commentAction({ caseId, body });
-              if (result.ok) {
-                setBody("");
-                setError(null);
-              } else setError(result.fieldErrors?.body?.join(" ") ?? result.error);
-            });
-          }}
-        >
+        <form className="flex flex-col gap-2" onSubmit={onSubmit} noValidate>
           <label className="flex flex-col gap-1 text-sm">
             Add a comment
-            <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={2} maxLength={4000} placeholder="Mention a colleague with @their@email" className={`${inputClass} h-auto py-2`} aria-invalid={Boolean(error)} />
+            <textarea
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={2}
+              maxLength={4000}
+              placeholder="Mention a colleague with @their@email"
+              className={`${inputClass} h-auto py-2`}
+              {...fieldErrorProps(errorId, fieldErrors.body)}
+            />
           </label>
-          <Button type="submit" variant="secondary" size="sm" disabled={pending || !body.trim()}>
+          <FieldError id={errorId} error={fieldErrors.body} className="text-sm" />
+          <SubmitButton variant="secondary" size="sm" pending={pending} disabled={!body.trim()}>
             Comment
-          </Button>
-          {error ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {error}
-            </p>
-          ) : null}
+          </SubmitButton>
+          <FormError error={formError} />
         </form>
       ) : null}
     </section>

@@ -1,16 +1,19 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useId, useState } from "react";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { confirmDecisionAction, declineDecisionAction } from "../actions";
 
 // Four eyes: a second reviewer confirms the pending approval or sends it back with a comment.
 // The first reviewer sees why they cannot (the server refuses them too).
 export function ConfirmPanel({ caseId, version, decidedBy, isMine, canDecide }: { caseId: string; version: number; decidedBy: string; isMine: boolean; canDecide: boolean }) {
   const [comment, setComment] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const errorId = useId();
+  const confirm = useServerAction(confirmDecisionAction);
+  const decline = useServerAction(declineDecisionAction, { fields: ["comment"] });
+  const pending = confirm.pending || decline.pending;
 
   if (isMine || !canDecide) {
     return (
@@ -20,13 +23,7 @@ export function ConfirmPanel({ caseId, version, decidedBy, isMine, canDecide }: 
     );
   }
 
-  function run(kind: "confirm" | "decline") {
-    startTransition(async () => {
-      const result = kind === "confirm" ? await confirmDecisionAction({ caseId, version }) : await declineDecisionAction({ caseId, version, comment });
-      setMessage(result.ok ? { ok: true, text: kind === "confirm" ? "Confirmed; the case is decided." : "Sent back; the case is open again." } : { ok: false, text: result.fieldErrors?.comment?.join(" ") ?? result.error });
-    });
-  }
-
+  const done = confirm.data ? "Confirmed; the case is decided." : decline.data ? "Sent back; the case is open again." : null;
   return (
     <section aria-labelledby="confirm-heading" className="flex flex-col gap-3">
       <h2 id="confirm-heading" className="font-medium">
@@ -35,21 +32,23 @@ export function ConfirmPanel({ caseId, version, decidedBy, isMine, canDecide }: 
       <p className="text-sm">{decidedBy} approved over a vendor fail. Confirm, or send it back with a comment.</p>
       <label className="flex flex-col gap-1 text-sm">
         Comment (to send it back)
-        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={4000} className={`${inputClass} h-auto py-2`} />
+        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={4000} className={`${inputClass} h-auto py-2`} {...fieldErrorProps(errorId, decline.fieldErrors.comment)} />
       </label>
+      <FieldError id={errorId} error={decline.fieldErrors.comment} />
       <div className="flex gap-2">
-        <Button onClick={() => run("confirm")} disabled={pending}>
+        <Button onClick={() => confirm.run({ caseId, version })} disabled={pending}>
           Confirm approval
         </Button>
-        <Button variant="secondary" onClick={() => run("decline")} disabled={pending}>
+        <Button variant="secondary" onClick={() => decline.run({ caseId, version, comment })} disabled={pending}>
           Send back
         </Button>
       </div>
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700 dark:text-emerald-400" : "text-sm text-red-700 dark:text-red-400"}>
-          {message.text}
+      {done ? (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          {done}
         </p>
       ) : null}
+      <FormError error={confirm.formError ?? decline.formError} />
     </section>
   );
 }

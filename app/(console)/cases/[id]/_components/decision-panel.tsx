@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { isPageShortcut } from "@/components/review/shortcuts-dialog";
 import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
+import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { claimNextAction } from "../../../queue/actions";
 import { decideCaseAction } from "../actions";
 import { JumpToNextSetting } from "./jump-to-next-setting";
@@ -39,9 +40,21 @@ export function DecisionPanel({
   const [kind, setKind] = useState<Kind | null>(null);
   const [reasonCode, setReasonCode] = useState("");
   const [comment, setComment] = useState("");
-  const [error, setError] = useState<{ text: string; fields: Record<string, string[]> } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const decide = useServerAction(decideCaseAction, {
+    fields: ["reasonCode", "comment"],
+    onSuccess: async (data) => {
+      if (jump) {
+        const next = await claimNextAction({ escalated });
+        if (next.ok && next.data.caseId) {
+          router.push(`/cases/${next.data.caseId}`);
+          return;
+        }
+      }
+      setDone(data.needsConfirmation ? "Decision recorded; it waits for a second reviewer's confirmation." : `Case ${kind === "escalate" ? "escalated" : "decided"}.`);
+    },
+  });
+  const { pending, fieldErrors } = decide;
   const reasonRef = useRef<HTMLSelectElement>(null);
 
   const overrides = (kind === "approve" && vendorVerdict === "fail") || (kind === "reject" && vendorVerdict === "pass");
@@ -51,7 +64,7 @@ export function DecisionPanel({
   function start(next: Kind) {
     setKind(next);
     setReasonCode("");
-    setError(null);
+    decide.reset();
     // After React renders the reason list for this kind.
     requestAnimationFrame(() => reasonRef.current?.focus());
   }
@@ -66,21 +79,7 @@ export function DecisionPanel({
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (!kind) return;
-    startTransition(async () => {
-      const result = await decideCaseAction({ caseId, version, kind, reasonCode, comment });
-      if (result.ok && jump) {
-        const next = await claimNextAction({ escalated });
-        if (next.ok && next.data.caseId) {
-          router.push(`/cases/${next.data.caseId}`);
-          return;
-        }
-      }
-      if (result.ok) {
-        setError(null);
-        setDone(result.data.needsConfirmation ? "Decision recorded; it waits for a second reviewer's confirmation." : `Case ${kind === "escalate" ? "escalated" : "decided"}.`);
-      } else setError({ text: result.error, fields: result.fieldErrors ?? {} });
-    });
+    if (kind) decide.run({ caseId, version, kind, reasonCode, comment });
   }
 
   if (done) {
@@ -116,7 +115,7 @@ export function DecisionPanel({
               name="reasonCode"
               value={reasonCode}
               onChange={(e) => setReasonCode(e.target.value)}
-              aria-invalid={Boolean(error?.fields.reasonCode)}
+              {...fieldErrorProps("decision-reason-error", fieldErrors.reasonCode)}
               className={`${inputClass} focus-visible:outline-2 focus-visible:outline-sky-600`}
             >
               <option value="">Choose a reason…</option>
@@ -126,7 +125,7 @@ export function DecisionPanel({
                 </option>
               ))}
             </select>
-            {error?.fields.reasonCode ? <span className="text-xs text-red-700 dark:text-red-400">{error.fields.reasonCode.join(" ")}</span> : null}
+            <FieldError id="decision-reason-error" error={fieldErrors.reasonCode} />
           </div>
           <div className="flex flex-col gap-1 text-sm">
             <label htmlFor="decision-comment">Comment {overrides ? "(required: this overrides the vendors)" : "(optional)"}</label>
@@ -140,16 +139,16 @@ export function DecisionPanel({
               }}
               rows={3}
               maxLength={4000}
-              aria-invalid={Boolean(error?.fields.comment)}
+              {...fieldErrorProps("decision-comment-error", fieldErrors.comment)}
               className={`${inputClass} h-auto py-2 focus-visible:outline-2 focus-visible:outline-sky-600`}
             />
-            {error?.fields.comment ? <span className="text-xs text-red-700 dark:text-red-400">{error.fields.comment.join(" ")}</span> : null}
+            <FieldError id="decision-comment-error" error={fieldErrors.comment} />
           </div>
           {fourEyes ? <p className="text-xs text-amber-800 dark:text-amber-300">Approving over a vendor fail needs a second reviewer to confirm.</p> : null}
           <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : `${KIND_LABELS[kind]} case`}
-            </Button>
+            <SubmitButton pending={pending} pendingLabel="Saving…">
+              {`${KIND_LABELS[kind]} case`}
+            </SubmitButton>
             <Button variant="ghost" onClick={() => setKind(null)}>
               Cancel
             </Button>
@@ -158,11 +157,7 @@ export function DecisionPanel({
         </>
       ) : null}
       <JumpToNextSetting enabled={jump} onChange={setJump} />
-      {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error.text}
-        </p>
-      ) : null}
+      <FormError error={decide.formError} />
     </form>
   );
 }

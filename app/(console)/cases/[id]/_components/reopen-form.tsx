@@ -1,39 +1,29 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { useId } from "react";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
+import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
+import { formText } from "@/lib/validation/form-text";
 import { reopenCaseAction } from "../actions";
 
 // Admins only: reopen a decided case, with a reason that goes into the audit trail.
 export function ReopenForm({ caseId, version }: { caseId: string; version: number }) {
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const errorId = useId();
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(reopenCaseAction, {
+    fields: ["reason"],
+    fromForm: (data) => ({ caseId, version, reason: formText(data, "reason") }),
+  });
   return (
-    <form
-      className="flex flex-col gap-2"
-      aria-label="Reopen case"
-      onSubmit={(e) => {
-        e.preventDefault();
-        startTransition(async () => {
-          const result = await reopenCaseAction({ caseId, version, reason });
-          setError(result.ok ? null : (result.fieldErrors?.reason?.join(" ") ?? result.error));
-        });
-      }}
-    >
+    <form className="flex flex-col gap-2" aria-label="Reopen case" onSubmit={onSubmit} noValidate>
       <label className="flex flex-col gap-1 text-sm">
         Reason to reopen (admins)
-        <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} className={inputClass} aria-invalid={Boolean(error)} />
+        <input name="reason" maxLength={2000} className={inputClass} {...fieldErrorProps(errorId, fieldErrors.reason)} />
       </label>
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <FieldError id={errorId} error={fieldErrors.reason} />
+      <SubmitButton variant="secondary" pending={pending}>
         Reopen case
-      </Button>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      </SubmitButton>
+      <FormError error={formError} />
     </form>
   );
 }

@@ -1,31 +1,27 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { cancelRerunBatchAction } from "@/app/(console)/reruns/actions";
 
 export function CancelBatchButton({ batchId }: { batchId: string }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-
-  function cancel() {
-    startTransition(async () => {
-      const result = await cancelRerunBatchAction({ batchId });
+  const { pending, data, formError, run } = useServerAction(cancelRerunBatchAction, {
+    onSuccess: () => {
       setConfirming(false);
-      setMessage(result.ok ? `Cancelled; ${result.data.cancelledRuns} queued run(s) will not be sent.` : result.error);
       router.refresh();
-    });
-  }
+    },
+  });
 
   return (
     <div className="flex items-center gap-2">
       {confirming ? (
         <>
           <span className="text-sm">Stop the batch? Runs already at a vendor finish; queued ones are cancelled.</span>
-          <Button variant="danger" size="sm" onClick={cancel} disabled={pending}>
+          <Button variant="danger" size="sm" onClick={() => run({ batchId })} disabled={pending}>
             {pending ? "Cancelling…" : "Yes, cancel the batch"}
           </Button>
           <Button variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={pending}>
@@ -37,11 +33,12 @@ export function CancelBatchButton({ batchId }: { batchId: string }) {
           Cancel batch
         </Button>
       )}
-      {message ? (
+      {data ? (
         <p role="status" className="text-sm">
-          {message}
+          Cancelled; {data.cancelledRuns} queued run(s) will not be sent.
         </p>
       ) : null}
+      <FormError error={formError} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { VendorPicker } from "@/components/reruns/vendor-picker";
-import { Button } from "@/components/ui/button";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import type { TestSetVendorOption } from "@/lib/test-sets/vendors-for-test-set";
 import type { VendorId } from "@/lib/vendors/types";
 import { runTestSetAction } from "../../actions";
@@ -12,18 +12,11 @@ import { runTestSetAction } from "../../actions";
 export function RunTestSetForm({ testSetId, vendors }: { testSetId: string; vendors: TestSetVendorOption[] }) {
   const router = useRouter();
   const [selected, setSelected] = useState<VendorId[]>(vendors.filter((v) => !v.unavailableReason).map((v) => v.vendor));
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function onSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    if (selected.length === 0) return setError("Pick at least one vendor.");
-    startTransition(async () => {
-      const result = await runTestSetAction({ testSetId, vendors: selected });
-      if (result.ok) router.push(`/reruns/${result.data.batchId}`);
-      else setError([result.error, ...Object.values(result.fieldErrors ?? {}).flat()].join(" "));
-    });
-  }
+  const { pending, fieldErrors, formError, onSubmit } = useServerAction(runTestSetAction, {
+    fields: ["vendors"],
+    fromForm: () => ({ testSetId, vendors: selected }),
+    onSuccess: (data) => router.push(`/reruns/${data.batchId}`),
+  });
 
   return (
     <section aria-labelledby="run-heading" className="rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -43,17 +36,14 @@ export function RunTestSetForm({ testSetId, vendors }: { testSetId: string; vend
           selected={selected}
           onChange={setSelected}
           disabled={pending}
+          errors={fieldErrors.vendors}
         />
         <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Starting…" : "Run test set"}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Starting…">
+            Run test set
+          </SubmitButton>
         </div>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={formError} />
       </form>
     </section>
   );

@@ -1,22 +1,24 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
+import { formText } from "@/lib/validation/form-text";
 import { requestManualReviewAction } from "../actions";
 
 // Asks for a person to look at this verification, with a note that becomes the case's reason.
 export function RequestManualReviewButton({ verificationId }: { verificationId: string }) {
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ caseId: string | null } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, data, fieldErrors, formError, onSubmit } = useServerAction(requestManualReviewAction, {
+    fields: ["note"],
+    fromForm: (form) => ({ verificationId, note: formText(form, "note") }),
+  });
 
-  if (done) {
-    return done.caseId ? (
-      <Link href={`/cases/${done.caseId}`} className="text-sm underline" role="status">
+  if (data) {
+    return data.caseId ? (
+      <Link href={`/cases/${data.caseId}`} className="text-sm underline" role="status">
         Review case opened
       </Link>
     ) : (
@@ -33,33 +35,27 @@ export function RequestManualReviewButton({ verificationId }: { verificationId: 
     );
   }
   return (
-    <form
-      className="flex items-center gap-2"
-      aria-label="Request manual review"
-      onSubmit={(e) => {
-        e.preventDefault();
-        startTransition(async () => {
-          const result = await requestManualReviewAction({ verificationId, note });
-          if (result.ok) setDone(result.data);
-          else setError(result.fieldErrors?.note?.join(" ") ?? result.error);
-        });
-      }}
-    >
+    <form className="flex items-center gap-2" aria-label="Request manual review" onSubmit={onSubmit} noValidate>
       <label className="sr-only" htmlFor="manual-review-note">
         Why should a person look?
       </label>
-      <input id="manual-review-note" autoFocus value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} placeholder="Why should a person look?" className={`${inputClass} h-8 w-64`} aria-invalid={Boolean(error)} />
-      <Button type="submit" size="sm" disabled={pending}>
+      <input
+        id="manual-review-note"
+        name="note"
+        autoFocus
+        maxLength={2000}
+        placeholder="Why should a person look?"
+        className={`${inputClass} h-8 w-64`}
+        {...fieldErrorProps("manual-review-note-error", fieldErrors.note)}
+      />
+      <SubmitButton size="sm" pending={pending}>
         Request
-      </Button>
+      </SubmitButton>
       <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
         Cancel
       </Button>
-      {error ? (
-        <span role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </span>
-      ) : null}
+      <FieldError id="manual-review-note-error" error={fieldErrors.note} className="text-sm" />
+      <FormError error={formError} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import type { WhatIfField } from "@/lib/policy-what-if/what-if-fields";
 import type { CheckType, VendorId } from "@/lib/vendors/types";
@@ -32,8 +33,7 @@ export function WhatIfControls({
   const searchParams = useSearchParams();
   const [local, setLocal] = useState(values);
   const [computing, startComputing] = useTransition();
-  const [saving, startSaving] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = useServerAction(savePolicyAction, { onSuccess: () => router.refresh() });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // New values from the server (after navigation) replace the local ones, during render.
@@ -49,7 +49,7 @@ export function WhatIfControls({
   function move(key: string, value: number) {
     const next = { ...local, [key]: value };
     setLocal(next);
-    setMessage(null);
+    if (save.data || save.formError) save.reset();
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const query = new URLSearchParams(searchParams.toString());
@@ -63,14 +63,6 @@ export function WhatIfControls({
     const query = new URLSearchParams(searchParams.toString());
     for (const f of fields) query.delete(f.key);
     startComputing(() => router.replace(`${pathname}?${query.toString()}`, { scroll: false }));
-  }
-
-  function save() {
-    startSaving(async () => {
-      const result = await savePolicyAction({ vendor, checkType, settings: candidateSettings });
-      setMessage(result.ok ? { ok: true, text: `Saved as policy v${result.data.version}.` } : { ok: false, text: [result.error, ...Object.values(result.fieldErrors ?? {}).flat()].join(" ") });
-      if (result.ok) router.refresh();
-    });
   }
 
   const dirty = fields.some((f) => local[f.key] !== currentValues[f.key]);
@@ -89,19 +81,20 @@ export function WhatIfControls({
         </label>
       ))}
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={save} disabled={saving || computing || !dirty}>
-          {saving ? "Saving…" : "Save as new policy version"}
+        <Button onClick={() => save.run({ vendor, checkType, settings: candidateSettings })} disabled={save.pending || computing || !dirty}>
+          {save.pending ? "Saving…" : "Save as new policy version"}
         </Button>
         <Button variant="ghost" onClick={reset} disabled={computing || !dirty}>
           Back to the active policy
         </Button>
         {computing ? <span className="text-xs text-zinc-500">Recomputing…</span> : null}
       </div>
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700 dark:text-emerald-400" : "text-sm text-red-700 dark:text-red-400"}>
-          {message.text}
+      {save.data ? (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          Saved as policy v{save.data.version}.
         </p>
       ) : null}
+      <FormError error={save.formError} />
     </section>
   );
 }
