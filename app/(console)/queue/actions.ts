@@ -19,7 +19,7 @@ export const claimNextAction = authedAction({ roles: DECIDERS, schema: z.object(
 export const assignCasesAction = authedAction({ roles: ["admin"], schema: assignCasesSchema }, async (input, { actor }) => {
   const result = await assignCases(actor, input.caseIds, input.assigneeId);
   revalidatePath("/queue");
-  return result;
+  return { ...result, unassigned: !input.assigneeId };
 });
 
 export const saveViewAction = authedAction({ roles: EVERYONE, schema: saveViewSchema }, async (input, { user }) => {

@@ -28,7 +28,7 @@ import { CaseDecisions, CaseFaces, CaseFacts, CaseHistory, CaseRules, CaseRuns, 
 import { ConfirmPanel } from "./_components/confirm-panel";
 import { DecisionPanel } from "./_components/decision-panel";
 import { JumpToNextSetting } from "./_components/jump-to-next-setting";
-import { NextCaseButton } from "./_components/next-case-button";
+import { ClaimNextButton } from "../../queue/_components/claim-next-button";
 import { ReopenForm } from "./_components/reopen-form";
 
 export const metadata: Metadata = { title: "Case" };
@@ -80,7 +80,7 @@ function CaseDecisionSection({ c, user, settings, reasons }: DecisionState) {
       {decidable && assignedElsewhere ? <p className="text-sm">Assigned to {c.assignee?.email}; only they or an admin decide it.</p> : null}
       {canDecide && (!decidable || blockedByEscalation) ? (
         <div className="mt-3 flex flex-col gap-2">
-          <NextCaseButton escalated={false} />
+          <ClaimNextButton place="case" />
           <JumpToNextSetting enabled={settings.jumpToNextCase} />
         </div>
       ) : null}

@@ -5,21 +5,28 @@ import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { Button } from "@/components/ui/button";
 import { useClaimNextCase } from "./use-claim-next-case";
 
-// Claim next in the queue, also on `c` (see useClaimNextCase).
-export function ClaimNextButton({ escalated = false }: { escalated?: boolean }) {
-  const { claimNext: claim, pending, message } = useClaimNextCase(escalated);
+const LABELS = {
+  queue: { normal: "Claim next", escalated: "Claim next escalated" },
+  case: { normal: "Next case", escalated: "Next escalated case" },
+} as const;
+
+// Claims the next case and opens it (see useClaimNextCase): Claim next in the queue, also on `c`,
+// and Next case on a case page.
+export function ClaimNextButton({ escalated = false, place = "queue" }: { escalated?: boolean; place?: "queue" | "case" }) {
+  const { claimNext, pending, message } = useClaimNextCase(escalated);
+  const inQueue = place === "queue";
 
   usePageShortcuts("claim-next", (event) => {
-    if (event.key === "c" && isPageShortcut(event)) {
+    if (inQueue && event.key === "c" && isPageShortcut(event)) {
       event.preventDefault();
-      claim();
+      claimNext();
     }
   });
 
   return (
-    <div className="flex flex-col items-end gap-1">
-      <Button onClick={claim} disabled={pending} aria-keyshortcuts="c">
-        {pending ? "Claiming…" : escalated ? "Claim next escalated" : "Claim next"}
+    <div className={inQueue ? "flex flex-col items-end gap-1" : "flex flex-col gap-1"}>
+      <Button onClick={claimNext} disabled={pending} aria-keyshortcuts={inQueue ? "c" : undefined} data-testid={inQueue ? undefined : "next-case"}>
+        {pending ? "Claiming…" : LABELS[place][escalated ? "escalated" : "normal"]}
       </Button>
       {message ? (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -4,13 +4,14 @@ import { ReferenceLink } from "@/components/subjects/reference-link";
 import type { RowSelectionState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { CaseStatusBadge, DecisionBadge, ruleShortLabel, ruleTitle } from "@/components/review/case-labels";
 import { isPageShortcut, ShortcutsDialog } from "@/components/review/shortcuts-dialog";
 import { usePageShortcuts } from "@/components/review/use-page-shortcuts";
 import { SlaCountdown } from "@/components/review/sla-countdown";
+import { useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { VendorRunChip } from "@/components/verifications/status-badges";
@@ -150,8 +151,7 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [assignee, setAssignee] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const assignment = useServerAction(assignCasesAction, { fields: ["assigneeId"], onSuccess: () => setRowSelection({}) });
 
   function focusRow(delta: number) {
     const items = [...(bodyRef.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-id]") ?? [])];
@@ -174,15 +174,8 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
   });
 
   const selected = Object.keys(rowSelection);
-  function assign() {
-    startTransition(async () => {
-      const result = await assignCasesAction({ caseIds: selected, assigneeId: assignee });
-      if (result.ok) {
-        setMessage({ ok: true, text: `${result.data.assigned} case(s) ${assignee ? "assigned" : "unassigned"}${result.data.skipped ? `, ${result.data.skipped} decided case(s) skipped` : ""}.` });
-        setRowSelection({});
-      } else setMessage({ ok: false, text: result.fieldErrors?.assigneeId?.join(" ") ?? result.error });
-    });
-  }
+  const done = assignment.data;
+  const error = assignment.fieldErrors.assigneeId?.join(" ") ?? assignment.formError;
 
   const toolbar = (
     <>
@@ -200,12 +193,17 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
               </option>
             ))}
           </select>
-          <Button size="sm" variant="secondary" disabled={pending || selected.length === 0} onClick={assign}>
+          <Button size="sm" variant="secondary" disabled={assignment.pending || selected.length === 0} onClick={() => assignment.run({ caseIds: selected, assigneeId: assignee })}>
             Assign selected
           </Button>
-          {message ? (
-            <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
-              {message.text}
+          {error ? (
+            <span role="alert" className="text-red-700 dark:text-red-400">
+              {error}
+            </span>
+          ) : done ? (
+            <span role="status" className="text-emerald-700 dark:text-emerald-400">
+              {done.assigned} case(s) {done.unassigned ? "unassigned" : "assigned"}
+              {done.skipped ? `, ${done.skipped} decided case(s) skipped` : ""}.
             </span>
           ) : null}
         </div>

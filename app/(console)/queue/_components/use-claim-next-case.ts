@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useServerAction } from "@/components/ui/action-form";
 import { claimNextAction } from "../actions";
 
 // Claims the highest-priority unassigned case for the signed-in reviewer and opens it: the queue's
@@ -9,16 +9,11 @@ import { claimNextAction } from "../actions";
 // escalated cases (never one they escalated).
 export function useClaimNextCase(escalated: boolean) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-  function claimNext() {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await claimNextAction({ escalated });
-      if (!result.ok) setMessage(result.error);
-      else if (!result.data.caseId) setMessage(escalated ? "No unassigned escalated case is waiting for you." : "No unassigned open case is waiting. Well done.");
-      else router.push(`/cases/${result.data.caseId}`);
-    });
-  }
-  return { claimNext, pending, message };
+  const claim = useServerAction(claimNextAction, {
+    onSuccess: (data) => {
+      if (data.caseId) router.push(`/cases/${data.caseId}`);
+    },
+  });
+  const nothingWaiting = claim.data && !claim.data.caseId ? (escalated ? "No unassigned escalated case is waiting for you." : "No unassigned open case is waiting. Well done.") : null;
+  return { claimNext: () => claim.run({ escalated }), pending: claim.pending, message: claim.formError ?? nothingWaiting };
 }
