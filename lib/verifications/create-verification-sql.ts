@@ -14,24 +14,40 @@ export interface VendorSetup {
   policy: ActivePolicy | null;
 }
 
-/** Each vendor's switch and its active decision policy for the check type, in one query. */
-export async function readVendorSetup(vendors: VendorId[], checkType: CheckType): Promise<VendorSetup[]> {
-  const { rows } = await sqlPool().query<{ vendor: VendorId; enabled: boolean | null; policyId: string | null; version: number | null; settings: unknown }>(
-    `SELECT x."vendor"::text AS "vendor", c."enabled", p."id" AS "policyId", p."version", p."settings"
+export interface CreationSetup {
+  /** Each vendor asked for (and the engine, "local", when it serves the check type), in that order. */
+  vendors: VendorSetup[];
+  /** The check type's "check quality first" setting; null when an admin never saved one (defaults apply). */
+  qualityGate: { apiTraffic: boolean; consoleUploads: boolean } | null;
+}
+
+/** Each vendor's switch and its active decision policy for the check type, and the check type's quality gate, in one query. */
+export async function readVendorSetup(vendors: VendorId[], checkType: CheckType): Promise<CreationSetup> {
+  const { rows } = await sqlPool().query<{
+    vendor: VendorId; enabled: boolean | null; policyId: string | null; version: number | null; settings: unknown;
+    gateApiTraffic: boolean | null; gateConsoleUploads: boolean | null;
+  }>(
+    `SELECT x."vendor"::text AS "vendor", c."enabled", p."id" AS "policyId", p."version", p."settings",
+            g."apiTraffic" AS "gateApiTraffic", g."consoleUploads" AS "gateConsoleUploads"
      FROM unnest($1::"Vendor"[]) AS x("vendor")
      LEFT JOIN "VendorConfig" c ON c."vendor" = x."vendor"
      LEFT JOIN LATERAL (
        SELECT "id", "version", "settings" FROM "VendorPolicy"
        WHERE "vendor" = x."vendor" AND "checkType" = $2::"CheckType" AND "active"
        ORDER BY "version" DESC LIMIT 1
-     ) p ON true`,
+     ) p ON true
+     LEFT JOIN "QualityGateSetting" g ON g."checkType" = $2::"CheckType"`,
     [vendors, checkType],
   );
-  return vendors.map((vendor) => {
-    const row = rows.find((r) => r.vendor === vendor);
-    const policyRow = row?.policyId && row.version !== null ? { id: row.policyId, version: row.version, settings: row.settings } : null;
-    return { vendor, enabled: row?.enabled ?? null, policy: activePolicyOf(vendor, checkType, policyRow) };
-  });
+  const gate = rows[0];
+  return {
+    vendors: vendors.map((vendor) => {
+      const row = rows.find((r) => r.vendor === vendor);
+      const policyRow = row?.policyId && row.version !== null ? { id: row.policyId, version: row.version, settings: row.settings } : null;
+      return { vendor, enabled: row?.enabled ?? null, policy: activePolicyOf(vendor, checkType, policyRow) };
+    }),
+    qualityGate: gate && gate.gateApiTraffic !== null && gate.gateConsoleUploads !== null ? { apiTraffic: gate.gateApiTraffic, consoleUploads: gate.gateConsoleUploads } : null,
+  };
 }
 
 export interface VerificationRow {

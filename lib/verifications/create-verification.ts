@@ -10,7 +10,7 @@ import { DEFAULT_QUALITY_GATE, gateApplies } from "@/lib/quality-gate/quality-ga
 import { findCheckSpec } from "@/lib/vendors/vendor-registry";
 import { normalizeVendorResponse } from "@/lib/vendors/normalize-response";
 import { checkIncomingFiles } from "@/lib/verifications/check-incoming-files";
-import { insertVerificationRows, readVendorSetup, type RunRow, type VendorSetup } from "@/lib/verifications/create-verification-sql";
+import { insertVerificationRows, readVendorSetup, type CreationSetup, type RunRow, type VendorSetup } from "@/lib/verifications/create-verification-sql";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
 import { finishedRunData } from "@/lib/verifications/run-result-data";
 import type { IncomingFile, VerificationRequest } from "@/lib/verifications/verification-input";
@@ -42,13 +42,10 @@ export interface CreatedVerification {
 }
 
 /** The gate applies when it is on for this check type and source, a paid vendor is asked, and the engine serves the check type and is enabled. */
-async function wantsQualityGate(request: VerificationRequest, source: VerificationSource): Promise<boolean> {
+function wantsQualityGate(request: VerificationRequest, source: VerificationSource, setup: CreationSetup): boolean {
   if (!request.vendors.some((v) => v !== "local") || !findCheckSpec("local", request.checkType)) return false;
-  const [setting, engine] = await Promise.all([
-    db.qualityGateSetting.findUnique({ where: { checkType: request.checkType } }),
-    db.vendorConfig.findUnique({ where: { vendor: "local" }, select: { enabled: true } }),
-  ]);
-  return engine?.enabled === true && gateApplies(setting ?? DEFAULT_QUALITY_GATE, source);
+  const engine = setup.vendors.find((s) => s.vendor === "local");
+  return engine?.enabled === true && gateApplies(setup.qualityGate ?? DEFAULT_QUALITY_GATE, source);
 }
 
 function assertVendorsEnabled(setup: VendorSetup[]) {
@@ -76,11 +73,14 @@ export async function createVerification(actor: Actor, input: CreateVerification
   const earlier = await findByIdempotencyKey(input.apiKeyId, input.idempotencyKey);
   if (earlier) return { id: earlier.id, created: false, warnings: [] };
 
-  const gate = input.ingested ? false : await wantsQualityGate(input.request, input.source);
+  // One query: the vendors asked for, the engine ("check quality first" may add it) and the gate's setting.
+  const asked = input.request.vendors;
+  const mayAddEngine = !input.ingested && !asked.includes("local") && findCheckSpec("local", input.request.checkType) !== null;
+  const read = await readVendorSetup(mayAddEngine ? [...asked, "local"] : asked, input.request.checkType);
+  const gate = input.ingested ? false : wantsQualityGate(input.request, input.source, read);
   // "Check quality first": the engine reads the media before any paid vendor is called.
-  const request: VerificationRequest =
-    gate && !input.request.vendors.includes("local") ? { ...input.request, vendors: [...input.request.vendors, "local"] } : input.request;
-  const setup = await readVendorSetup(request.vendors, request.checkType);
+  const request: VerificationRequest = gate && !asked.includes("local") ? { ...input.request, vendors: [...asked, "local"] } : input.request;
+  const setup = read.vendors.filter((s) => request.vendors.includes(s.vendor));
   if (!input.ingested) assertVendorsEnabled(setup);
   const { files, warnings } = await checkIncomingFiles(request, input.files, { enforceVendorLimits: !input.ingested });
   const staged = await Promise.all(files.map((f) => stageBlob({ bytes: f.bytes, mime: f.facts.mime })));
