@@ -14,6 +14,7 @@ import { insertVerificationRows, readVendorSetup, type CreationSetup, type RunRo
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
 import { finishedRunData } from "@/lib/verifications/run-result-data";
 import type { IncomingFile, VerificationRequest } from "@/lib/verifications/verification-input";
+import type { VerificationForJson } from "@/lib/verifications/verification-json";
 
 /** A vendor answer the client already got (POST /api/v1/verifications/ingest). */
 export interface IngestedAnswer {
@@ -39,6 +40,8 @@ export interface CreatedVerification {
   /** False when an Idempotency-Key matched an earlier request: nothing new was created. */
   created: boolean;
   warnings: string[];
+  /** The rows as written, for the answer (verificationJsonOf) without reading them back; null when nothing was created. */
+  written: VerificationForJson | null;
 }
 
 /** The gate applies when it is on for this check type and source, a paid vendor is asked, and the engine serves the check type and is enabled. */
@@ -71,7 +74,7 @@ function isUniqueViolation(error: unknown): boolean {
 // the objects are uploaded first; content-addressed, an orphan is harmless and reused.)
 export async function createVerification(actor: Actor, input: CreateVerificationInput): Promise<CreatedVerification> {
   const earlier = await findByIdempotencyKey(input.apiKeyId, input.idempotencyKey);
-  if (earlier) return { id: earlier.id, created: false, warnings: [] };
+  if (earlier) return { id: earlier.id, created: false, warnings: [], written: null };
 
   // One query: the vendors asked for, the engine ("check quality first" may add it) and the gate's setting.
   const asked = input.request.vendors;
@@ -98,7 +101,7 @@ export async function createVerification(actor: Actor, input: CreateVerification
   const distinctBlobs = [...new Map(staged.map((b) => [b.sha256, b])).values()];
 
   try {
-    const id = await inSqlTransaction(async (client) => {
+    const { id, written } = await inSqlTransaction(async (client) => {
       const created = await insertVerificationRows(client, {
         verification: {
           checkType: request.checkType,
@@ -145,15 +148,15 @@ export async function createVerification(actor: Actor, input: CreateVerification
         : created.runIds.flatMap((vendorRunId, i) => (gate && request.vendors[i] !== "local" ? [] : [jobFor(vendorCallQueue(request.vendors[i]), { vendorRunId })]));
       const thumbnails = distinctBlobs.map((b) => jobFor(JOB_QUEUES.thumbnails, { sha256: b.sha256 }));
       await enqueueJobs(client, [...vendorCalls, ...thumbnails]);
-      return created.id;
+      return created;
     });
     if (input.ingested) await onVerificationFinished(id);
-    return { id, created: true, warnings };
+    return { id, created: true, warnings, written };
   } catch (error) {
     // Two retries of one request racing: the loser answers with the winner's verification.
     if (isUniqueViolation(error)) {
       const winner = await findByIdempotencyKey(input.apiKeyId, input.idempotencyKey);
-      if (winner) return { id: winner.id, created: false, warnings: [] };
+      if (winner) return { id: winner.id, created: false, warnings: [], written: null };
     }
     throw error;
   }
