@@ -5,7 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import type { VerificationSource } from "@/lib/generated/prisma/client";
 import { enqueueJobs, jobFor } from "@/lib/jobs/enqueue-job";
 import { JOB_QUEUES, vendorCallQueue } from "@/lib/jobs/queues";
-import { stageBlob } from "@/lib/media/blob-store";
+import { configuredBlobBackend, stageBlob } from "@/lib/media/blob-store";
 import { DEFAULT_QUALITY_GATE, gateApplies } from "@/lib/quality-gate/quality-gate-settings";
 import { findCheckSpec } from "@/lib/vendors/vendor-registry";
 import { normalizeVendorResponse } from "@/lib/vendors/normalize-response";
@@ -86,7 +86,8 @@ export async function createVerification(actor: Actor, input: CreateVerification
   const setup = read.vendors.filter((s) => request.vendors.includes(s.vendor));
   if (!input.ingested) assertVendorsEnabled(setup);
   const { files, warnings } = await checkIncomingFiles(request, input.files, { enforceVendorLimits: !input.ingested });
-  const staged = await Promise.all(files.map((f) => stageBlob({ bytes: f.bytes, mime: f.facts.mime })));
+  const backend = configuredBlobBackend();
+  const staged = await Promise.all(files.map((f) => stageBlob({ bytes: f.bytes, mime: f.facts.mime }, backend)));
 
   const runs: RunRow[] = setup.map(({ vendor, policy }) => {
     const base = { vendor, checkType: request.checkType, policyId: policy?.policyId ?? null, requestedById: input.createdById ?? null };
