@@ -16,6 +16,8 @@ import { startSandboxForVendors } from "./pipeline-support";
 
 const actor = { kind: "system", label: "created-answer-test" } as const;
 const tag = randomUUID().slice(0, 8);
+// Images no earlier run has stored (and thumbnailed): the database outlives a run.
+const seed = 10_000 + Math.floor(Math.random() * 1_000_000);
 let sandbox: RunningSandbox;
 
 beforeAll(async () => {
@@ -37,8 +39,8 @@ async function created(input: Parameters<typeof createVerification>[1]) {
 describe("the answer of a verification just created", () => {
   it("is what a read gives: queued runs, two new images, a reference and a note", async () => {
     const files = [
-      { role: "image2" as const, bytes: await createSampleImage({ seed: 7002, width: 640, height: 480 }), filename: "selfie.jpg" },
-      { role: "image1" as const, bytes: await createSampleImage({ seed: 7001, width: 640, height: 480 }), filename: "card.jpg" },
+      { role: "image2" as const, bytes: await createSampleImage({ seed: seed + 2, width: 640, height: 480 }), filename: "selfie.jpg" },
+      { role: "image1" as const, bytes: await createSampleImage({ seed: seed + 1, width: 640, height: 480 }), filename: "card.jpg" },
     ];
     const request = verificationRequestSchema.parse({ checkType: "face_match", vendors: ["cvs"], reference: `answer-${tag}`, note: "face match" });
     const { answer, readBack } = await created({ request, files, source: "api" });
@@ -48,14 +50,14 @@ describe("the answer of a verification just created", () => {
 
   it("lists the runs of two vendors in the order a read gives", async () => {
     const request = verificationRequestSchema.parse({ checkType: "liveness_selfie", vendors: ["kairos", "biometric_kz"] });
-    const files = [{ role: "selfie" as const, bytes: await createSampleImage({ seed: 7005, width: 640, height: 480 }), filename: "selfie.jpg" }];
+    const files = [{ role: "selfie" as const, bytes: await createSampleImage({ seed: seed + 5, width: 640, height: 480 }), filename: "selfie.jpg" }];
     const { answer, readBack } = await created({ request, files, source: "api" });
     expect(answer).toEqual(readBack);
     expect(answer.runs.map((r) => [r.vendor, r.status])).toEqual(readBack!.runs.map((r) => [r.vendor, "queued"]));
   });
 
   it("says thumbnails are ready for an image Verdict has seen and thumbnailed before", async () => {
-    const bytes = await createSampleImage({ seed: 7003, width: 640, height: 480 });
+    const bytes = await createSampleImage({ seed: seed + 3, width: 640, height: 480 });
     const request = verificationRequestSchema.parse({ checkType: "liveness_selfie", vendors: ["kairos"] });
     const first = await createVerification(actor, { request, files: [{ role: "selfie", bytes, filename: "a.jpg" }], source: "api" });
     const [media] = await db.media.findMany({ where: { verificationId: first.id } });
@@ -70,7 +72,7 @@ describe("the answer of a verification just created", () => {
     const vendorAnswer = { result: true, prediction: "0.91", created_at: "2026-11-27T10:00:00.000Z" };
     const { answer, readBack } = await created({
       request,
-      files: [{ role: "selfie", bytes: await createSampleImage({ seed: 7004, width: 640, height: 480 }), filename: "selfie.jpg" }],
+      files: [{ role: "selfie", bytes: await createSampleImage({ seed: seed + 4, width: 640, height: 480 }), filename: "selfie.jpg" }],
       source: "ingest",
       ingested: { httpStatus: 200, body: JSON.stringify(vendorAnswer) },
     });
