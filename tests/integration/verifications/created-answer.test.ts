@@ -8,7 +8,7 @@ import type { RunningSandbox } from "@/lib/sandbox/start-sandbox";
 import { createVerification } from "@/lib/verifications/create-verification";
 import { verificationRequestSchema } from "@/lib/verifications/verification-input";
 import { getVerificationJson, verificationJsonOf } from "@/lib/verifications/verification-json";
-import { startSandboxForVendors } from "./pipeline-support";
+import { RunWaiter, startSandboxForVendors, startVendorWorker } from "./pipeline-support";
 
 // The answer to POST /api/v1/verifications (and …/ingest) is made from the rows as the insert wrote
 // them, not read back: it must be exactly what GET /api/v1/verifications/{id} answers at that moment
@@ -19,12 +19,19 @@ const tag = randomUUID().slice(0, 8);
 // Images no earlier run has stored (and thumbnailed): the database outlives a run.
 const seed = 10_000 + Math.floor(Math.random() * 1_000_000);
 let sandbox: RunningSandbox;
+const queuedRuns: string[] = [];
 
 beforeAll(async () => {
   sandbox = await startSandboxForVendors();
 });
 
 afterAll(async () => {
+  // Nothing is left queued for a later suite's worker (and its sandbox's request counts): the runs
+  // are worked here, once every answer has been compared.
+  const waiter = new RunWaiter();
+  const worker = await startVendorWorker(waiter);
+  await waiter.forRuns(queuedRuns);
+  await worker.stop();
   await stopBoss();
   await sandbox?.close();
   await disconnectDb();
@@ -33,6 +40,7 @@ afterAll(async () => {
 async function created(input: Parameters<typeof createVerification>[1]) {
   const result = await createVerification(actor, input);
   expect(result.written).not.toBeNull();
+  queuedRuns.push(...result.written!.runs.filter((r) => r.status === "queued").map((r) => r.id));
   return { answer: verificationJsonOf(result.written!), readBack: await getVerificationJson(result.id) };
 }
 
@@ -60,6 +68,7 @@ describe("the answer of a verification just created", () => {
     const bytes = await createSampleImage({ seed: seed + 3, width: 640, height: 480 });
     const request = verificationRequestSchema.parse({ checkType: "liveness_selfie", vendors: ["kairos"] });
     const first = await createVerification(actor, { request, files: [{ role: "selfie", bytes, filename: "a.jpg" }], source: "api" });
+    queuedRuns.push(...(first.written?.runs.map((r) => r.id) ?? []));
     const [media] = await db.media.findMany({ where: { verificationId: first.id } });
     await generateThumbnails(media.sha256!);
     const { answer, readBack } = await created({ request, files: [{ role: "selfie", bytes, filename: "b.jpg" }], source: "upload" });
