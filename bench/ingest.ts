@@ -12,6 +12,7 @@ import { verificationRequestSchema, type IncomingFile } from "@/lib/verification
 import { freePort } from "@/tests/support/provision-database";
 import type { BenchLine } from "./report";
 import { countsSince, statementCounts } from "./count-statements";
+import { cpuSince, ownCpuMs, processCpuMs, startCpuProfile } from "./process-cpu";
 import { startWaitSampler, type WaitProfile } from "./sample-waits";
 
 // Ingest throughput through the whole pipeline: createVerification (what the REST API calls once it
@@ -46,7 +47,9 @@ async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess
 
 /** `npm run worker` for the vendor-call queues, ready once it says it started. */
 async function startWorkerProcess(countFile: string): Promise<{ child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./bench/count-statements.ts", "scripts/worker.ts"], {
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "--import", "./bench/count-statements.ts", "scripts/worker.ts"], {
     cwd: ROOT,
     env: { ...process.env, VERDICT_WORKER_QUEUES: "vendor-call.*", JOBS_POLL_SECONDS: "0.5", BENCH_STATEMENT_COUNT_FILE: countFile },
     stdio: ["ignore", "pipe", "inherit"],
@@ -81,8 +84,22 @@ export interface IngestResult {
   workerPeakRssMb: number;
   /** Statements per verification: the API side (this process, creating) and the worker's (calling, storing, flagging; its queue polling included). */
   statements: { api: number; worker: number; apiByKind: [string, number][]; workerByKind: [string, number][] };
-  waits: WaitProfile;
+  /** null unless asked for (--wait-profile): sampling every 5 ms costs CPU in this process and in PostgreSQL. */
+  waits: WaitProfile | null;
+  /** CPU time per verification (ms) of each process, from /proc and process.cpuUsage: what the throughput follows from on a quiet machine. */
+  cpuMs: CpuPerVerification;
   thumbnails: { blobs: number; seconds: number; perSecond: number };
+}
+
+export interface CpuPerVerification {
+  /** This process while it creates (createVerification: checks, hashing, the transaction), wait sampler included when on. */
+  api: number;
+  /** The vendor-call worker over the whole run (fetching jobs, calling, storing, flagging; its polling included). */
+  worker: number;
+  /** The vendor sandbox answering. */
+  sandbox: number;
+  /** The database's backends serving this database (the worker's, this process's, pg-boss's). */
+  database: number;
 }
 
 async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
@@ -97,7 +114,13 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
   );
 }
 
-export async function measureIngest(count: number, log: (line: string) => void): Promise<IngestResult> {
+/** Backends of the current database other than the one asking. */
+async function backendPids(): Promise<number[]> {
+  const rows = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+  return rows.map((r) => r.pid);
+}
+
+export async function measureIngest(count: number, log: (line: string) => void, options: { waitProfile?: boolean } = {}): Promise<IngestResult> {
   const sandbox = await startSandboxProcess();
   await db.vendorConfig.deleteMany();
   await ensureDefaultVendorConfigs({ sandboxUrl: sandbox.url });
@@ -128,16 +151,26 @@ export async function measureIngest(count: number, log: (line: string) => void):
     // As in the app, the job queue client is up before requests arrive.
     await getBoss();
     const before = statementCounts();
-    const sampler = startWaitSampler(process.env.DATABASE_URL!);
+    const sampler = options.waitProfile ? startWaitSampler(process.env.DATABASE_URL!) : null;
+    const database = cpuSince(await backendPids());
+    const workerCpuBefore = processCpuMs(worker.child.pid!);
+    const sandboxCpuBefore = processCpuMs(sandbox.child.pid!);
+    log(`  creating ${count} verifications, 16 at a time`);
+    const profile = await startCpuProfile("ingest-api");
+    const apiCpuBefore = ownCpuMs();
     const started = performance.now();
     const ids: string[] = [];
     await pool(inputs, 16, async (input) => {
       const created = await createVerification({ kind: "system", label: "bench" }, { ...input, source: "api" });
       ids.push(created.id);
     });
+    const apiCpuMs = ownCpuMs() - apiCpuBefore;
+    const profileFile = await profile.stop();
+    if (profileFile) log(`  CPU profile of the API side: ${profileFile}`);
     log(`  ${ids.length} created in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     // The API side's statements: creating, not the benchmark's own polling below.
     const apiByKind = countsSince(before);
+    database.add(await backendPids());
     // Done when every verification has its answers and no vendor job is left.
     for (;;) {
       const [open, jobs] = await Promise.all([
@@ -148,7 +181,14 @@ export async function measureIngest(count: number, log: (line: string) => void):
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seconds = (performance.now() - started) / 1000;
-    const waits = await sampler.stop();
+    database.add(await backendPids());
+    const cpuMs: CpuPerVerification = {
+      api: apiCpuMs / ids.length,
+      worker: (processCpuMs(worker.child.pid!) - workerCpuBefore) / ids.length,
+      sandbox: (processCpuMs(sandbox.child.pid!) - sandboxCpuBefore) / ids.length,
+      database: database.read() / ids.length,
+    };
+    const waits = sampler ? await sampler.stop() : null;
     const workerPeakRssMb = worker.peakRssMb();
     await worker.stop();
     const workerByKind = countsSince(new Map(), new Map(JSON.parse(readFileSync(countFile, "utf8")) as [string, number][]));
@@ -157,7 +197,8 @@ export async function measureIngest(count: number, log: (line: string) => void):
     const statements = { api: perVerification(apiByKind), worker: perVerification(workerByKind), apiByKind, workerByKind };
     log(`  statements, API side: ${apiByKind.map(([k, n]) => `${n} ${k}`).join(" | ")}`);
     log(`  statements, worker: ${workerByKind.map(([k, n]) => `${n} ${k}`).join(" | ")}`);
-    log(`  database sessions (${waits.samples} samples): ${waits.top.map(([k, n]) => `${n} ${k}`).join("\n    ")}`);
+    log(`  CPU ms per verification: ${Object.entries(cpuMs).map(([part, ms]) => `${part} ${ms.toFixed(2)}`).join(", ")}`);
+    if (waits) log(`  database sessions (${waits.samples} samples): ${waits.top.map(([k, n]) => `${n} ${k}`).join("\n    ")}`);
     const failed = await db.verification.count({ where: { id: { in: ids }, status: "failed" } });
     if (failed) log(`  warning: ${failed} verifications ended failed`);
 
@@ -176,6 +217,7 @@ export async function measureIngest(count: number, log: (line: string) => void):
       workerPeakRssMb,
       statements,
       waits,
+      cpuMs,
       thumbnails: { blobs: distinct.length, seconds: thumbSeconds, perSecond: distinct.length / thumbSeconds },
     };
   } finally {
@@ -184,13 +226,19 @@ export async function measureIngest(count: number, log: (line: string) => void):
   }
 }
 
-/** Where the ingest's time goes: statements per verification on each side, and the lock waits seen. */
+/** Where the ingest's time goes: CPU and statements per verification on each side, and the lock waits seen when sampled. */
 export function ingestDiagnosisLines(ingest: IngestResult): BenchLine[] {
-  const { statements, waits } = ingest;
+  const { statements, waits, cpuMs } = ingest;
   const top = (byKind: [string, number][]) =>
     byKind.slice(0, 6).map(([kind, n]) => `${(n / ingest.verifications).toFixed(2)} ${kind}`).join("; ");
-  const share = (n: number) => (waits.samples ? (100 * n) / waits.samples : 0);
-  return [
+  const cpu = (name: string, value: number, note: string): BenchLine => ({
+    kind: "measure", name: `ingest: CPU per verification, ${name}`, value, unit: "ms", target: null, direction: "max", ok: true, note,
+  });
+  const lines: BenchLine[] = [
+    cpu("API side", cpuMs.api, `this process while creating (createVerification)${waits ? ", wait sampler included" : ""}`),
+    cpu("worker", cpuMs.worker, "npm run worker (vendor calls), the whole run"),
+    cpu("sandbox", cpuMs.sandbox, "the vendors' stand-in"),
+    cpu("PostgreSQL", cpuMs.database, "this database's backends"),
     {
       kind: "measure", name: "ingest: statements per verification, API side", value: statements.api, unit: "statements", target: null, direction: "max", ok: true,
       note: top(statements.apiByKind),
@@ -199,9 +247,13 @@ export function ingestDiagnosisLines(ingest: IngestResult): BenchLine[] {
       kind: "measure", name: "ingest: statements per verification, worker", value: statements.worker, unit: "statements", target: null, direction: "max", ok: true,
       note: `queue polling included; ${top(statements.workerByKind)}`,
     },
-    {
+  ];
+  if (waits) {
+    const share = (n: number) => (waits.samples ? (100 * n) / waits.samples : 0);
+    lines.push({
       kind: "measure", name: "ingest: sessions waiting for a lock", value: share(waits.lockWaits), unit: "per 100 samples", target: null, direction: "max", ok: true,
       note: `of which behind a holder of the audit chain's head: ${share(waits.chainHeadLockWaits).toFixed(1)}; ${waits.samples} samples of pg_stat_activity`,
-    },
-  ];
+    });
+  }
+  return lines;
 }

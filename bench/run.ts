@@ -7,6 +7,7 @@ import { provisionTestDatabase } from "@/tests/support/provision-database";
 import { measureEngine } from "./engine";
 import { measureFaceSearch } from "./face-search";
 import { measureAuditPage } from "./audit-page";
+import { apiIngestLines, measureApiIngest } from "./api-ingest";
 import { ingestDiagnosisLines, measureIngest } from "./ingest";
 import { timeIt } from "./measure";
 import { buildQueryCases } from "./query-cases";
@@ -15,7 +16,8 @@ import { runScaleOut } from "./scale-out";
 import { scaleOutLines } from "./scale-out-lines";
 import { loadSyntheticHistory } from "./synthetic-history";
 
-// `npm run bench [-- --size N] [--json] [--iterations N] [--ingest N] [--keep]`
+// `npm run bench [-- --size N] [--json] [--iterations N] [--ingest N] [--wait-profile] [--keep]`
+// BENCH_CPU_PROFILE_DIR=dir: V8 CPU profiles of the ingest's API side (this process while creating) and of its worker.
 // `npm run bench -- --sizes 250000,1000000,4000000`: the query timings at each size, side by side.
 // `npm run bench -- --scale-out [--per-phase N] [--vendor-latency-ms 1500] [--vendor-concurrency N]`:
 //   2 apps and 2 workers on one PostgreSQL with media in s3rver, one worker SIGKILLed (bench/scale-out.ts).
@@ -24,11 +26,11 @@ import { loadSyntheticHistory } from "./synthetic-history";
 // dashboards against their plain-SQL floors, the ingest pipeline and thumbnails, and reports peak RSS.
 // Progress goes to stderr; the table (or JSON lines) to stdout.
 
-const SECTIONS = ["engine", "ingest", "audit", "face-search"] as const;
+const SECTIONS = ["engine", "ingest", "api", "audit", "face-search"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
-  /** Only one section: `engine` (no database needed), `ingest` (history of --size, then the ingest), `audit` (the audit page at --audit-events), `face-search` (1:N face search at --faces, its own database). */
+  /** Only one section: `engine` (no database needed), `ingest` (history of --size, then the ingest), `api` (history of --size, then --ingest requests to the REST API of one app process), `audit` (the audit page at --audit-events), `face-search` (1:N face search at --faces, its own database). */
   only: Section | null;
   size: number;
   /** `--sizes 250000,1000000`: the query timings at each size, side by side. */
@@ -45,12 +47,14 @@ interface Options {
   auditEvents: number;
   /** Faces indexed by the face-search section. */
   faces: number;
+  /** `--wait-profile`: sample pg_stat_activity every 5 ms during the ingest (costs CPU in PostgreSQL and here). */
+  waitProfile: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
   const options: Options = {
     only: null, size: 1_000_000, sizes: null, scaleOut: false, perPhase: 1000, vendorLatencyMs: 0, vendorConcurrency: 16,
-    json: false, iterations: 30, ingest: 2000, keep: false, auditEvents: 1_000_000, faces: 1_000_000,
+    json: false, iterations: 30, ingest: 2000, keep: false, auditEvents: 1_000_000, faces: 1_000_000, waitProfile: false,
   };
   const number = (flag: string, value: string | undefined, min: number) => {
     const n = Number(value);
@@ -80,6 +84,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--vendor-concurrency") options.vendorConcurrency = number(flag, value(), 1);
     else if (flag === "--json") options.json = true;
     else if (flag === "--keep") options.keep = true;
+    else if (flag === "--wait-profile") options.waitProfile = true;
     else if (flag === "--only") {
       const given = value();
       const section = SECTIONS.find((s) => s === given);
@@ -91,7 +96,7 @@ function parseArgs(argv: string[]): Options {
     }
     else {
       console.error(
-        `unknown option ${arg}; options: --size N, --sizes N,N,…, --json, --iterations N, --ingest N (0 skips), --keep, --only engine|ingest|audit|face-search, --audit-events N, --faces N, ` +
+        `unknown option ${arg}; options: --size N, --sizes N,N,…, --json, --iterations N, --ingest N (0 skips), --wait-profile, --keep, --only engine|ingest|api|audit|face-search, --audit-events N, --faces N, ` +
           "--scale-out [--per-phase N] [--vendor-latency-ms N] [--vendor-concurrency N]",
       );
       process.exit(2);
@@ -136,8 +141,9 @@ async function loadAndTime(pool: pg.Pool, size: number, options: Options): Promi
   log(`  ${counts.map((c) => `${c.n.toLocaleString("en-US")} ${c.t}`).join(", ")}`);
 
   const lines: LatencyLine[] = [];
-  if (options.only !== "ingest") log("timing queries");
-  for (const c of options.only === "ingest" ? [] : await buildQueryCases(pool)) {
+  const queries = options.only !== "ingest" && options.only !== "api";
+  if (queries) log("timing queries");
+  for (const c of queries ? await buildQueryCases(pool) : []) {
     const app = await timeIt(c.app, { iterations: options.iterations, warmup: 3 });
     const floor = c.floor ? await timeIt(c.floor, { iterations: c.floorIterations ?? options.iterations, warmup: 1 }) : null;
     const ratio = floor ? app.p95 / floor.p95 : null;
@@ -238,9 +244,12 @@ async function main() {
     const { lines: latency, counts } = await loadAndTime(pool, options.size, options);
     lines.push(...latency);
 
-    if (options.ingest > 0) {
+    if (options.only === "api") {
+      log(`API ingest: ${options.ingest} requests to one app process`);
+      lines.push(...apiIngestLines(await measureApiIngest(options.ingest, log)));
+    } else if (options.ingest > 0) {
       log(`ingest: ${options.ingest} verifications through the pipeline`);
-      const ingest = await measureIngest(options.ingest, log);
+      const ingest = await measureIngest(options.ingest, log, { waitProfile: options.waitProfile });
       lines.push({
         kind: "measure", name: "ingest throughput", value: ingest.perSecond, unit: "verifications/s", target: 100, direction: "min", ok: ingest.perSecond >= 100,
         note: `${ingest.verifications} in ${ingest.seconds.toFixed(1)} s, createVerification → jobs → sandbox → stored → flagged`,
@@ -256,7 +265,7 @@ async function main() {
       });
     }
 
-    if (options.only !== "ingest") lines.push(...(await measureEngine(log)));
+    if (options.only !== "ingest" && options.only !== "api") lines.push(...(await measureEngine(log)));
 
     log("checking the rollups against a raw recount");
     await compactRollups();

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import S3rver from "s3rver";
 import { createSampleImage } from "@/lib/sandbox/sample-media";
 import { freePort, provisionTestDatabase } from "@/tests/support/provision-database";
+import { processCpuMs } from "./process-cpu";
 
 // The scale-out run (`npm run bench -- --scale-out`, and tests/integration/scale-out.test.ts at a
 // small size): everything a deployment scales is a process of its own on one PostgreSQL —
@@ -52,17 +53,6 @@ export interface PhaseResult {
   perSecond: number;
   /** CPU time per verification by part (ms), from /proc: what a quiet machine's ceiling follows from. */
   cpuMsPerVerification: Record<string, number>;
-}
-
-/** CPU time (user + system) of a process so far, in ms; 0 once it has gone. */
-function processCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    // utime and stime are fields 14 and 15 of the line (11 and 12 after the command), in clock ticks (100 Hz).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
 }
 
 export interface ScaleOutResult {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/api-keys/api-key-schemas";
-import { hashApiKey } from "@/lib/api-keys/verify-api-key";
+import { forgetApiKey, hashApiKey } from "@/lib/api-keys/verify-api-key";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 
@@ -63,7 +63,7 @@ export async function createApiKey(actor: Actor, input: CreateApiKeyInput) {
 
 // Revoking twice is harmless: the second time changes nothing and records nothing.
 export async function revokeApiKey(actor: Actor, apiKeyId: string) {
-  return db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     const found = await tx.apiKey.findUnique({ where: { id: apiKeyId }, select: publicApiKey });
     if (!found) throw new NotFoundError("That API key does not exist.");
     if (found.revokedAt) return found;
@@ -79,6 +79,9 @@ export async function revokeApiKey(actor: Actor, apiKeyId: string) {
     });
     return { ...found, revokedAt };
   });
+  // Other app processes stop accepting it within seconds (lib/api-keys/verify-api-key.ts).
+  forgetApiKey(apiKeyId);
+  return revoked;
 }
 
 export async function findActiveApiKeyIdByName(name: string) {

@@ -14,8 +14,8 @@ export interface ImageFacts {
 }
 
 // sharp on untrusted bytes: a pixel-count limit against decompression bombs.
-export function openImage(bytes: Uint8Array) {
-  return sharp(bytes, { limitInputPixels: getMediaEnv().MEDIA_MAX_IMAGE_PIXELS, failOn: "error" });
+export function openImage(bytes: Uint8Array, maxPixels = getMediaEnv().MEDIA_MAX_IMAGE_PIXELS) {
+  return sharp(bytes, { limitInputPixels: maxPixels, failOn: "error" });
 }
 
 /**
@@ -24,15 +24,14 @@ export function openImage(bytes: Uint8Array) {
  * alone says nothing of the rest: a file cut in half or with undecodable data fails here, on
  * upload, not later in a thumbnail job or at the vendor.
  */
-export async function inspectImage(bytes: Uint8Array): Promise<ImageFacts> {
+export async function inspectImage(bytes: Uint8Array, maxPixels = getMediaEnv().MEDIA_MAX_IMAGE_PIXELS): Promise<ImageFacts> {
   // metadata() reads only the header; the pixel limit is checked here with a clearer message.
   const meta = await sharp(bytes).metadata();
   if (!meta.width || !meta.height) throw new Error("the image has no size");
-  const maxPixels = getMediaEnv().MEDIA_MAX_IMAGE_PIXELS;
   if (meta.width * meta.height > maxPixels) {
     throw new Error(`the image is ${meta.width}×${meta.height} pixels; at most ${maxPixels} pixels are accepted`);
   }
-  await openImage(bytes).resize(64, 64, { fit: "inside" }).raw().toBuffer();
+  await openImage(bytes, maxPixels).resize(64, 64, { fit: "inside" }).raw().toBuffer();
   return {
     width: meta.autoOrient.width,
     height: meta.autoOrient.height,

@@ -29,14 +29,15 @@ export interface MediaFacts extends SniffedType {
 export async function inspectMedia(bytes: Uint8Array, role?: MediaRole, tools: ToolPaths = {}): Promise<MediaFacts> {
   const label = role ?? "file";
   const invalid = (detail: string) => new ValidationError(`${label}: ${detail}`, { [label]: [`${label}: ${detail}`] });
-  const maxBytes = getMediaEnv().MEDIA_MAX_BYTES;
+  // Read once: the environment is parsed on every read (lib/config/env.ts).
+  const { MEDIA_MAX_BYTES: maxBytes, MEDIA_MAX_IMAGE_PIXELS: maxPixels } = getMediaEnv();
   if (bytes.length > maxBytes) throw invalid(`the file is ${formatBytes(bytes.length)}; at most ${formatBytes(maxBytes)} is accepted.`);
 
   const type = await sniffMediaType(bytes, role);
   const base = { ...type, sha256: sha256Hex(bytes), size: bytes.length };
 
   if (type.kind === "image") {
-    const image = await inspectImage(bytes).catch((error: unknown) => {
+    const image = await inspectImage(bytes, maxPixels).catch((error: unknown) => {
       throw invalid(`the ${type.ext.toUpperCase()} image could not be read (${messageOf(error)}).`);
     });
     return { ...base, width: image.width, height: image.height, durationMs: null, fps: null, codec: null, probed: true, warning: null };

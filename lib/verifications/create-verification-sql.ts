@@ -2,6 +2,7 @@ import type pg from "pg";
 import { sqlPool } from "@/lib/db";
 import type { BlobStorage, VendorRunStatus, VerificationSource, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { activePolicyOf, type ActivePolicy } from "@/lib/vendor-settings/vendor-policies";
+import type { VerificationForJson } from "@/lib/verifications/verification-json";
 import type { CheckType, MediaRole, Outcome, VendorId } from "@/lib/vendors/types";
 
 // The statements createVerification sends, in plain SQL: a verification is the hottest write in
@@ -14,24 +15,40 @@ export interface VendorSetup {
   policy: ActivePolicy | null;
 }
 
-/** Each vendor's switch and its active decision policy for the check type, in one query. */
-export async function readVendorSetup(vendors: VendorId[], checkType: CheckType): Promise<VendorSetup[]> {
-  const { rows } = await sqlPool().query<{ vendor: VendorId; enabled: boolean | null; policyId: string | null; version: number | null; settings: unknown }>(
-    `SELECT x."vendor"::text AS "vendor", c."enabled", p."id" AS "policyId", p."version", p."settings"
+export interface CreationSetup {
+  /** Each vendor asked for (and the engine, "local", when it serves the check type), in that order. */
+  vendors: VendorSetup[];
+  /** The check type's "check quality first" setting; null when an admin never saved one (defaults apply). */
+  qualityGate: { apiTraffic: boolean; consoleUploads: boolean } | null;
+}
+
+/** Each vendor's switch and its active decision policy for the check type, and the check type's quality gate, in one query. */
+export async function readVendorSetup(vendors: VendorId[], checkType: CheckType): Promise<CreationSetup> {
+  const { rows } = await sqlPool().query<{
+    vendor: VendorId; enabled: boolean | null; policyId: string | null; version: number | null; settings: unknown;
+    gateApiTraffic: boolean | null; gateConsoleUploads: boolean | null;
+  }>(
+    `SELECT x."vendor"::text AS "vendor", c."enabled", p."id" AS "policyId", p."version", p."settings",
+            g."apiTraffic" AS "gateApiTraffic", g."consoleUploads" AS "gateConsoleUploads"
      FROM unnest($1::"Vendor"[]) AS x("vendor")
      LEFT JOIN "VendorConfig" c ON c."vendor" = x."vendor"
      LEFT JOIN LATERAL (
        SELECT "id", "version", "settings" FROM "VendorPolicy"
        WHERE "vendor" = x."vendor" AND "checkType" = $2::"CheckType" AND "active"
        ORDER BY "version" DESC LIMIT 1
-     ) p ON true`,
+     ) p ON true
+     LEFT JOIN "QualityGateSetting" g ON g."checkType" = $2::"CheckType"`,
     [vendors, checkType],
   );
-  return vendors.map((vendor) => {
-    const row = rows.find((r) => r.vendor === vendor);
-    const policyRow = row?.policyId && row.version !== null ? { id: row.policyId, version: row.version, settings: row.settings } : null;
-    return { vendor, enabled: row?.enabled ?? null, policy: activePolicyOf(vendor, checkType, policyRow) };
-  });
+  const gate = rows[0];
+  return {
+    vendors: vendors.map((vendor) => {
+      const row = rows.find((r) => r.vendor === vendor);
+      const policyRow = row?.policyId && row.version !== null ? { id: row.policyId, version: row.version, settings: row.settings } : null;
+      return { vendor, enabled: row?.enabled ?? null, policy: activePolicyOf(vendor, checkType, policyRow) };
+    }),
+    qualityGate: gate && gate.gateApiTraffic !== null && gate.gateConsoleUploads !== null ? { apiTraffic: gate.gateApiTraffic, consoleUploads: gate.gateConsoleUploads } : null,
+  };
 }
 
 export interface VerificationRow {
@@ -99,15 +116,23 @@ export interface AuditRow {
   after: unknown;
 }
 
+/** A row inside json_agg: its timestamps arrive as text. */
+type AsJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+type WrittenMedia = AsJson<Omit<VerificationForJson["media"][number], "purgePolicy">>;
+type WrittenRun = AsJson<Omit<VerificationForJson["runs"][number], "callAttempts">>;
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
 /**
  * The verification, its blobs (kept once per content hash), media, vendor runs and its audit row,
- * in ONE statement on the caller's transaction. Returns the verification id and the run ids in
- * the order of `runs`.
+ * in ONE statement on the caller's transaction. Returns the verification id, the run ids in the
+ * order of `runs`, and the rows as written with the thumbnails their blobs already have (what the
+ * API answers, without reading them back).
  */
 export async function insertVerificationRows(
   client: pg.PoolClient,
   rows: { verification: VerificationRow; blobs: BlobRow[]; media: MediaRow[]; runs: RunRow[]; audit: AuditRow },
-): Promise<{ id: string; runIds: string[] }> {
+): Promise<{ id: string; runIds: string[]; written: VerificationForJson }> {
   const { verification: v, audit } = rows;
   const params: unknown[] = [
     v.checkType, v.reference, v.note, v.manualReview, v.source, v.createdById, v.apiKeyId, v.idempotencyKey, v.status, v.completedAt, v.qualityGate,
@@ -122,16 +147,19 @@ export async function insertVerificationRows(
   const blobs = blobValues.length
     ? `, b AS (INSERT INTO "Blob" ("sha256", "size", "mime", "storage", "data") VALUES ${blobValues.join(", ")} ON CONFLICT ("sha256") DO NOTHING)`
     : "";
-  const { rows: [created] } = await client.query<{ id: string; runs: { id: string; vendor: VendorId }[] | null }>(
+  const { rows: [created] } = await client.query<
+    Omit<VerificationForJson, "media" | "runs" | "testSet"> & { media: WrittenMedia[]; runs: WrittenRun[] }
+  >(
     `WITH v AS (
        INSERT INTO "Verification" ("checkType", "reference", "note", "manualReview", "source", "createdById", "apiKeyId", "idempotencyKey", "status", "completedAt", "qualityGate")
        VALUES ($1::"CheckType", $2, $3, $4, $5::"VerificationSource", $6::uuid, $7::uuid, $8, $9::"VerificationStatus", $10::timestamptz, $11)
-       RETURNING "id"
+       RETURNING "id", "status", "checkType", "reference", "note", "source", "createdAt", "completedAt", "erasedAt", "eraseReason", "qualityGate"
      )${blobs},
      m AS (
        INSERT INTO "Media" ("verificationId", "role", "sha256", "mime", "size", "width", "height", "durationMs", "fps", "originalFilename")
        SELECT v."id", x."role", x."sha256", x."mime", x."size", x."width", x."height", x."durationMs", x."fps", x."originalFilename"
        FROM v, jsonb_to_recordset($12::jsonb) AS x("role" "MediaRole", "sha256" text, "mime" text, "size" int, "width" int, "height" int, "durationMs" int, "fps" float8, "originalFilename" text)
+       RETURNING "id", "role", "mime", "size", "sha256", "width", "height", "durationMs", "fps", "purgedAt", "purgeKind", "purgedBy"
      ),
      r AS (
        INSERT INTO "VendorRun" ("verificationId", "vendor", "checkType", "policyId", "requestedById", "status", "outcome", "vendorVerdict", "livenessScore",
@@ -141,21 +169,36 @@ export async function insertVerificationRows(
        FROM v, jsonb_to_recordset($13::jsonb) AS x("vendor" "Vendor", "checkType" "CheckType", "policyId" uuid, "requestedById" uuid,
          "status" "VendorRunStatus", "outcome" "Outcome", "vendorVerdict" text, "livenessScore" float8, "matchSimilarity" float8, "httpStatus" int,
          "latencyMs" int, "normalized" jsonb, "raw" jsonb, "attempts" jsonb, "startedAt" timestamptz, "finishedAt" timestamptz)
-       RETURNING "id", "vendor"
+       RETURNING "id", "vendor", "attempt", "status", "outcome", "vendorVerdict", "requestedAt", "startedAt", "finishedAt", "latencyMs", "httpStatus",
+         "policyId", "rerunReason", "skippedByGate", "sandbox", "normalized", "raw", "attempts"
      ),
      a AS (
        INSERT INTO "AuditEvent" ("actorId", "apiKeyId", "actorLabel", "ip", "action", "targetType", "targetId", "after")
        SELECT $14::uuid, $15::uuid, $16, $17, $18, $19, v."id"::text, $20::jsonb FROM v
      )
-     SELECT v."id", (SELECT json_agg(json_build_object('id', r."id", 'vendor', r."vendor")) FROM r) AS "runs" FROM v`,
+     SELECT v.*,
+       (SELECT coalesce(json_agg(m ORDER BY m."role"), '[]') FROM m) AS "media",
+       (SELECT coalesce(json_agg(r ORDER BY r."vendor", r."attempt"), '[]') FROM r) AS "runs",
+       (SELECT coalesce(json_agg(json_build_object('sha256', t."sha256", 'kind', t."kind", 'position', t."position")), '[]')
+          FROM "Thumbnail" t WHERE t."sha256" IN (SELECT "sha256" FROM m) AND t."kind" IN ('thumb', 'poster') AND t."position" = 0) AS "thumbnails"
+     FROM v`,
     params,
   );
   if (!created) throw new Error("the verification was not inserted");
   // A new verification has one run per vendor: the ids map back by vendor.
   const runIds = rows.runs.map((run) => {
-    const found = created.runs?.find((r) => r.vendor === run.vendor);
+    const found = created.runs.find((r) => r.vendor === run.vendor);
     if (!found) throw new Error(`the ${run.vendor} run was not inserted`);
     return found.id;
   });
-  return { id: created.id, runIds };
+  // Timestamps inside json_agg arrive as text.
+  const written: VerificationForJson = {
+    ...created,
+    media: created.media.map((m) => ({ ...m, purgedAt: dateOrNull(m.purgedAt), purgePolicy: null })),
+    runs: created.runs.map((r) => ({
+      ...r, requestedAt: new Date(r.requestedAt), startedAt: dateOrNull(r.startedAt), finishedAt: dateOrNull(r.finishedAt), callAttempts: [],
+    })),
+    testSet: null,
+  };
+  return { id: created.id, runIds, written };
 }

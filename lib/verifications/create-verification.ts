@@ -5,15 +5,16 @@ import { ValidationError } from "@/lib/errors";
 import type { VerificationSource } from "@/lib/generated/prisma/client";
 import { enqueueJobs, jobFor } from "@/lib/jobs/enqueue-job";
 import { JOB_QUEUES, vendorCallQueue } from "@/lib/jobs/queues";
-import { stageBlob } from "@/lib/media/blob-store";
+import { configuredBlobBackend, stageBlob } from "@/lib/media/blob-store";
 import { DEFAULT_QUALITY_GATE, gateApplies } from "@/lib/quality-gate/quality-gate-settings";
 import { findCheckSpec } from "@/lib/vendors/vendor-registry";
 import { normalizeVendorResponse } from "@/lib/vendors/normalize-response";
 import { checkIncomingFiles } from "@/lib/verifications/check-incoming-files";
-import { insertVerificationRows, readVendorSetup, type RunRow, type VendorSetup } from "@/lib/verifications/create-verification-sql";
+import { insertVerificationRows, readVendorSetup, type CreationSetup, type RunRow, type VendorSetup } from "@/lib/verifications/create-verification-sql";
 import { onVerificationFinished } from "@/lib/verifications/on-verification-finished";
 import { finishedRunData } from "@/lib/verifications/run-result-data";
 import type { IncomingFile, VerificationRequest } from "@/lib/verifications/verification-input";
+import type { VerificationForJson } from "@/lib/verifications/verification-json";
 
 /** A vendor answer the client already got (POST /api/v1/verifications/ingest). */
 export interface IngestedAnswer {
@@ -39,16 +40,15 @@ export interface CreatedVerification {
   /** False when an Idempotency-Key matched an earlier request: nothing new was created. */
   created: boolean;
   warnings: string[];
+  /** The rows as written, for the answer (verificationJsonOf) without reading them back; null when nothing was created. */
+  written: VerificationForJson | null;
 }
 
 /** The gate applies when it is on for this check type and source, a paid vendor is asked, and the engine serves the check type and is enabled. */
-async function wantsQualityGate(request: VerificationRequest, source: VerificationSource): Promise<boolean> {
+function wantsQualityGate(request: VerificationRequest, source: VerificationSource, setup: CreationSetup): boolean {
   if (!request.vendors.some((v) => v !== "local") || !findCheckSpec("local", request.checkType)) return false;
-  const [setting, engine] = await Promise.all([
-    db.qualityGateSetting.findUnique({ where: { checkType: request.checkType } }),
-    db.vendorConfig.findUnique({ where: { vendor: "local" }, select: { enabled: true } }),
-  ]);
-  return engine?.enabled === true && gateApplies(setting ?? DEFAULT_QUALITY_GATE, source);
+  const engine = setup.vendors.find((s) => s.vendor === "local");
+  return engine?.enabled === true && gateApplies(setup.qualityGate ?? DEFAULT_QUALITY_GATE, source);
 }
 
 function assertVendorsEnabled(setup: VendorSetup[]) {
@@ -74,16 +74,20 @@ function isUniqueViolation(error: unknown): boolean {
 // the objects are uploaded first; content-addressed, an orphan is harmless and reused.)
 export async function createVerification(actor: Actor, input: CreateVerificationInput): Promise<CreatedVerification> {
   const earlier = await findByIdempotencyKey(input.apiKeyId, input.idempotencyKey);
-  if (earlier) return { id: earlier.id, created: false, warnings: [] };
+  if (earlier) return { id: earlier.id, created: false, warnings: [], written: null };
 
-  const gate = input.ingested ? false : await wantsQualityGate(input.request, input.source);
+  // One query: the vendors asked for, the engine ("check quality first" may add it) and the gate's setting.
+  const asked = input.request.vendors;
+  const mayAddEngine = !input.ingested && !asked.includes("local") && findCheckSpec("local", input.request.checkType) !== null;
+  const read = await readVendorSetup(mayAddEngine ? [...asked, "local"] : asked, input.request.checkType);
+  const gate = input.ingested ? false : wantsQualityGate(input.request, input.source, read);
   // "Check quality first": the engine reads the media before any paid vendor is called.
-  const request: VerificationRequest =
-    gate && !input.request.vendors.includes("local") ? { ...input.request, vendors: [...input.request.vendors, "local"] } : input.request;
-  const setup = await readVendorSetup(request.vendors, request.checkType);
+  const request: VerificationRequest = gate && !asked.includes("local") ? { ...input.request, vendors: [...asked, "local"] } : input.request;
+  const setup = read.vendors.filter((s) => request.vendors.includes(s.vendor));
   if (!input.ingested) assertVendorsEnabled(setup);
   const { files, warnings } = await checkIncomingFiles(request, input.files, { enforceVendorLimits: !input.ingested });
-  const staged = await Promise.all(files.map((f) => stageBlob({ bytes: f.bytes, mime: f.facts.mime })));
+  const backend = configuredBlobBackend();
+  const staged = await Promise.all(files.map((f) => stageBlob({ bytes: f.bytes, mime: f.facts.mime }, backend)));
 
   const runs: RunRow[] = setup.map(({ vendor, policy }) => {
     const base = { vendor, checkType: request.checkType, policyId: policy?.policyId ?? null, requestedById: input.createdById ?? null };
@@ -98,7 +102,7 @@ export async function createVerification(actor: Actor, input: CreateVerification
   const distinctBlobs = [...new Map(staged.map((b) => [b.sha256, b])).values()];
 
   try {
-    const id = await inSqlTransaction(async (client) => {
+    const { id, written } = await inSqlTransaction(async (client) => {
       const created = await insertVerificationRows(client, {
         verification: {
           checkType: request.checkType,
@@ -145,15 +149,15 @@ export async function createVerification(actor: Actor, input: CreateVerification
         : created.runIds.flatMap((vendorRunId, i) => (gate && request.vendors[i] !== "local" ? [] : [jobFor(vendorCallQueue(request.vendors[i]), { vendorRunId })]));
       const thumbnails = distinctBlobs.map((b) => jobFor(JOB_QUEUES.thumbnails, { sha256: b.sha256 }));
       await enqueueJobs(client, [...vendorCalls, ...thumbnails]);
-      return created.id;
+      return created;
     });
     if (input.ingested) await onVerificationFinished(id);
-    return { id, created: true, warnings };
+    return { id, created: true, warnings, written };
   } catch (error) {
     // Two retries of one request racing: the loser answers with the winner's verification.
     if (isUniqueViolation(error)) {
       const winner = await findByIdempotencyKey(input.apiKeyId, input.idempotencyKey);
-      if (winner) return { id: winner.id, created: false, warnings: [] };
+      if (winner) return { id: winner.id, created: false, warnings: [], written: null };
     }
     throw error;
   }

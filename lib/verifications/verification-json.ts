@@ -2,7 +2,7 @@ import { mediaTombstoneJson } from "@/lib/data-protection/media-tombstone";
 import { db } from "@/lib/db";
 import { describeQualityGate } from "@/lib/quality-gate/describe-gate";
 import { hasMainThumbnail } from "@/lib/verifications/progress-signature";
-import type { VendorCallAttempt } from "@/lib/generated/prisma/client";
+import type { Media, VendorCallAttempt, VendorRun, Verification } from "@/lib/generated/prisma/client";
 import { describeWaitingFor } from "@/lib/verifications/describe-waiting-for";
 import type { runAttemptSchema, VerificationJson } from "@/lib/api/schemas/verification-schemas";
 import type { NormalizedResult } from "@/lib/vendors/types";
@@ -17,22 +17,24 @@ export function callAttemptJson(a: Pick<VendorCallAttempt, "attempt" | "outcome"
   return { attempt: a.attempt, outcome: a.outcome, sentAt: a.sentAt.toISOString(), finishedAt: a.finishedAt?.toISOString() ?? null, httpStatus: a.httpStatus, error: a.error };
 }
 
+/** The rows the public JSON of a verification is made of: read back (getVerificationJson), or as just written (createVerification). */
+export interface VerificationForJson extends Pick<Verification, "id" | "status" | "checkType" | "reference" | "note" | "source" | "createdAt" | "completedAt" | "erasedAt" | "eraseReason" | "qualityGate"> {
+  /** Ordered by role, as the enum declares them. */
+  media: Array<Pick<Media, "id" | "role" | "mime" | "size" | "sha256" | "width" | "height" | "durationMs" | "fps" | "purgedAt" | "purgeKind" | "purgedBy"> & { purgePolicy: { name: string } | null }>;
+  /** Ordered by vendor, then attempt. */
+  runs: Array<
+    Pick<VendorRun, "id" | "vendor" | "attempt" | "status" | "outcome" | "vendorVerdict" | "requestedAt" | "startedAt" | "finishedAt" | "latencyMs" | "httpStatus" | "policyId" | "rerunReason" | "skippedByGate" | "sandbox" | "normalized" | "raw" | "attempts"> & {
+      callAttempts: Array<Pick<VendorCallAttempt, "attempt" | "outcome" | "sentAt" | "finishedAt" | "httpStatus" | "error">>;
+    }
+  >;
+  testSet: { name: string } | null;
+  /** The media's main thumbnails and posters (position 0) that exist. */
+  thumbnails: Array<{ sha256: string; kind: string; position: number }>;
+}
+
 // The public JSON shape of a verification (GET /api/v1/verifications/{id}), typed from the schema
 // the OpenAPI document is generated from.
-export async function getVerificationJson(id: string): Promise<VerificationJson | null> {
-  const v = await db.verification.findUnique({
-    where: { id },
-    include: {
-      media: { orderBy: { role: "asc" }, include: { purgePolicy: { select: { name: true } } } },
-      runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }], include: { callAttempts: { orderBy: { attempt: "asc" } } } },
-      testSetItems: { select: { testSet: { select: { name: true } } }, take: 1 },
-    },
-  });
-  if (!v) return null;
-  const hashes = [...new Set(v.media.flatMap((m) => (m.sha256 ? [m.sha256] : [])))];
-  const thumbnails = hashes.length
-    ? await db.thumbnail.findMany({ where: { sha256: { in: hashes }, kind: { in: ["thumb", "poster"] }, position: 0 }, select: { sha256: true, kind: true, position: true } })
-    : [];
+export function verificationJsonOf(v: VerificationForJson): VerificationJson {
   return {
     id: v.id,
     url: verificationApiUrl(v.id),
@@ -47,14 +49,14 @@ export async function getVerificationJson(id: string): Promise<VerificationJson 
     erased: v.erasedAt ? { at: v.erasedAt.toISOString(), reason: v.eraseReason } : null,
     // "Check quality first": which file failed and why, and the paid calls it saved (null when off).
     qualityGate: describeQualityGate(v, v.runs),
-    waitingFor: describeWaitingFor(v.status, v.runs, v.testSetItems[0]?.testSet ?? null),
+    waitingFor: describeWaitingFor(v.status, v.runs, v.testSet),
     media: v.media.map((m) => ({
       id: m.id, role: m.role, mime: m.mime, size: m.size, sha256: m.sha256, width: m.width, height: m.height, durationMs: m.durationMs, fps: m.fps,
       // A purged media is a tombstone: no bytes, no hash, no URL, and when and why it went.
       url: m.purgedAt ? null : `/api/media/${m.id}`,
       purged: mediaTombstoneJson(m),
       // Nothing to wait for once purged; else its thumbnail (image) or poster (video) exists.
-      thumbnailsReady: m.purgedAt !== null || hasMainThumbnail(m.role === "video" || m.mime.startsWith("video/") ? "video" : "image", thumbnails.filter((t) => t.sha256 === m.sha256)),
+      thumbnailsReady: m.purgedAt !== null || hasMainThumbnail(m.role === "video" || m.mime.startsWith("video/") ? "video" : "image", v.thumbnails.filter((t) => t.sha256 === m.sha256)),
     })),
     runs: v.runs.map((r) => ({
       id: r.id, vendor: r.vendor, attempt: r.attempt, status: r.status, outcome: r.outcome, vendorVerdict: r.vendorVerdict,
@@ -69,4 +71,21 @@ export async function getVerificationJson(id: string): Promise<VerificationJson 
       calls: r.callAttempts.map(callAttemptJson),
     })),
   };
+}
+
+export async function getVerificationJson(id: string): Promise<VerificationJson | null> {
+  const v = await db.verification.findUnique({
+    where: { id },
+    include: {
+      media: { orderBy: { role: "asc" }, include: { purgePolicy: { select: { name: true } } } },
+      runs: { orderBy: [{ vendor: "asc" }, { attempt: "asc" }], include: { callAttempts: { orderBy: { attempt: "asc" } } } },
+      testSetItems: { select: { testSet: { select: { name: true } } }, take: 1 },
+    },
+  });
+  if (!v) return null;
+  const hashes = [...new Set(v.media.flatMap((m) => (m.sha256 ? [m.sha256] : [])))];
+  const thumbnails = hashes.length
+    ? await db.thumbnail.findMany({ where: { sha256: { in: hashes }, kind: { in: ["thumb", "poster"] }, position: 0 }, select: { sha256: true, kind: true, position: true } })
+    : [];
+  return verificationJsonOf({ ...v, testSet: v.testSetItems[0]?.testSet ?? null, thumbnails });
 }

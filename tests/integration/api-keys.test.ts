@@ -50,6 +50,45 @@ describe("API keys", () => {
     await expect(revokeApiKey(actor, randomUUID())).rejects.toThrow(NotFoundError);
   });
 
+  it("a key revoked here stops authenticating at once, even right after it was used", async () => {
+    const { apiKey, key } = await createApiKey(actor, { name: keyName("used-then-revoked"), role: "operator" });
+    expect(await verifyApiKey(key)).toMatchObject({ id: apiKey.id });
+    await revokeApiKey(actor, apiKey.id);
+    expect(await verifyApiKey(key)).toBeNull();
+  });
+
+  it("a key revoked by another process stops authenticating within 5 seconds; last use is written at most once a minute", async () => {
+    const { apiKey, key } = await createApiKey(actor, { name: keyName("remembered"), role: "operator" });
+    const started = Date.now();
+    // Only the clock is faked; the database and its queries are real.
+    vi.useFakeTimers({ toFake: ["Date"], now: started });
+    try {
+      expect(await verifyApiKey(key)).toMatchObject({ id: apiKey.id });
+      const firstUse = (await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt;
+      expect(firstUse).not.toBeNull();
+
+      // What `npm run cli -- api-key revoke` in another process does to the row.
+      await db.apiKey.update({ where: { id: apiKey.id }, data: { revokedAt: new Date() } });
+      vi.setSystemTime(started + 4_000);
+      expect(await verifyApiKey(key)).toMatchObject({ id: apiKey.id });
+      expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt).toEqual(firstUse);
+      vi.setSystemTime(started + 5_001);
+      expect(await verifyApiKey(key)).toBeNull();
+
+      // An active key: its last use is written again once a minute has passed.
+      const longAgo = new Date("2020-01-01T00:00:00Z");
+      await db.apiKey.update({ where: { id: apiKey.id }, data: { revokedAt: null, lastUsedAt: longAgo } });
+      vi.setSystemTime(started + 30_000);
+      expect(await verifyApiKey(key)).toMatchObject({ id: apiKey.id });
+      expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt).toEqual(longAgo);
+      vi.setSystemTime(started + 61_000);
+      expect(await verifyApiKey(key)).toMatchObject({ id: apiKey.id });
+      expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt).not.toEqual(longAgo);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("refuses a bad name or role with field errors and writes nothing", async () => {
     const cases: Array<[{ name: string; role: string }, Record<string, string[]>]> = [
       [{ name: "   ", role: "operator" }, { name: ["Name is required."] }],

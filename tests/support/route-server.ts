@@ -60,3 +60,6 @@ server.listen(Number(process.env.ROUTE_SERVER_PORT ?? 0), "127.0.0.1", () => {
   const address = server.address();
   console.log(`listening ${typeof address === "object" && address ? address.port : 0}`);
 });
+
+// Ctrl-C (or SIGINT from a benchmark) exits through node's normal path, so --cpu-prof writes its profile.
+process.on("SIGINT", () => process.exit(0));

@@ -5,7 +5,7 @@ import { createVerification } from "@/lib/verifications/create-verification";
 import { findVerifications } from "@/lib/verifications/find-verifications";
 import { parseVerificationRequest } from "@/lib/verifications/parse-verification-request";
 import { idempotencyKeySchema } from "@/lib/verifications/verification-input";
-import { getVerificationJson, verificationApiUrl } from "@/lib/verifications/verification-json";
+import { getVerificationJson, verificationApiUrl, verificationJsonOf } from "@/lib/verifications/verification-json";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,8 @@ export const POST = operationRoute(createOperation, async (req, { principal }) =
     apiKeyId: principal.kind === "api-key" ? principal.key.id : null,
     idempotencyKey: key?.success ? key.data : null,
   });
-  const body = await getVerificationJson(result.id);
+  // Just created: the answer is made from the rows as written; a replay reads the earlier one.
+  const body = result.written ? verificationJsonOf(result.written) : await getVerificationJson(result.id);
   if (!body) throw new Error(`verification ${result.id} vanished right after it was created`);
   // A replayed Idempotency-Key answers like the first request did, and says it is a replay.
   return answer(createOperation, 202, { ...body, warnings: result.warnings }, {

@@ -2,7 +2,7 @@ import { ingestVerification } from "@/lib/api/operations/verification-operations
 import { answer, operationRoute } from "@/lib/api/operation-route";
 import { createVerification } from "@/lib/verifications/create-verification";
 import { parseIngestRequest } from "@/lib/verifications/parse-verification-request";
-import { getVerificationJson, verificationApiUrl } from "@/lib/verifications/verification-json";
+import { getVerificationJson, verificationApiUrl, verificationJsonOf } from "@/lib/verifications/verification-json";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,8 @@ export const POST = operationRoute(ingestVerification, async (req, { principal }
     createdById: principal.kind === "user" ? principal.user.id : null,
     apiKeyId: principal.kind === "api-key" ? principal.key.id : null,
   });
-  const body = await getVerificationJson(result.id);
+  // The answer is made from the rows as written, not read back.
+  const body = result.written ? verificationJsonOf(result.written) : await getVerificationJson(result.id);
   if (!body) throw new Error(`verification ${result.id} vanished right after it was created`);
   return answer(ingestVerification, 201, { ...body, warnings: result.warnings }, { Location: verificationApiUrl(result.id) });
 });
