@@ -88,6 +88,27 @@ describe("search by face from an uploaded picture", () => {
     expect(JSON.stringify(audits[0].after).length).toBeLessThan(4000);
   }, 120_000);
 
+  it("with several faces, searches with the largest and says which; another can be chosen", async () => {
+    // Two people side by side: this file's person large, another small.
+    const large = await sharp(await readFixture("same-person/yale-2.jpg")).resize({ height: 380 }).toBuffer();
+    const small = await sharp(await readFixture("people/sample3-face1.jpg")).resize(180, 180).toBuffer();
+    const group = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 128, g: 128, b: 128 } } })
+      .composite([{ input: large, left: 10, top: 10 }, { input: small, left: 420, top: 110 }])
+      .jpeg()
+      .toBuffer();
+    const largest = await searchFacesFromUpload(uploadRequest({ picture: { bytes: group, name: "group.jpg" } }), reviewer);
+    expect(largest.faces.length).toBeGreaterThanOrEqual(2);
+    expect(largest.searchedFace).toBe(0);
+    expect(largest.faces[0].box[0]).toBeLessThan(320);
+    expect(largest.results.some((r) => r.reference === indexedReference)).toBe(true);
+
+    const other = await searchFacesFromUpload(uploadRequest({ picture: { bytes: group, name: "group.jpg" }, face: "1" }), reviewer);
+    expect(other.searchedFace).toBe(1);
+    expect(other.results.find((r) => r.reference === indexedReference)?.similarity ?? 0).toBeLessThan(DUPLICATE_THRESHOLD);
+    const audits = await db.auditEvent.findMany({ where: { action: "face.searched", after: { path: ["sha256"], equals: sha256Hex(group) } }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => (a.after as { face: number }).face)).toEqual([0, 1]);
+  }, 120_000);
+
   it("answers that no face was found for a picture without one, and audits that too", async () => {
     const bytes = await readFixture("no-face/balloons.jpg");
     const search = await searchFacesFromUpload(uploadRequest({ picture: { bytes, name: "balloons.jpg" } }), reviewer);
