@@ -1,6 +1,6 @@
 "use client";
 
-import { AtSign, BarChart3, Columns2, FlaskConical, Inbox, ListChecks, Settings, UserSearch } from "lucide-react";
+import { AtSign, BarChart3, Columns2, FlaskConical, Inbox, ListChecks, ScanFace, Settings, UserSearch } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/components/app-shell/nav-items";
@@ -11,6 +11,7 @@ const ICONS = {
   mentions: AtSign,
   verifications: ListChecks,
   subjects: UserSearch,
+  "face-search": ScanFace,
   compare: Columns2,
   dashboards: BarChart3,
   "test-sets": FlaskConical,

@@ -127,8 +127,8 @@ const vendorFirstStart = {
 // 1:N face search, plain-PostgreSQL path (lib/face-search): IVF lists probed and faces reranked;
 // pgvector's hnsw.ef_search where the extension exists. More: better recall, slower.
 const faceSearch = {
-  FACE_SEARCH_PROBES: z.coerce.number().int().min(1).max(1024).default(64),
-  FACE_SEARCH_SHORTLIST: z.coerce.number().int().min(10).max(20000).default(1500),
+  FACE_SEARCH_PROBES: z.coerce.number().int().min(1).max(1024).default(160),
+  FACE_SEARCH_SHORTLIST: z.coerce.number().int().min(10).max(20000).default(3000),
   FACE_SEARCH_EF_SEARCH: z.coerce.number().int().min(10).max(1000).default(100),
 };
 

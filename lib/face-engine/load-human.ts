@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Config, Human } from "@vladmandic/human";
 import type * as TfCore from "@tensorflow/tfjs-core";
@@ -8,13 +7,16 @@ import type * as TfCore from "@tensorflow/tfjs-core";
 // Loads @vladmandic/human on TensorFlow.js's WASM backend once per process, with every model read
 // from node_modules by path: nothing is fetched at run time (see ENVIRONMENT.md for the pitfalls).
 
-const require = createRequire(import.meta.url);
+// Node's own require, reached at run time: a bundler (the app's routes are built by Turbopack) would
+// try to resolve the run-time paths below itself and fail. The engine's packages stay outside any
+// bundle (next.config.js, serverExternalPackages).
+const nodeRequire = process.getBuiltinModule("node:module").createRequire(import.meta.url);
 
 type HumanModule = { Human: new (config?: Partial<Config>) => Human };
 
 // Some of these packages do not export ./package.json: look for the folder along Node's search paths.
 function packageDir(name: string): string {
-  const found = (require.resolve.paths(name) ?? []).map((dir) => path.join(dir, name)).find((dir) => existsSync(path.join(dir, "package.json")));
+  const found = (nodeRequire.resolve.paths(name) ?? []).map((dir) => path.join(dir, name)).find((dir) => existsSync(path.join(dir, "package.json")));
   if (!found) throw new Error(`${name} is not installed (run npm install)`);
   return found;
 }
@@ -111,9 +113,9 @@ const globalForEngine = globalThis as unknown as { verdictFaceEngine?: Promise<L
 
 async function loadEngine(): Promise<LoadedEngine> {
   const paths = engineAssetPaths();
-  const tf = require("@tensorflow/tfjs-core") as typeof TfCore;
+  const tf = nodeRequire("@tensorflow/tfjs-core") as typeof TfCore;
   // The package's main entry is the tfjs-node build (it would download libtensorflow): load the WASM build by path.
-  const { Human: HumanClass } = require(path.join(packageDir("@vladmandic/human"), "dist", "human.node-wasm.js")) as HumanModule;
+  const { Human: HumanClass } = nodeRequire(path.join(packageDir("@vladmandic/human"), "dist", "human.node-wasm.js")) as HumanModule;
   registerModelLoader(tf, paths.models);
   const human = new HumanClass(engineConfig(paths.wasm));
   await human.init();

@@ -65,6 +65,23 @@ export function signCode(projected: Float32Array): string {
   return s;
 }
 
+/** Bits of the weight each code bit gets in the asymmetric distance (4: weights 0–15). */
+export const WEIGHT_PLANES = 4;
+
+/**
+ * The query's side of the asymmetric Hamming distance: each bit's weight is how far the query's
+ * projection is from 0 there (|q_i|, scaled to 0–15), split into bit planes, lowest first. A
+ * mismatch on a bit where the query is near 0 says little; plain Hamming counts it fully, which
+ * is what made the shortlist miss near-ties. Distance = Σ_k 2^k · bit_count((code # query) & plane_k).
+ */
+export function weightPlanes(projected: Float32Array): string[] {
+  let max = 0;
+  for (let i = 0; i < projected.length; i++) max = Math.max(max, Math.abs(projected[i]));
+  const levels = (1 << WEIGHT_PLANES) - 1;
+  const weights = Array.from(projected, (x) => (max > 0 ? Math.round((Math.abs(x) / max) * levels) : 0));
+  return Array.from({ length: WEIGHT_PLANES }, (_, k) => weights.map((w) => ((w >> k) & 1 ? "1" : "0")).join(""));
+}
+
 /** int8 quantization (per-vector scale; cosine does not need the scale back). */
 export function quantizeEmbedding(embedding: ArrayLike<number>): Buffer {
   let max = 0;

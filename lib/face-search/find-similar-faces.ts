@@ -36,7 +36,11 @@ export async function searchFacesFromMedia(actor: Actor, input: unknown): Promis
   });
 }
 
-async function runAuditedSearch(actor: Actor, embedding: ArrayLike<number>, query: FaceSearchResult["query"]): Promise<FaceSearchResult> {
+/**
+ * Searches the index and writes the audit row. `detail` adds to the row what says where the face
+ * came from (an uploaded picture's hash, never the picture).
+ */
+export async function runAuditedSearch(actor: Actor, embedding: ArrayLike<number>, query: FaceSearchResult["query"], detail: Record<string, string | number | null> = {}): Promise<FaceSearchResult> {
   // One more than asked: the query face itself is in the index and is not a result.
   const hits = (await searchFaceIndex(sqlPool(), embedding, FACE_SEARCH_LIMIT + 1)).filter((h) => h.faceId !== query.faceId).slice(0, FACE_SEARCH_LIMIT);
   const origins = await describeFaces(sqlPool(), hits.map((h) => h.faceId));
@@ -54,6 +58,7 @@ async function runAuditedSearch(actor: Actor, embedding: ArrayLike<number>, quer
       results: results.length,
       best: results[0]?.similarity ?? null,
       references: [...new Set(results.map((r) => r.reference ?? ""))].slice(0, FACE_SEARCH_LIMIT),
+      ...detail,
     },
   });
   return { query, results };

@@ -1,7 +1,7 @@
 import { cosineSimilarity } from "@/lib/face-engine/face-quality";
 import type pg from "pg";
 import { readEnv } from "@/lib/config/env";
-import { asInt8, cosineOfQuantized, isIndexableEmbedding, projectEmbedding, signCode } from "@/lib/face-search/face-code";
+import { asInt8, cosineOfQuantized, isIndexableEmbedding, projectEmbedding, signCode, weightPlanes } from "@/lib/face-search/face-code";
 import { currentFaceLists, nearestLists } from "@/lib/face-search/face-search-lists";
 import { hasPgvectorIndex } from "@/lib/face-search/pgvector";
 
@@ -35,6 +35,9 @@ export function defaultTuning(): SearchTuning {
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 
+/** Faces past the limit whose exact cosine is read too: the int8 order can swap near-ties at the edge. */
+const RERANK_MARGIN = 20;
+
 export async function searchFaceIndex(client: pg.Pool, embedding: ArrayLike<number>, limit: number, tuning: SearchTuning = defaultTuning(), options: { path?: "auto" | "plain" } = {}): Promise<IndexHit[]> {
   if (!isIndexableEmbedding(embedding)) return [];
   if (options.path !== "plain" && (await hasPgvectorIndex(client))) return searchPgvector(client, embedding, limit, tuning);
@@ -65,11 +68,17 @@ async function searchPlain(client: Queryable, embedding: ArrayLike<number>, limi
   const lists = await currentFaceLists(client);
   // List 0 holds faces filed before lists existed (and every face until then).
   const probes = lists ? [0, ...nearestLists(lists, projected, Math.min(tuning.probes, lists.count))] : [0];
+  // Shortlist by the asymmetric Hamming distance (face-code.ts, weightPlanes): the query's own
+  // magnitudes weigh the mismatching bits, so near-ties are ordered far better than by bit counts.
+  const planes = weightPlanes(projected);
+  const distance = planes.map((_, k) => `${1 << k} * bit_count("diff" & $${4 + k}::bit(256))`).join(" + ");
+  // OFFSET 0 keeps the subquery as written: the XOR is computed once per face, not once per plane.
   const { rows } = await client.query<{ faceId: string; vec: Buffer }>(
     `SELECT e."faceId", v."vec"
-       FROM (SELECT "faceId" FROM "FaceSearchEntry" WHERE "list" = ANY($1::int[]) ORDER BY bit_count("code" # $2::bit(256)) LIMIT $3) e
+       FROM (SELECT "faceId" FROM (SELECT "faceId", "code" # $2::bit(256) AS "diff" FROM "FaceSearchEntry" WHERE "list" = ANY($1::int[]) OFFSET 0) d
+             ORDER BY ${distance} LIMIT $3) e
        JOIN "FaceSearchVector" v ON v."faceId" = e."faceId"`,
-    [probes, signCode(projected), Math.max(tuning.shortlist, limit)],
+    [probes, signCode(projected), Math.max(tuning.shortlist, limit), ...planes],
   );
   const query = new Int8Array(embedding.length);
   let max = 0;
@@ -78,9 +87,9 @@ async function searchPlain(client: Queryable, embedding: ArrayLike<number>, limi
   const reranked = rows
     .map((r) => ({ faceId: r.faceId, approx: cosineOfQuantized(query, asInt8(r.vec)) }))
     .sort((a, b) => b.approx - a.approx)
-    .slice(0, limit + 5);
+    .slice(0, limit + RERANK_MARGIN);
   if (reranked.length === 0) return [];
-  // The int8 cosine is within ~0.002 of the exact one: the few at the edge are settled exactly.
+  // The int8 cosine is within ~0.002 of the exact one: the ones near the edge are settled exactly.
   const exact = await client.query<{ id: string; embedding: number[] }>(`SELECT "id", "embedding" FROM "MediaFace" WHERE "id" = ANY($1::uuid[])`, [reranked.map((r) => r.faceId)]);
   return exact.rows
     .map((r) => ({ faceId: r.id, similarity: cosineSimilarity(embedding, r.embedding) }))

@@ -73,3 +73,28 @@ test("a duplicate face: from the case, search by face, see the earlier reference
   await expect(history.locator(`[data-verification="${firstId}"]`)).toBeVisible();
   await expect(history.getByText("Liveness — selfie")).toHaveCount(1);
 });
+
+test("search by face from an uploaded picture: the matches, then the subject page", async ({ page }) => {
+  const reference = `e2e-upload-${Date.now()}`;
+  await signInAs(page, "operator");
+  const indexedId = await uploadSelfie(page, reference, "same-person/yale-1.jpg");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search by face" }).click();
+  await expect(page).toHaveURL(/\/face-search$/);
+  const auditsBefore = await db.auditEvent.count({ where: { action: "face.searched", targetType: "face_search" } });
+  const mediaBefore = await db.media.count();
+  await page.getByLabel("Picture (JPEG or PNG)").setInputFiles({ name: "someone.jpg", mimeType: "image/jpeg", buffer: await fixture("same-person/yale-2.jpg") });
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  // The engine loads its models in the app's process on the first search.
+  const results = page.getByTestId("face-search-results");
+  await expect(results.getByRole("link", { name: reference })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText("The face found in the uploaded picture")).toBeVisible();
+  await expect(results.getByText(/likely the same person/).first()).toBeVisible();
+  expect(await db.auditEvent.count({ where: { action: "face.searched", targetType: "face_search" } })).toBe(auditsBefore + 1);
+  // Nothing of the uploaded picture was stored.
+  expect(await db.media.count()).toBe(mediaBefore);
+
+  await results.getByRole("link", { name: reference }).click();
+  await expect(page).toHaveURL(new RegExp(`/subjects/${reference}$`));
+  await expect(page.getByTestId("subject-history").locator(`[data-verification="${indexedId}"]`)).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { cosineSimilarity } from "@/lib/face-engine/face-quality";
 import { describe, expect, it } from "vitest";
-import { asInt8, CODE_BITS, cosineOfQuantized, projectEmbedding, quantizeEmbedding, signCode } from "@/lib/face-search/face-code";
+import { asInt8, CODE_BITS, cosineOfQuantized, projectEmbedding, quantizeEmbedding, signCode, weightPlanes, WEIGHT_PLANES } from "@/lib/face-search/face-code";
 import { nearestLists, trainCentres } from "@/lib/face-search/face-search-lists";
 import type { FaceSignals } from "@/lib/face-search/face-signals";
 import { evaluateReviewRules, type RuleInput } from "@/lib/review/evaluate-review-rules";
@@ -18,6 +18,30 @@ describe("face codes", () => {
     const code = signCode(projectEmbedding(a));
     expect(code).toHaveLength(CODE_BITS);
     expect(hamming(code, signCode(projectEmbedding(twin)))).toBeLessThan(hamming(code, signCode(projectEmbedding(other))));
+  });
+
+  it("asymmetric Hamming: the query's weight planes rank neighbours closer to their cosine than plain Hamming", () => {
+    const query = projectEmbedding(syntheticFace(1000, 9));
+    const code = signCode(query);
+    const planes = weightPlanes(query);
+    expect(planes).toHaveLength(WEIGHT_PLANES);
+    for (const plane of planes) expect(plane).toMatch(/^[01]{256}$/);
+    // The SQL's distance, computed here: Σ_k 2^k · popcount((code XOR query) AND plane_k).
+    const weighted = (other: string) => planes.reduce((sum, plane, k) => sum + (1 << k) * [...other].filter((c, i) => c !== code[i] && plane[i] === "1").length, 0);
+    const faces = Array.from({ length: 300 }, (_, i) => syntheticFace(i, 0));
+    const exact = faces.map((f) => cosineSimilarity(syntheticFace(1000, 9), f));
+    const rankAgreement = (distance: (j: number) => number) => {
+      // Share of pairs of faces that the distance orders as the exact cosine does (Kendall-style).
+      let agree = 0;
+      let pairs = 0;
+      for (let a = 0; a < faces.length; a += 3) for (let b = a + 1; b < faces.length; b += 3) {
+        pairs++;
+        if (Math.sign(exact[a] - exact[b]) === Math.sign(distance(b) - distance(a))) agree++;
+      }
+      return agree / pairs;
+    };
+    const codes = faces.map((f) => signCode(projectEmbedding(f)));
+    expect(rankAgreement((j) => weighted(codes[j]))).toBeGreaterThan(rankAgreement((j) => hamming(code, codes[j])));
   });
 
   it("the int8 copy keeps the cosine within 0.005", () => {

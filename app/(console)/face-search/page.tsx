@@ -7,9 +7,11 @@ import { hasRole, requirePageUser, userActor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { FACE_BLOCKLIST_ROLES } from "@/lib/face-search/face-blocklist";
 import { searchFacesFromMedia, type FaceSearchResult } from "@/lib/face-search/find-similar-faces";
+import { isFaceEngineEnabled } from "@/lib/face-engine/face-engine-enabled";
 import { FACE_VIEWER_ROLES } from "@/lib/media/media-access";
 import { getActiveRuleSet } from "@/lib/review/review-rule-sets";
 import { AddFaceBlockForm } from "./_components/face-block-forms";
+import { PictureSearch } from "./_components/picture-search";
 import { SimilarFaces } from "./_components/similar-faces";
 
 export const metadata: Metadata = { title: "Search by face" };
@@ -17,8 +19,9 @@ export const dynamic = "force-dynamic";
 
 const searchSchema = z.object({ mediaId: z.uuid().optional().catch(undefined) });
 
-// 1:N face search from a stored face (a verification's picture): the 10 most similar faces across
-// every verification. Each search is a biometric identification, audited (face.searched).
+// 1:N face search from a stored face (a verification's picture, ?mediaId=) or from a picture
+// uploaded here: the 10 most similar faces across every verification. Each search is a biometric
+// identification, audited (face.searched).
 export default async function FaceSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser(FACE_VIEWER_ROLES);
   const { mediaId } = searchSchema.parse(await searchParams);
@@ -32,7 +35,7 @@ export default async function FaceSearchPage({ searchParams }: { searchParams: P
       error = e.message;
     }
   }
-  const { settings } = await getActiveRuleSet();
+  const [{ settings }, engineOn] = await Promise.all([getActiveRuleSet(), mediaId ? true : isFaceEngineEnabled()]);
   return (
     <>
       <PageHeader
@@ -41,9 +44,18 @@ export default async function FaceSearchPage({ searchParams }: { searchParams: P
         actions={<Link href="/face-search/blocklist" className="text-sm text-sky-700 underline dark:text-sky-400">Face blocklist</Link>}
       />
       {!mediaId ? (
-        <p className="max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">
-          Start from a face: “Search by face” on a case, a verification or a <Link className="underline" href="/subjects">subject</Link> page searches with the largest face the engine found in that picture.
-        </p>
+        <div className="flex flex-col gap-4">
+          {engineOn ? (
+            <PictureSearch matchAbove={settings.duplicate_face.similarityAbove} />
+          ) : (
+            <p role="status" className="max-w-2xl rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200" data-testid="engine-off">
+              Verdict&apos;s face engine is switched off (Admin → Vendors), so an uploaded picture cannot be read. Searching from a verification&apos;s face still works.
+            </p>
+          )}
+          <p className="max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">
+            Or start from a stored face: “Search by face” on a case, a verification or a <Link className="underline" href="/subjects">subject</Link> page searches with the largest face the engine found in that picture.
+          </p>
+        </div>
       ) : null}
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       {result ? (
