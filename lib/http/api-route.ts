@@ -30,8 +30,10 @@ export function problemFromError(error: unknown) {
     return problem("busy", error.message, undefined, { "retry-after": String(error.retryAfterSeconds) });
   }
   if (error instanceof AppError) {
-    // A refused body may still be arriving: close the connection rather than read the rest.
-    return problem(problemCodeOf(error.status), error.message, error.fieldErrors, error.status === 413 ? { connection: "close" } : {});
+    // A refused body may still be arriving: lib/http/request-body.ts discards it for a while and then
+    // cuts the connection. No `Connection: close` here: Node would cut it at once, and the client,
+    // still sending, could lose this answer to the reset.
+    return problem(problemCodeOf(error.status), error.message, error.fieldErrors);
   }
   if (error instanceof z.ZodError) {
     return problem("invalid_request", "Some fields are invalid.", fieldErrorsOf(error));

@@ -25,9 +25,40 @@ function formatLimit(bytes: number) {
   return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+// A body refused before its end (413 at a limit, or a bad part) is still arriving. Closing the
+// connection at once makes the kernel answer the client's next bytes with a reset, which can
+// destroy the refusal before the client reads it; so what still comes is read and thrown away for
+// a while (the "lingering close" of nginx and Apache), then the connection is cut. Nothing is kept.
+const LINGER_MS = 5_000;
+const LINGER_BYTES = 1024 * 1024 * 1024;
+
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  const cut = () => void reader.cancel().catch(() => {});
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  void (async () => {
+    let discarded = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        discarded += value.byteLength;
+        if (discarded > LINGER_BYTES) return cut();
+      }
+    } catch {
+      // The client went away: nothing left to discard.
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+}
+
+/** Refuses a body whose declared length passes the limit, before reading any of it. */
 function refuseDeclaredLength(req: Request, maxBytes: number) {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new BodyTooLargeError("The request", maxBytes);
+  if (declared <= maxBytes) return;
+  if (req.body && !req.body.locked) discardRest(req.body.getReader());
+  throw new BodyTooLargeError("The request", maxBytes);
 }
 
 /** The chunks of a body, counted: throws BodyTooLargeError as soon as more than maxBytes arrived. */
@@ -36,17 +67,21 @@ async function* countedChunks(req: Request, maxBytes: number): AsyncGenerator<Ui
   if (!req.body) return;
   const reader = req.body.getReader();
   let read = 0;
+  let ended = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        ended = true;
+        return;
+      }
       read += value.byteLength;
       if (read > maxBytes) throw new BodyTooLargeError("The request", maxBytes);
       yield value;
     }
   } finally {
-    // Stop pulling; what the client still sends is the HTTP server's to discard, never ours to hold.
-    reader.releaseLock();
+    // Stopped early (refused, or the caller gave up): discard the rest instead of holding it.
+    if (!ended) discardRest(reader);
   }
 }
 
