@@ -77,6 +77,15 @@ export async function beginSignInAttempt(attempt: SignInAttempt, limits = limits
   const { checked, counted } = countersOf(attempt, limits);
   return inSqlTransaction(async (client) => {
     await client.query(`DELETE FROM "login_backoff" WHERE "lastFailureAt" < now() - make_interval(secs => $1)`, [2 * limits.maxSeconds]);
+    // Every counter gets its row before it is locked: FOR UPDATE locks only rows that exist, so a
+    // burst of first attempts on one account would all have read "no failures" and all passed.
+    // A concurrent insert of the same key waits for this transaction; keys go in one order.
+    await client.query(
+      `INSERT INTO "login_backoff" ("key", "failures", "lastFailureAt")
+         SELECT k, 0, now() FROM unnest($1::text[]) AS k ORDER BY k
+       ON CONFLICT ("key") DO NOTHING`,
+      [counted],
+    );
     const { rows } = await client.query<{ key: string; failures: number; since: number }>(
       `SELECT "key", "failures", EXTRACT(EPOCH FROM now() - "lastFailureAt")::float8 AS "since"
          FROM "login_backoff" WHERE "key" = ANY($1::text[]) ORDER BY "key" FOR UPDATE`,
