@@ -155,8 +155,8 @@ export async function measureFaceSearch(databaseUrl: string, faces: number, log:
       const r = recall / queries.length;
       // The sweep is information (the operator's trade-off), the default carries the targets.
       const judged = path === "auto" || tuning === defaults;
-      lines.push({ kind: "latency", name: `face search top-10, ${label}`, p50_ms: percentile(samples, 0.5), p95_ms: p95, floor_p95_ms: null, ratio: null, target_p95_ms: 100, ok: !judged || p95 < 100, note: `${faces.toLocaleString("en-US")} faces, ${queries.length} queries` });
-      lines.push({ kind: "measure", name: `face search recall@10, ${label}`, value: r, unit: "vs exact scan", target: 0.95, direction: "min", ok: !judged || r >= 0.95, note: `near duplicates found: ${twinsFound}/${twinsTotal}` });
+      lines.push({ kind: "latency", name: `face search top-10, ${label}`, p50_ms: percentile(samples, 0.5), p95_ms: p95, floor_p95_ms: null, ratio: null, target_p95_ms: judged ? 100 : null, ok: !judged || p95 < 100, note: `${faces.toLocaleString("en-US")} faces, ${queries.length} queries` });
+      lines.push({ kind: "measure", name: `face search recall@10, ${label}`, value: r, unit: "vs exact scan", target: judged ? 0.95 : null, direction: "min", ok: !judged || r >= 0.95, note: `near duplicates found: ${twinsFound}/${twinsTotal}` });
       log(`  ${label}: p95 ${p95.toFixed(1)} ms, recall@10 ${r.toFixed(3)}, near duplicates ${twinsFound}/${twinsTotal}`);
     }
     lines.push({ kind: "measure", name: "face indexing cost", value: (indexMs / faces) * 1000, unit: "µs/face", target: null, direction: "max", ok: true, note: `projection, code, list, int8 copy and their INSERTs; lists trained in ${trainSeconds.toFixed(1)} s` });

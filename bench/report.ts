@@ -7,7 +7,8 @@ export interface LatencyLine {
   p95_ms: number;
   floor_p95_ms: number | null;
   ratio: number | null;
-  target_p95_ms: number;
+  /** null: reported without a target (a sweep's comparison settings). */
+  target_p95_ms: number | null;
   /** Also required for queue and list pages: ratio within this bound. */
   max_ratio?: number;
   ok: boolean;
@@ -30,6 +31,8 @@ export interface MeasureLine {
 export type BenchLine = LatencyLine | MeasureLine;
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** Fractions below 1 (a recall) keep three decimals: 0.963 is not 1.0. */
+const digitsOf = (n: number) => (!Number.isInteger(n) && Math.abs(n) < 1 ? 3 : 1);
 
 export function toJsonLine(line: BenchLine): string {
   if (line.kind === "latency") {
@@ -47,7 +50,7 @@ export function toJsonLine(line: BenchLine): string {
     });
   }
   const { name, value, unit, target, ok, note } = line;
-  return JSON.stringify({ name, value: round(value, 1), unit, target, ok, ...(note ? { note } : {}) });
+  return JSON.stringify({ name, value: round(value, digitsOf(value)), unit, target, ok, ...(note ? { note } : {}) });
 }
 
 function pad(text: string, width: number, right = false) {
@@ -64,7 +67,7 @@ export function toTable(lines: BenchLine[]): string {
   );
   if (latency.length) out.push("-".repeat(nameWidth + 10 + 10 + 11 + 8 + 16 + 4));
   for (const l of latency) {
-    const target = `< ${l.target_p95_ms} ms${l.max_ratio ? `, ≤${l.max_ratio}×` : ""}`;
+    const target = l.target_p95_ms === null ? "no target" : `< ${l.target_p95_ms} ms${l.max_ratio ? `, ≤${l.max_ratio}×` : ""}`;
     out.push(
       `${pad(l.name, nameWidth)}${pad(l.p50_ms.toFixed(2), 10, true)}${pad(l.p95_ms.toFixed(2), 10, true)}${pad(l.floor_p95_ms === null ? "—" : l.floor_p95_ms.toFixed(2), 11, true)}${pad(l.ratio === null ? "—" : `${l.ratio.toFixed(2)}×`, 8, true)}${pad(target, 16, true)}  ${l.ok ? "yes" : "NO"}`,
     );
@@ -73,7 +76,7 @@ export function toTable(lines: BenchLine[]): string {
   const mWidth = Math.max(20, ...measures.map((m) => m.name.length)) + 2;
   for (const m of measures) {
     const target = m.target === null ? "no target" : `target ${m.direction === "min" ? "≥" : m.target === 0 ? "=" : "<"} ${m.target} ${m.unit}`;
-    out.push(`${pad(m.name, mWidth)}${pad(`${m.value.toFixed(1)} ${m.unit}`, 26, true)}   ${target}   ${m.ok ? "yes" : "NO"}${m.note ? `   (${m.note})` : ""}`);
+    out.push(`${pad(m.name, mWidth)}${pad(`${m.value.toFixed(digitsOf(m.value))} ${m.unit}`, 26, true)}   ${target}   ${m.ok ? "yes" : "NO"}${m.note ? `   (${m.note})` : ""}`);
   }
   const notes = latency.filter((l) => l.note).map((l) => `  ${l.name}: ${l.note}`);
   if (notes.length) out.push("", "notes:", ...notes);
