@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
@@ -13,23 +13,13 @@ import { getRerunBatchProgress } from "@/lib/reruns/get-rerun-batch";
 import { rerunVerification } from "@/lib/reruns/rerun-verification";
 import { runBulkRerunJob } from "@/lib/reruns/run-bulk-rerun-job";
 import { startBulkRerun } from "@/lib/reruns/start-bulk-rerun";
-import type { RunningSandbox } from "@/lib/sandbox/start-sandbox";
 import { deferred, waitUntil } from "../jobs/job-test-kit";
-import { RunWaiter, startSandboxForVendors } from "../verifications/pipeline-support";
+import { RunWaiter, useSandboxForVendors } from "../verifications/pipeline-support";
 import { jobContext, seedSelfieVerification } from "./rerun-support";
 
 const actor = { kind: "system", label: "rerun-test" } as const;
 const waiter = new RunWaiter();
-let sandbox: RunningSandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandboxForVendors();
-});
-afterAll(async () => {
-  await stopBoss();
-  await sandbox.close();
-  await disconnectDb();
-});
+const sandbox = useSandboxForVendors();
 
 function startRerunWorker(bulk: (payload: { batchId: string }, job: JobContext) => Promise<void>): Promise<RunningWorker> {
   const h = waiter.handler;
@@ -91,7 +81,7 @@ describe("bulk rerun", () => {
     expect(batchRuns).toHaveLength(14);
     expect(batchRuns.every((r) => r.status === "completed" && r.outcome === "pass" && r.rerunReason === "restart test")).toBe(true);
     // Each run reached its vendor once.
-    const selfies = (vendor: "kairos" | "biometric_kz") => sandbox.requests(vendor).length;
+    const selfies = (vendor: "kairos" | "biometric_kz") => sandbox().requests(vendor).length;
     expect(selfies("kairos")).toBe(7);
     expect(selfies("biometric_kz")).toBe(7);
     const verifications = await db.verification.findMany({ where: { id: { in: ids } } });

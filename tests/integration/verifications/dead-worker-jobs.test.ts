@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { db, disconnectDb, sqlPool } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
+import { expect, it } from "vitest";
+import { db, sqlPool } from "@/lib/db";
 import { createSampleImage } from "@/lib/sandbox/sample-media";
-import type { RunningSandbox } from "@/lib/sandbox/start-sandbox";
 import { createVerification } from "@/lib/verifications/create-verification";
 import { releaseJobsOfDeadWorkers } from "@/lib/verifications/reap-vendor-calls";
 import { verificationRequestSchema } from "@/lib/verifications/verification-input";
-import { startSandboxForVendors } from "./pipeline-support";
+import { useSandboxForVendors } from "./pipeline-support";
 
 // A worker that dies between fetching a vendor-call job and recording its attempt leaves the job
 // `active` with nothing on record. The reaper puts such a job back once it has been active for the
 // stale interval without a live attempt of its own; a job whose call is alive stays with its worker.
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startSandboxForVendors();
-});
-afterAll(async () => {
-  await stopBoss();
-  await sandbox.close();
-  await disconnectDb();
-});
+useSandboxForVendors();
 
 let seed = 9700;
 /** A queued Kairos run, its job left as a worker that fetched it `secondsAgo` would leave it. */

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb, sqlPool } from "@/lib/db";
-import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { describe, expect, it } from "vitest";
+import { db, sqlPool } from "@/lib/db";
+import { getBoss } from "@/lib/jobs/boss";
 import type { JobQueues } from "@/lib/jobs/queues";
 import { startWorker } from "@/lib/jobs/worker";
 import { runBulkRerunJob } from "@/lib/reruns/run-bulk-rerun-job";
 import { createSampleImage } from "@/lib/sandbox/sample-media";
-import type { RunningSandbox } from "@/lib/sandbox/start-sandbox";
 import { importTestSetItems } from "@/lib/test-sets/import-test-set-items";
 import { createTestSet, runTestSet } from "@/lib/test-sets/manage-test-sets";
 import { createVerification } from "@/lib/verifications/create-verification";
@@ -14,23 +13,14 @@ import { endRunsOfDeadVendorJobs } from "@/lib/verifications/reap-vendor-calls";
 import { runVendorCallJob } from "@/lib/verifications/run-vendor-call-job";
 import { getVerificationJson } from "@/lib/verifications/verification-json";
 import { verificationRequestSchema } from "@/lib/verifications/verification-input";
-import { startSandboxForVendors } from "./pipeline-support";
+import { useSandboxForVendors } from "./pipeline-support";
 
 // Every verification reaches a terminal state (completed / failed) or says what it waits for: a
 // test-set item from import to its run, and a run whose vendor-call job died on every attempt
 // before it could claim the run (pg-boss moved it to the dead letters, the run still queued).
 
 const actor = { kind: "system", label: "settles-test" } as const;
-let sandbox: RunningSandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandboxForVendors();
-});
-afterAll(async () => {
-  await stopBoss();
-  await sandbox.close();
-  await disconnectDb();
-});
+const sandbox = useSandboxForVendors();
 
 const terminal = (status: string) => status === "completed" || status === "failed";
 
@@ -68,9 +58,9 @@ describe("no verification waits forever without saying why", () => {
     expect(JSON.stringify(ended.normalized)).toContain("dead letters");
     // Swept once: a second pass finds nothing, and a late delivery of the job sends nothing.
     expect(await endRunsOfDeadVendorJobs()).not.toContain(run.id);
-    const sent = sandbox.requests("kairos").length;
+    const sent = sandbox().requests("kairos").length;
     await runVendorCallJob({ vendorRunId: run.id }, { jobId: "late", queue: "vendor-call.kairos", vendor: "kairos", attempt: 1, isLastAttempt: false, signal: new AbortController().signal });
-    expect(sandbox.requests("kairos")).toHaveLength(sent);
+    expect(sandbox().requests("kairos")).toHaveLength(sent);
   }, 60_000);
 
   it("a test-set item says it waits for a person until it is run, then reaches a terminal state", async () => {

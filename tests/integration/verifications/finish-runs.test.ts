@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { findRollupDifferences } from "@/lib/dashboards/rollups";
-import { stopBoss } from "@/lib/jobs/boss";
 import type { JobContext } from "@/lib/jobs/handlers";
 import { createSampleImage } from "@/lib/sandbox/sample-media";
-import type { RunningSandbox } from "@/lib/sandbox/start-sandbox";
 import type { VendorId } from "@/lib/vendors/types";
 import { createVerification } from "@/lib/verifications/create-verification";
 import { runVendorCallJob } from "@/lib/verifications/run-vendor-call-job";
@@ -13,21 +11,12 @@ import { claimVendorRun } from "@/lib/verifications/vendor-call-sql";
 const claimJob = { jobId: "finish-runs-test", attempt: 1, worker: "test" };
 const claimRules = { maxAttempts: 4, staleSeconds: 20, retryUnknown: false };
 import { verificationRequestSchema } from "@/lib/verifications/verification-input";
-import { startSandboxForVendors } from "./pipeline-support";
+import { useSandboxForVendors } from "./pipeline-support";
 
 // The vendor-call job called directly (no worker), to make runs of one verification finish at the
 // same moment and to look at what each step writes.
 const actor = { kind: "system", label: "finish-runs-test" } as const;
-let sandbox: RunningSandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandboxForVendors();
-});
-afterAll(async () => {
-  await stopBoss();
-  await sandbox.close();
-  await disconnectDb();
-});
+const sandbox = useSandboxForVendors();
 
 function jobContext(vendor: VendorId): JobContext {
   return { jobId: "direct", queue: `vendor-call.${vendor}`, vendor, attempt: 1, isLastAttempt: true, signal: new AbortController().signal };
@@ -88,9 +77,9 @@ describe("vendor runs finishing", () => {
     const run = runs[0];
     await runVendorCallJob({ vendorRunId: run.id }, jobContext("kairos"));
     const answered = await db.vendorRun.findUniqueOrThrow({ where: { id: run.id } });
-    const calls = sandbox.requests("kairos").length;
+    const calls = sandbox().requests("kairos").length;
     await runVendorCallJob({ vendorRunId: run.id }, jobContext("kairos"));
-    expect(sandbox.requests("kairos")).toHaveLength(calls);
+    expect(sandbox().requests("kairos")).toHaveLength(calls);
     expect(await claimVendorRun(run.id, claimJob, claimRules)).toMatchObject({ claimed: false, finished: true });
     expect(await db.vendorRun.findUniqueOrThrow({ where: { id: run.id } })).toEqual(answered);
   });

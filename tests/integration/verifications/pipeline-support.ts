@@ -1,4 +1,6 @@
-import { db } from "@/lib/db";
+import { afterAll, beforeAll } from "vitest";
+import { db, disconnectDb } from "@/lib/db";
+import { stopBoss } from "@/lib/jobs/boss";
 import type { JobContext } from "@/lib/jobs/handlers";
 import type { JobQueues, VendorCallPayload } from "@/lib/jobs/queues";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
@@ -9,6 +11,26 @@ import { runVendorCallJob } from "@/lib/verifications/run-vendor-call-job";
 
 // A sandbox with every vendor pointed at it, and a way to wait for a run to be worked — by
 // awaiting the handler itself, never by sleeping.
+/**
+ * For a suite's lifetime: the sandbox of startSandboxForVendors before its tests, then the job
+ * queue, the sandbox and the database connection closed after them. Returns the running sandbox.
+ */
+export function useSandboxForVendors(): () => RunningSandbox {
+  let sandbox: RunningSandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandboxForVendors();
+  });
+  afterAll(async () => {
+    await stopBoss();
+    await sandbox?.close();
+    await disconnectDb();
+  });
+  return () => {
+    if (!sandbox) throw new Error("the sandbox starts in beforeAll");
+    return sandbox;
+  };
+}
+
 export async function startSandboxForVendors(): Promise<RunningSandbox> {
   const sandbox = await startSandbox({ port: 0 });
   await db.vendorConfig.deleteMany();
