@@ -99,6 +99,8 @@ function deltaInsert(name, parts) {
 }
 const LATEST = (src) => `(SELECT DISTINCT ON ("verificationId", "vendor") * FROM ${src} ORDER BY "verificationId", "vendor", "attempt" DESC)`;
 
+// dash_hour and dash_timeouts were later rewritten so that PostgreSQL inlines them
+// (prisma/migrations/20261128030000_inline_rollup_helpers): the definitions below are the first ones.
 let sql = `-- Dashboard rollups (issue 7). Not in the Prisma schema: read and written with SQL only.
 --
 -- Every rollup is keyed by the UTC hour its event happened in (plus vendor, check type, source, ...),

@@ -121,3 +121,36 @@ describe("dashboard rollups stay equal to a raw recount", () => {
     expect(after[0]?.n).toBe(before[0]?.n);
   });
 });
+
+// Every rollup trigger calls these about 100 times per verification: they must give the UTC hour and
+// the number of timed-out attempts, and stay inlinable (a body that is not one expression as immutable
+// as the function runs as a query of its own at each call).
+describe("the rollups' helper functions", () => {
+  it("dash_hour is the UTC hour, dash_timeouts counts attempt objects that timed out", async () => {
+    const hours = await db.$queryRaw<{ differing: bigint }[]>`
+      SELECT count(*) AS differing FROM generate_series(TIMESTAMPTZ '1999-12-31 22:59:59.999+05:30', TIMESTAMPTZ '2031-03-30 03:00:00+02', INTERVAL '7 hours 13 minutes 0.7 seconds') AS t
+      WHERE dash_hour(t) <> date_trunc('hour', t, 'UTC')`;
+    expect(hours[0]?.differing).toBe(0n);
+    const cases: [string, number][] = [
+      ["[]", 0],
+      ["null", 0],
+      ['{"networkError": "timeout"}', 0],
+      ['[{"networkError": "timeout"}, {"networkError": "reset"}, {}, {"networkError": "timeout"}]', 2],
+      ['[[{"networkError": "timeout"}], "timeout", 1, null, {"networkError": ["timeout"]}, {"networkError": "Timeout"}, {"x": {"networkError": "timeout"}}]', 0],
+    ];
+    for (const [attempts, timeouts] of cases) {
+      const rows = await db.$queryRaw<{ n: number }[]>`SELECT dash_timeouts(${attempts}::jsonb) AS n`;
+      expect({ attempts, n: rows[0]?.n }).toEqual({ attempts, n: timeouts });
+    }
+  });
+
+  it("are inlined into the trigger's query", async () => {
+    const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>`
+      EXPLAIN VERBOSE SELECT dash_hour(r."requestedAt"), dash_timeouts(r."attempts") FROM "VendorRun" r`;
+    const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(text).toContain("date_bin");
+    expect(text).toContain("jsonb_path_query_array");
+    expect(text).not.toContain("dash_hour");
+    expect(text).not.toContain("dash_timeouts");
+  });
+});
