@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freezeEnv, thawEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { getBoss } from "@/lib/jobs/boss";
 import { generateThumbnails } from "@/lib/media/generate-thumbnails";
@@ -160,10 +161,16 @@ export async function measureIngest(count: number, log: (line: string) => void, 
     const apiCpuBefore = ownCpuMs();
     const started = performance.now();
     const ids: string[] = [];
-    await pool(inputs, 16, async (input) => {
-      const created = await createVerification({ kind: "system", label: "bench" }, { ...input, source: "api" });
-      ids.push(created.id);
-    });
+    // As the app server does once started (scripts/serve.ts).
+    freezeEnv();
+    try {
+      await pool(inputs, 16, async (input) => {
+        const created = await createVerification({ kind: "system", label: "bench" }, { ...input, source: "api" });
+        ids.push(created.id);
+      });
+    } finally {
+      thawEnv();
+    }
     const apiCpuMs = ownCpuMs() - apiCpuBefore;
     const profileFile = await profile.stop();
     if (profileFile) log(`  CPU profile of the API side: ${profileFile}`);

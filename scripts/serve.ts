@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import path from "node:path";
-import { readEnv } from "@/lib/config/env";
+import { freezeEnv, readEnv } from "@/lib/config/env";
 import { compileTrustedProxies, stampClientAddress } from "@/lib/http/client-address";
 
 // Verdict's HTTP server: `next start` plus one thing Next.js cannot do, deciding the client's
@@ -16,6 +16,8 @@ const trust = compileTrustedProxies(TRUSTED_PROXIES);
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, hostname: host, port });
 await app.prepare();
+// Next.js has loaded its .env files: the environment is complete.
+freezeEnv();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { readEnv } from "@/lib/config/env";
+import { freezeEnv, readEnv } from "@/lib/config/env";
 import { applyMigrations } from "@/lib/db/migrate";
 import { disconnectDb } from "@/lib/db";
 import { bootstrapFirstAdmin } from "@/lib/runtime/bootstrap-admin";
@@ -60,8 +60,9 @@ async function main() {
     log("using the PostgreSQL server at DATABASE_URL");
   }
 
+  // The environment is complete from here on (the embedded values are set).
+  const env = freezeEnv();
   // Migrations as the schema's owner when the app's own role may not change it (README: Security).
-  const env = readEnv();
   const migrationUrl = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
   if (!migrationUrl) throw new Error("DATABASE_URL is not set");
   const migrated = await applyMigrations(migrationUrl, { log });

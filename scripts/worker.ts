@@ -1,4 +1,4 @@
-import { readEnv } from "@/lib/config/env";
+import { freezeEnv } from "@/lib/config/env";
 import { disconnectDb } from "@/lib/db";
 import { startInProcessWorker, workerSettingsFromEnv, type WorkerSettings } from "@/lib/jobs/start-in-process-worker";
 
@@ -7,7 +7,7 @@ import { startInProcessWorker, workerSettingsFromEnv, type WorkerSettings } from
 // `vendor-call.*` for a worker of vendor calls only). Ctrl-C or SIGTERM: finish running jobs, then exit.
 const log = (line: string) => console.log(`[verdict-worker] ${line}`);
 
-if (!readEnv().DATABASE_URL) {
+if (!freezeEnv().DATABASE_URL) {
   console.error("DATABASE_URL is not set: point the worker at the app's database.");
   process.exit(2);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { envSchema, readEnv } from "@/lib/config/env";
+import { envSchema, freezeEnv, readEnv, thawEnv } from "@/lib/config/env";
 import { vendorIds } from "@/lib/vendors/types";
 import { vendorRegistry } from "@/lib/vendors/vendor-registry";
 
@@ -48,4 +48,23 @@ describe("configuration", () => {
     expect(() => readEnv({ JOBS_POOL_SIZE: "many" })).toThrow(/^Invalid environment: JOBS_POOL_SIZE: /);
     expect(() => readEnv({ TEST_SET_MAX_CONCURRENT_IMPORTS: "0" })).toThrow("TEST_SET_MAX_CONCURRENT_IMPORTS");
   });
+
+  it("a frozen environment keeps the values it had; thawed, it reads them again", () => {
+    const before = process.env.OIDC_NAME;
+    process.env.OIDC_NAME = "Before the freeze";
+    try {
+      expect(freezeEnv().OIDC_NAME).toBe("Before the freeze");
+      process.env.OIDC_NAME = "After the freeze";
+      expect(readEnv().OIDC_NAME).toBe("Before the freeze");
+      // An explicit source is always read.
+      expect(readEnv({ OIDC_NAME: "Given" }).OIDC_NAME).toBe("Given");
+      thawEnv();
+      expect(readEnv().OIDC_NAME).toBe("After the freeze");
+    } finally {
+      thawEnv();
+      if (before === undefined) delete process.env.OIDC_NAME;
+      else process.env.OIDC_NAME = before;
+    }
+  });
 });
+
