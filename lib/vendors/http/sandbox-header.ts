@@ -1,6 +1,7 @@
 /** The response header every built-in sandbox answer carries (`Verdict-Sandbox: 1`). */
 export const SANDBOX_HEADER = "Verdict-Sandbox";
 
-export function isSandboxResponse(headers: Headers): boolean {
-  return headers.get(SANDBOX_HEADER) === "1";
+/** `value`: the answer's Verdict-Sandbox header, null when absent. */
+export function isSandboxResponse(value: string | null): boolean {
+  return value === "1";
 }

@@ -1,4 +1,5 @@
-import { isSandboxResponse } from "@/lib/vendors/http/sandbox-header";
+import { sendOnce } from "@/lib/vendors/http/send-once";
+import { isSandboxResponse, SANDBOX_HEADER } from "@/lib/vendors/http/sandbox-header";
 import type { Attempt } from "@/lib/vendors/types";
 
 export type WireRequest = {
@@ -61,11 +62,12 @@ function describeNetworkError(error: unknown): { error: "timeout" | "network"; m
     return { error: "timeout", message: "timeout" };
   }
   if (error instanceof Error) {
-    // undici wraps the socket error in `cause` (ECONNRESET, ECONNREFUSED, "other side closed").
+    // The socket's error (ECONNREFUSED, ECONNRESET), or undici's own (UND_ERR_SOCKET "other side
+    // closed", a body shorter than its Content-Length), sometimes wrapping the socket's in `cause`.
+    const codeOf = (e: Error) => ("code" in e && typeof e.code === "string" ? e.code : null);
     const cause = error.cause instanceof Error ? error.cause : null;
-    const code = cause && "code" in cause && typeof cause.code === "string" ? cause.code : null;
-    const detail = cause ? [code, cause.message].filter(Boolean).join(" ") : null;
-    return { error: "network", message: detail ? `${error.message}: ${detail}` : error.message };
+    const parts = [codeOf(error), error.message, cause ? [codeOf(cause), cause.message].filter(Boolean).join(" ") : null];
+    return { error: "network", message: parts.filter(Boolean).join(": ") };
   }
   return { error: "network", message: String(error) };
 }
@@ -92,14 +94,8 @@ export async function sendWithRetries(buildRequest: () => WireRequest, options: 
     const attemptStart = performance.now();
     const isLastAttempt = attemptNumber > options.maxRetries;
     try {
-      const response = await fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: AbortSignal.timeout(options.timeoutMs),
-        redirect: "manual",
-      });
-      const bodyText = await response.text();
+      const response = await sendOnce(request, options.timeoutMs);
+      const { bodyText } = response;
       attempts.push({
         attempt: attemptNumber,
         startedAt,
@@ -107,10 +103,10 @@ export async function sendWithRetries(buildRequest: () => WireRequest, options: 
         httpStatus: response.status,
         networkError: null,
         // Recorded here, below the adapters: they never learn that a sandbox answered.
-        ...(isSandboxResponse(response.headers) ? { sandbox: true } : {}),
+        ...(isSandboxResponse(response.header(SANDBOX_HEADER)) ? { sandbox: true } : {}),
       });
-      const wire: WireResponse = { status: response.status, contentType: response.headers.get("content-type"), bodyText };
-      const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"));
+      const wire: WireResponse = { status: response.status, contentType: response.header("content-type"), bodyText };
+      const retryAfterMs = parseRetryAfterMs(response.header("retry-after"));
       const retryable = response.status >= 500 || (response.status === 429 && retryAfterMs !== null) || (options.isUnusableAnswer?.(wire) ?? false);
       if (retryable && !isLastAttempt && (retryAfterMs === null || retryAfterMs <= MAX_RETRY_AFTER_MS)) {
         waitMs = Math.max(jitteredBackoffMs(options.backoffMs, attemptNumber, options.random), retryAfterMs ?? 0);
