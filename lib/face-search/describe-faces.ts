@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { named } from "@/lib/db/named-statement";
 
 // Where an indexed face comes from: its media, verification, reference, date and outcome.
 
@@ -41,12 +42,12 @@ export async function describeFaces(client: Queryable, faceIds: string[]): Promi
  * the first sampled frame of a video), with its descriptor.
  */
 export async function representativeFaces(client: Queryable, where: { verificationId?: string; mediaId?: string; faceId?: string }) {
-  const { rows } = await client.query<{ faceId: string; mediaId: string; role: string; embedding: number[] }>(
-    `SELECT DISTINCT ON (f."mediaId") f."id" AS "faceId", f."mediaId", m."role"::text AS "role", f."embedding"
+  const { rows } = await client.query<{ faceId: string; mediaId: string; role: string; embedding: number[] }>({
+    ...named(`SELECT DISTINCT ON (f."mediaId") f."id" AS "faceId", f."mediaId", m."role"::text AS "role", f."embedding"
      FROM "MediaFace" f JOIN "Media" m ON m."id" = f."mediaId"
      WHERE m."purgedAt" IS NULL AND ($1::uuid IS NULL OR m."verificationId" = $1::uuid) AND ($2::uuid IS NULL OR f."mediaId" = $2::uuid) AND ($3::uuid IS NULL OR f."id" = $3::uuid)
-     ORDER BY f."mediaId", f."frameMs" NULLS FIRST, f."faceIndex"`,
-    [where.verificationId ?? null, where.mediaId ?? null, where.faceId ?? null],
-  );
+     ORDER BY f."mediaId", f."frameMs" NULLS FIRST, f."faceIndex"`),
+    values: [where.verificationId ?? null, where.mediaId ?? null, where.faceId ?? null],
+  });
   return rows;
 }

@@ -3,6 +3,7 @@ import pg from "pg";
 import { isServerShutdown } from "@/lib/db";
 import { JOB_QUEUES, type QueueDefinition } from "@/lib/jobs/queues";
 import { readEnv } from "@/lib/config/env";
+import { JobsDatabase } from "@/lib/jobs/boss-db";
 
 // One pg-boss instance per process (app server, `npm start`'s in-process worker, `npm run worker`),
 // started on first use: it installs or migrates its own schema "pgboss" (under an advisory lock, so
@@ -12,6 +13,8 @@ export const JOBS_SCHEMA = "pgboss";
 
 interface BossState {
   boss?: Promise<PgBoss>;
+  // pg-boss does not close a pool it was given: stopBoss does.
+  db?: JobsDatabase;
   createdQueues: WeakMap<PgBoss, Set<string>>;
   queueLock?: Promise<void>;
 }
@@ -22,11 +25,10 @@ const state: BossState = (globalForBoss.verdictBoss ??= { createdQueues: new Wea
 async function startBoss(): Promise<PgBoss> {
   const { DATABASE_URL: connectionString, JOBS_POOL_SIZE } = readEnv();
   if (!connectionString) throw new Error("DATABASE_URL is not set");
+  const db = new JobsDatabase({ connectionString, application_name: "verdict-jobs", max: JOBS_POOL_SIZE });
   const boss = new PgBoss({
-    connectionString,
+    db,
     schema: JOBS_SCHEMA,
-    application_name: "verdict-jobs",
-    max: JOBS_POOL_SIZE,
     // Cron schedules (the retention purge, lib/data-protection/retention-schedule.ts): pg-boss sends
     // each due job once, whichever processes run the timekeeper. Maintenance stays on.
     schedule: true,
@@ -35,8 +37,16 @@ async function startBoss(): Promise<PgBoss> {
   boss.on("error", (error) => {
     if (!isServerShutdown(error)) console.error(`[jobs] ${error.message}`);
   });
-  await boss.start();
-  await ensureQueues(boss, Object.values(JOB_QUEUES));
+  state.db = db;
+  try {
+    await boss.start();
+    await ensureQueues(boss, Object.values(JOB_QUEUES));
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await db.close().catch(() => {});
+    if (state.db === db) state.db = undefined;
+    throw error;
+  }
   return boss;
 }
 
@@ -101,8 +111,11 @@ async function createMissingQueues(boss: PgBoss, queues: readonly QueueDefinitio
 // running (pg-boss retries it later) and closes the pool.
 export async function stopBoss(options: { timeoutMs?: number } = {}) {
   const running = state.boss;
+  const db = state.db;
   state.boss = undefined;
+  state.db = undefined;
   if (!running) return;
   const boss = await running.catch(() => undefined);
   await boss?.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 30_000 });
+  await db?.close();
 }

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { ensureQueues, getBoss } from "@/lib/jobs/boss";
 import type { QueueDefinition } from "@/lib/jobs/queues";
+import { named } from "@/lib/db/named-statement";
 
 // pg-boss runs its SQL through any object with executeSql(text, values) → { rows }. Routing it
 // through a Prisma interactive transaction makes the job row part of that transaction: the
@@ -51,7 +52,8 @@ export async function enqueueJobs(client: pg.PoolClient, jobs: JobToSend[]): Pro
     {
       db: {
         async executeSql(text: string, values: unknown[] = []) {
-          const result = await client.query<Record<string, unknown>>(text, values);
+          // A fixed text for every batch of the same size: named, so that it is planned once per connection.
+          const result = await client.query<Record<string, unknown>>({ ...named(text), values });
           inserted = result.rowCount ?? 0;
           return result;
         },

@@ -5,6 +5,7 @@ import { activeRuleSetOf, type ActiveRuleSet } from "@/lib/review/review-rule-se
 import type { RuleRun } from "@/lib/review/evaluate-review-rules";
 import { normalizedResultSchema, type CheckType, type Outcome, type VendorId } from "@/lib/vendors/types";
 import { resolveRunPolicies, type StoredPolicy } from "@/lib/verifications/get-verification";
+import { named } from "@/lib/db/named-statement";
 
 // What flagging a finished verification reads, in one query: it runs once for every verification
 // that finishes, so it asks for the rule inputs only (not the whole detail page's data).
@@ -42,16 +43,16 @@ export async function readFlaggingInput(verificationId: string): Promise<Flaggin
     manualReviewNote: string | null;
     runs: StoredRun[] | null;
     ruleSet: { version: number; settings: unknown } | null;
-  }>(
-    `SELECT v."checkType"::text AS "checkType", v."reference", v."manualReview", v."manualReviewNote",
+  }>({
+    ...named(`SELECT v."checkType"::text AS "checkType", v."reference", v."manualReview", v."manualReviewNote",
        (SELECT json_agg(json_build_object('vendor', r."vendor", 'checkType', r."checkType", 'attempt', r."attempt", 'status', r."status", 'outcome', r."outcome",
           'normalized', r."normalized", 'livenessScore', r."livenessScore", 'matchSimilarity', r."matchSimilarity", 'finishedAt', r."finishedAt",
           'policy', CASE WHEN p."id" IS NULL THEN NULL ELSE json_build_object('version', p."version", 'settings', p."settings") END))
         FROM "VendorRun" r LEFT JOIN "VendorPolicy" p ON p."id" = r."policyId" WHERE r."verificationId" = v."id") AS "runs",
        (SELECT json_build_object('version', s."version", 'settings', s."settings") FROM "ReviewRuleSet" s ORDER BY s."version" DESC LIMIT 1) AS "ruleSet"
-     FROM "Verification" v WHERE v."id" = $1::uuid`,
-    [verificationId],
-  );
+     FROM "Verification" v WHERE v."id" = $1::uuid`),
+    values: [verificationId],
+  });
   const row = rows[0];
   if (!row) return null;
   const stored = (row.runs ?? []).map((run) => {

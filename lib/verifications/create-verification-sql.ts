@@ -4,6 +4,7 @@ import type { BlobStorage, VendorRunStatus, VerificationSource, VerificationStat
 import { activePolicyOf, type ActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import type { VerificationForJson } from "@/lib/verifications/verification-json";
 import type { CheckType, MediaRole, Outcome, VendorId } from "@/lib/vendors/types";
+import { named } from "@/lib/db/named-statement";
 
 // The statements createVerification sends, in plain SQL: a verification is the hottest write in
 // Verdict (every API call), and these few statements replace a dozen ORM round trips.
@@ -27,8 +28,8 @@ export async function readVendorSetup(vendors: VendorId[], checkType: CheckType)
   const { rows } = await sqlPool().query<{
     vendor: VendorId; enabled: boolean | null; policyId: string | null; version: number | null; settings: unknown;
     gateApiTraffic: boolean | null; gateConsoleUploads: boolean | null;
-  }>(
-    `SELECT x."vendor"::text AS "vendor", c."enabled", p."id" AS "policyId", p."version", p."settings",
+  }>({
+    ...named(`SELECT x."vendor"::text AS "vendor", c."enabled", p."id" AS "policyId", p."version", p."settings",
             g."apiTraffic" AS "gateApiTraffic", g."consoleUploads" AS "gateConsoleUploads"
      FROM unnest($1::"Vendor"[]) AS x("vendor")
      LEFT JOIN "VendorConfig" c ON c."vendor" = x."vendor"
@@ -37,9 +38,9 @@ export async function readVendorSetup(vendors: VendorId[], checkType: CheckType)
        WHERE "vendor" = x."vendor" AND "checkType" = $2::"CheckType" AND "active"
        ORDER BY "version" DESC LIMIT 1
      ) p ON true
-     LEFT JOIN "QualityGateSetting" g ON g."checkType" = $2::"CheckType"`,
-    [vendors, checkType],
-  );
+     LEFT JOIN "QualityGateSetting" g ON g."checkType" = $2::"CheckType"`),
+    values: [vendors, checkType],
+  });
   const gate = rows[0];
   return {
     vendors: vendors.map((vendor) => {
@@ -149,8 +150,8 @@ export async function insertVerificationRows(
     : "";
   const { rows: [created] } = await client.query<
     Omit<VerificationForJson, "media" | "runs" | "testSet"> & { media: WrittenMedia[]; runs: WrittenRun[] }
-  >(
-    `WITH v AS (
+  >({
+    ...named(`WITH v AS (
        INSERT INTO "Verification" ("checkType", "reference", "note", "manualReview", "source", "createdById", "apiKeyId", "idempotencyKey", "status", "completedAt", "qualityGate")
        VALUES ($1::"CheckType", $2, $3, $4, $5::"VerificationSource", $6::uuid, $7::uuid, $8, $9::"VerificationStatus", $10::timestamptz, $11)
        RETURNING "id", "status", "checkType", "reference", "note", "source", "createdAt", "completedAt", "erasedAt", "eraseReason", "qualityGate"
@@ -181,9 +182,9 @@ export async function insertVerificationRows(
        (SELECT coalesce(json_agg(r ORDER BY r."vendor", r."attempt"), '[]') FROM r) AS "runs",
        (SELECT coalesce(json_agg(json_build_object('sha256', t."sha256", 'kind', t."kind", 'position', t."position")), '[]')
           FROM "Thumbnail" t WHERE t."sha256" IN (SELECT "sha256" FROM m) AND t."kind" IN ('thumb', 'poster') AND t."position" = 0) AS "thumbnails"
-     FROM v`,
-    params,
-  );
+     FROM v`),
+    values: params,
+  });
   if (!created) throw new Error("the verification was not inserted");
   // A new verification has one run per vendor: the ids map back by vendor.
   const runIds = rows.runs.map((run) => {

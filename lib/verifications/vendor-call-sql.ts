@@ -6,6 +6,7 @@ import { activePolicyOf, type ActivePolicy } from "@/lib/vendor-settings/vendor-
 import type { CheckType, MediaRole, VendorId } from "@/lib/vendors/types";
 import type { finishedRunData } from "@/lib/verifications/run-result-data";
 import { settleAttemptsSql, type AttemptOutcome } from "@/lib/verifications/vendor-call-attempts";
+import { named } from "@/lib/db/named-statement";
 
 // The statements of the vendor-call job (lib/verifications/run-vendor-call-job.ts) in plain SQL:
 // every vendor answer passes through them, so each step is one round trip.
@@ -55,8 +56,8 @@ interface VendorCallRow {
 
 /** Everything a vendor call needs, in one query: the run, its media with their bytes, the vendor's settings and active policy. */
 export async function readVendorCall(vendorRunId: string): Promise<VendorCall | null> {
-  const { rows } = await sqlPool().query<VendorCallRow>(
-    `SELECT r."id", r."verificationId", r."vendor"::text AS "vendor", r."checkType"::text AS "checkType", r."status"::text AS "status", r."attempts",
+  const { rows } = await sqlPool().query<VendorCallRow>({
+    ...named(`SELECT r."id", r."verificationId", r."vendor"::text AS "vendor", r."checkType"::text AS "checkType", r."status"::text AS "status", r."attempts",
        c."enabled", c."concurrency", c."ratePerSecond", c."baseUrl", c."credentialsEncrypted", c."timeoutMs", c."maxRetries", c."sandbox",
        p."id" AS "policyId", p."version" AS "policyVersion", p."settings" AS "policySettings",
        m."id" AS "mediaId", m."role"::text AS "role", m."sha256", m."mime", b."storage"::text AS "storage", b."data"
@@ -70,9 +71,9 @@ export async function readVendorCall(vendorRunId: string): Promise<VendorCall | 
      LEFT JOIN "Media" m ON m."verificationId" = r."verificationId"
      LEFT JOIN "Blob" b ON b."sha256" = m."sha256"
      WHERE r."id" = $1::uuid
-     ORDER BY m."role"`,
-    [vendorRunId],
-  );
+     ORDER BY m."role"`),
+    values: [vendorRunId],
+  });
   const first = rows[0];
   if (!first) return null;
   const { vendor, checkType } = first;
@@ -126,8 +127,8 @@ export async function claimVendorRun(
   job: ClaimJob,
   rules: { maxAttempts: number; staleSeconds: number; retryUnknown: boolean },
 ): Promise<Claim> {
-  const { rows } = await sqlPool().query<{ attemptId: string | null; attempt: number | null; open: boolean; n: number; live: number; unknown: number }>(
-    `WITH stale AS (
+  const { rows } = await sqlPool().query<{ attemptId: string | null; attempt: number | null; open: boolean; n: number; live: number; unknown: number }>({
+    ...named(`WITH stale AS (
        UPDATE "VendorCallAttempt" SET "outcome" = 'unknown', "finishedAt" = now(),
          "error" = 'the worker stopped while waiting for the answer (' || "worker" || '); whether the vendor answered is unknown'
        WHERE "vendorRunId" = $1::uuid AND "outcome" = 'sending' AND "heartbeatAt" < now() - make_interval(secs => $5)
@@ -154,9 +155,9 @@ export async function claimVendorRun(
      )
      SELECT (SELECT "id" FROM sent) AS "attemptId", (SELECT "attempt" FROM sent) AS "attempt",
        coalesce((SELECT open FROM run), false) AS open, p.n, p.live, p.unknown
-     FROM prior p`,
-    [vendorRunId, job.jobId, job.attempt, job.worker, rules.staleSeconds, rules.retryUnknown, rules.maxAttempts],
-  );
+     FROM prior p`),
+    values: [vendorRunId, job.jobId, job.attempt, job.worker, rules.staleSeconds, rules.retryUnknown, rules.maxAttempts],
+  });
   const row = rows[0];
   if (row.attemptId && row.attempt !== null) return { claimed: true, attemptId: row.attemptId, attempt: row.attempt };
   return { claimed: false, finished: !row.open, live: row.live, unknown: row.unknown, attempts: row.n };
@@ -173,8 +174,8 @@ export type Settled = "open" | "finished" | "missing";
 // seen in order: the last one to finish sees every answer and finishes the verification.
 // `completed` when at least one vendor answered, `failed` when every run ended in an error.
 async function settleLocked(client: pg.PoolClient, verificationId: string): Promise<Settled> {
-  const { rows } = await client.query<{ open: boolean }>(
-    `WITH s AS (
+  const { rows } = await client.query<{ open: boolean }>({
+    ...named(`WITH s AS (
        SELECT coalesce(bool_or("status" IN ('queued', 'running')), false) AS "open", coalesce(bool_or("status" = 'completed'), false) AS "answered"
        FROM "VendorRun" WHERE "verificationId" = $1::uuid
      )
@@ -184,9 +185,9 @@ async function settleLocked(client: pg.PoolClient, verificationId: string): Prom
        "updatedAt" = now()
      FROM s
      WHERE v."id" = $1::uuid AND (NOT s."open" OR v."status" IN ('queued', 'completed', 'failed'))
-     RETURNING s."open"`,
-    [verificationId],
-  );
+     RETURNING s."open"`),
+    values: [verificationId],
+  });
   const row = rows[0];
   // No row: still open and already running (nothing to change), or no such verification.
   return row ? (row.open ? "open" : "finished") : "open";
@@ -195,7 +196,7 @@ async function settleLocked(client: pg.PoolClient, verificationId: string): Prom
 /** Re-derives a verification's status from its runs (e.g. after runs were cancelled). */
 export async function settleVerificationStatus(verificationId: string): Promise<Settled> {
   return inSqlTransaction(async (client) => {
-    const locked = await client.query(`SELECT 1 FROM "Verification" WHERE "id" = $1::uuid FOR UPDATE`, [verificationId]);
+    const locked = await client.query({ ...named(`SELECT 1 FROM "Verification" WHERE "id" = $1::uuid FOR UPDATE`), values: [verificationId] });
     if (locked.rowCount === 0) return "missing";
     return settleLocked(client, verificationId);
   });
@@ -215,19 +216,17 @@ export async function finishVendorRun(
   fromStatuses: VendorRunStatus[] = ["running"],
 ): Promise<Settled | null> {
   return inSqlTransaction(async (client) => {
-    const finished = await client.query(
-      `WITH locked AS (SELECT 1 FROM "Verification" WHERE "id" = $2::uuid FOR UPDATE),
+    const finished = await client.query({
+      ...named(`WITH locked AS (SELECT 1 FROM "Verification" WHERE "id" = $2::uuid FOR UPDATE),
        settled AS (${settleAttemptsSql("$1", "$16")})
        UPDATE "VendorRun" SET "status" = $3::"VendorRunStatus", "outcome" = $4::"Outcome", "vendorVerdict" = $5, "livenessScore" = $6, "matchSimilarity" = $7,
          "httpStatus" = $8, "latencyMs" = $9, "normalized" = $10::jsonb, "raw" = $11::jsonb, "attempts" = $12::jsonb, "policyId" = $13::uuid, "finishedAt" = $14,
          "sandbox" = $15
-       WHERE "id" = $1::uuid AND "status" = ANY($17::"VendorRunStatus"[]) AND EXISTS (SELECT 1 FROM locked)`,
-      [
+       WHERE "id" = $1::uuid AND "status" = ANY($17::"VendorRunStatus"[]) AND EXISTS (SELECT 1 FROM locked)`), values: [
         run.id, run.verificationId, data.status, data.outcome, data.vendorVerdict, data.livenessScore, data.matchSimilarity, data.httpStatus, data.latencyMs,
         jsonParam(data.normalized), jsonParam(data.raw), jsonParam(data.attempts), data.policyId, data.finishedAt,
         data.sandbox, JSON.stringify(callAttempts), fromStatuses,
-      ],
-    );
+      ] });
     if (finished.rowCount === 0) return null;
     if (alsoWrite) await alsoWrite(client);
     return settleLocked(client, run.verificationId);

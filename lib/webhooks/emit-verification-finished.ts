@@ -2,12 +2,13 @@ import { db, sqlPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { latestRunPerVendor } from "@/lib/review/evaluate-review-rules";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
+import { named } from "@/lib/db/named-statement";
 
 // verification.finished, once per finish: a retried hook (same completedAt) sends nothing new;
 // a rerun that finishes later is a new finish and is announced again.
 export async function emitVerificationFinished(verificationId: string): Promise<void> {
   // Asked after every finished verification, mostly to learn that nobody listens: one plain query.
-  const { rowCount } = await sqlPool().query(`SELECT 1 FROM "Webhook" WHERE "active" AND 'verification.finished' = ANY("events") LIMIT 1`);
+  const { rowCount } = await sqlPool().query({ ...named(`SELECT 1 FROM "Webhook" WHERE "active" AND 'verification.finished' = ANY("events") LIMIT 1`) });
   if (!rowCount) return;
   const v = await db.verification.findUnique({
     where: { id: verificationId },
