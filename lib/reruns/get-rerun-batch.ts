@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Outcome, RerunBatchStatus } from "@/lib/generated/prisma/enums";
 import { describeSelection, rerunSelectionSchema } from "@/lib/reruns/rerun-selection";
 import type { VendorId } from "@/lib/vendors/types";
+import { isUuid } from "@/lib/validation/uuid";
 
 // A batch's progress as its page shows it: counts from the runs themselves (done / failed /
 // cancelled / waiting), the rate so far and the time left, and what changed — each new run against
@@ -64,7 +64,7 @@ export interface RerunBatchProgress {
 const emptyCounts = (): RunCounts => ({ queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 });
 
 export async function getRerunBatchProgress(batchId: string): Promise<RerunBatchProgress | null> {
-  if (!z.uuid().safeParse(batchId).success) return null;
+  if (!isUuid(batchId)) return null;
   const batch = await db.rerunBatch.findUnique({ where: { id: batchId } });
   if (!batch) return null;
   const [grouped, timing, flips, flippedRuns, user] = await Promise.all([

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import { combineVendorVerdict, type VendorVerdict } from "@/lib/review/vendor-verdict";
 import { getVerification, type VerificationDetail } from "@/lib/verifications/get-verification";
+import { isUuid } from "@/lib/validation/uuid";
 
 // Everything the case page shows in one read.
 
@@ -58,7 +59,7 @@ export interface CaseDetail {
 }
 
 export async function getCase(id: string): Promise<CaseDetail | null> {
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   const c = await db.reviewCase.findUnique({
     where: { id },
     include: {

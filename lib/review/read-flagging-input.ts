@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { sqlPool } from "@/lib/db";
 import { readFaceSignals, type FaceSignals } from "@/lib/face-search/face-signals";
 import { activeRuleSetOf, type ActiveRuleSet } from "@/lib/review/review-rule-sets";
@@ -6,6 +5,7 @@ import type { RuleRun } from "@/lib/review/evaluate-review-rules";
 import { normalizedResultSchema, type CheckType, type Outcome, type VendorId } from "@/lib/vendors/types";
 import { resolveRunPolicies, type StoredPolicy } from "@/lib/verifications/get-verification";
 import { named } from "@/lib/db/named-statement";
+import { isUuid } from "@/lib/validation/uuid";
 
 // What flagging a finished verification reads, in one query: it runs once for every verification
 // that finishes, so it asks for the rule inputs only (not the whole detail page's data).
@@ -35,7 +35,7 @@ interface StoredRun {
 }
 
 export async function readFlaggingInput(verificationId: string): Promise<FlaggingInput | null> {
-  if (!z.uuid().safeParse(verificationId).success) return null;
+  if (!isUuid(verificationId)) return null;
   const { rows } = await sqlPool().query<{
     checkType: CheckType;
     reference: string | null;

@@ -9,6 +9,7 @@ import { getActivePolicy } from "@/lib/vendor-settings/vendor-policies";
 import { attemptSchema, normalizedResultSchema, type Attempt, type CheckType, type NormalizedResult, type VendorId } from "@/lib/vendors/types";
 import { describeWaitingFor } from "@/lib/verifications/describe-waiting-for";
 import type { RunFields } from "@/lib/verifications/run-fields";
+import { isUuid } from "@/lib/validation/uuid";
 
 // Everything the verification detail page shows, in one read: media with the thumbnails that
 // exist so far, every vendor run (all attempts) with its parsed normalized result, and the policy
@@ -122,7 +123,7 @@ export async function resolveRunPolicies(
 
 /** The verification with its media and runs; null for an unknown or malformed id. */
 export async function getVerification(id: string): Promise<VerificationDetail | null> {
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   const v = await db.verification.findUnique({
     where: { id },
     include: {

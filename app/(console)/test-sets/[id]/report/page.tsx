@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { buildTestSetReport } from "@/lib/test-sets/build-test-set-report";
 import type { VendorId } from "@/lib/vendors/types";
 import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { SandboxSwitch, VendorAgreement, VendorMetrics } from "./_components/report-sections";
+import { isUuid } from "@/lib/validation/uuid";
 
 export const metadata: Metadata = { title: "Test set report" };
 
@@ -17,7 +17,7 @@ export default async function TestSetReportPage({ params, searchParams }: { para
   await requirePageUser();
   const { id } = await params;
   const includeSandbox = (await searchParams).sandbox === "include";
-  const report = z.uuid().safeParse(id).success ? await buildTestSetReport(id, { includeSandbox }) : null;
+  const report = isUuid(id) ? await buildTestSetReport(id, { includeSandbox }) : null;
   if (!report) notFound();
   const sandboxTotal = Object.values(report.sandboxRuns).reduce((n, v) => n + (v ?? 0), 0);
   const pendingTotal = Object.values(report.pending).reduce((n, v) => n + (v ?? 0), 0);
