@@ -168,7 +168,8 @@ export function DataTable<T extends RowData>({
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        {toolbar}
+        {/* The toolbar takes the row's free space: an item of it with ml-auto sits just left of the Columns menu. */}
+        {toolbar ? <div className="flex flex-1 flex-wrap items-center gap-2">{toolbar}</div> : null}
         {columnVisibility ? (
           <div className="ml-auto">
             <ColumnVisibilityMenu

@@ -1,4 +1,5 @@
 import { thumbnailUrl } from "@/components/media/media-thumbnail";
+import { boxOnPicture } from "@/lib/face-engine/box-on-picture";
 
 // Faces found by Verdict's engine, drawn over the pictures (SVG in the picture's own pixel space,
 // fitted like `object-contain`) and as crops side by side. Boxes come from "MediaFace".
@@ -29,11 +30,13 @@ export function EngineFaceOverlay({ faces, className = "", style }: { faces: Eng
       aria-label={`${faces.boxes.length} face${faces.boxes.length === 1 ? "" : "s"} found by Verdict's engine`}
       data-testid="engine-face-boxes"
     >
-      {faces.boxes.map((f, i) => (
-        <g key={i}>
-          <rect x={f.box[0]} y={f.box[1]} width={f.box[2]} height={f.box[3]} fill="none" stroke={i === 0 ? "#22c55e" : "#f59e0b"} strokeWidth={stroke} />
-        </g>
-      ))}
+      {faces.boxes.map((f, i) => {
+        // A box running past the picture's edge (a face cut off by a tight crop) is drawn along
+        // the edge: drawn as given, its lines lie off the picture, where the overlay is clipped.
+        const drawn = boxOnPicture(f.box, faces, stroke);
+        if (!drawn) return null;
+        return <rect key={i} x={drawn.x} y={drawn.y} width={drawn.width} height={drawn.height} fill="none" stroke={i === 0 ? "#22c55e" : "#f59e0b"} strokeWidth={stroke} data-cut-off={drawn.cutOff || undefined} />;
+      })}
     </svg>
   );
 }

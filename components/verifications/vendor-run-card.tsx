@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { FactList } from "@/components/ui/fact-list";
 import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { ScoreBar } from "@/components/verifications/score-bar";
 import { describeScoreScales } from "@/lib/verifications/score-scales";
@@ -35,15 +36,6 @@ function prettyJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs text-zinc-500">{label}</dt>
-      <dd className="font-mono text-sm tabular-nums">{children}</dd>
-    </div>
-  );
-}
-
 export function VendorRunCard({ run, superseded = false }: { run: RunCardData; superseded?: boolean }) {
   const normalized = run.normalized;
   const scales = describeScoreScales(run, run.policy?.policy ?? null);
@@ -70,21 +62,23 @@ export function VendorRunCard({ run, superseded = false }: { run: RunCardData; s
       </header>
       {run.rerunReason ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Rerun because: {run.rerunReason}</p> : null}
 
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Fact label="Latency">{formatDuration(run.latencyMs ?? normalized?.latencyMs)}</Fact>
-        {run.vendor === "local" ? (
-          <>
-            <Fact label="Ran">offline, in the worker</Fact>
-            <Fact label="Network">none (models on this machine)</Fact>
-          </>
-        ) : (
-          <>
-            <Fact label="HTTP status">{run.httpStatus ?? normalized?.httpStatus ?? "—"}</Fact>
-            <Fact label="HTTP attempts">{run.attempts.length || "—"}</Fact>
-          </>
-        )}
-        <Fact label="Finished">{run.finishedAt ? formatDateTime(run.finishedAt).slice(11) : "—"}</Fact>
-      </dl>
+      <FactList
+        className="text-sm sm:grid-cols-4"
+        valueClassName="font-mono tabular-nums"
+        items={[
+          { label: "Latency", value: formatDuration(run.latencyMs ?? normalized?.latencyMs) },
+          ...(run.vendor === "local"
+            ? [
+                { label: "Ran", value: "offline, in the worker" },
+                { label: "Network", value: "none (models on this machine)" },
+              ]
+            : [
+                { label: "HTTP status", value: run.httpStatus ?? normalized?.httpStatus ?? "—" },
+                { label: "HTTP attempts", value: run.attempts.length || "—" },
+              ]),
+          { label: "Finished", value: run.finishedAt ? formatDateTime(run.finishedAt).slice(11) : "—" },
+        ]}
+      />
 
       {scales.length ? (
         <section aria-label="Scores" className="flex flex-col gap-3">

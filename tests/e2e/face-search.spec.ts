@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import sharp from "sharp";
 import { db } from "@/lib/db";
 import { ruleDetailSchema } from "@/lib/review/get-case";
@@ -100,4 +100,59 @@ test("search by face from an uploaded picture: the matches, then the subject pag
   await results.getByRole("link", { name: reference }).click();
   await expect(page).toHaveURL(new RegExp(`/subjects/${reference}$`));
   await expect(page.getByTestId("subject-history").locator(`[data-verification="${indexedId}"]`)).toBeVisible();
+});
+
+/** Where the first face box's line is drawn, and where the picture shows, in page pixels (the picture fitted like object-contain). */
+async function faceLineAndPicture(boxes: Locator, picture: Locator) {
+  const shown = await picture.evaluate((img: HTMLImageElement) => {
+    const r = img.getBoundingClientRect();
+    const scale = Math.min(r.width / img.naturalWidth, r.height / img.naturalHeight);
+    const [w, h] = [img.naturalWidth * scale, img.naturalHeight * scale];
+    return { left: r.left + (r.width - w) / 2, top: r.top + (r.height - h) / 2, right: r.left + (r.width + w) / 2, bottom: r.top + (r.height + h) / 2, scale };
+  });
+  const line = await boxes.locator("rect").first().evaluate((rect: SVGRectElement, scale) => {
+    // The box's own outline, widened by half the line (drawn centred on it), in page pixels.
+    const r = rect.getBoundingClientRect();
+    const half = (Number(rect.getAttribute("stroke-width")) * scale) / 2;
+    return { left: r.left - half, top: r.top - half, right: r.right + half, bottom: r.bottom + half };
+  }, shown.scale);
+  return { line, shown };
+}
+
+function expectLineOnPicture({ line, shown }: Awaited<ReturnType<typeof faceLineAndPicture>>) {
+  for (const side of ["left", "top"] as const) expect(line[side]).toBeGreaterThanOrEqual(shown[side] - 0.5);
+  for (const side of ["right", "bottom"] as const) expect(line[side]).toBeLessThanOrEqual(shown[side] + 0.5);
+  // The face fills the picture, and so does its box.
+  expect(line.right - line.left).toBeGreaterThan(0.8 * (shown.right - shown.left));
+  expect(line.bottom - line.top).toBeGreaterThan(0.8 * (shown.bottom - shown.top));
+}
+
+test("a tightly cropped face: its box runs past the picture's edge and is drawn along it, on the verification and on the search preview", async ({ page }) => {
+  const reference = `e2e-tight-${Date.now()}`;
+  // The face fills the picture: the engine's box runs past all four edges.
+  const tight = await sharp(await fixture("people/sample1-face1.jpg")).extract({ left: 62, top: 60, width: 132, height: 132 }).jpeg({ quality: 92 }).toBuffer();
+  await signInAs(page, "operator");
+
+  // The verification's media, boxes drawn over the stored preview.
+  await uploadSelfie(page, reference, tight);
+  await page.reload();
+  const tile = page.getByTestId("media-selfie");
+  const thumbnail = tile.getByRole("img", { name: "Selfie" });
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+  const tileBoxes = tile.getByTestId("engine-face-boxes");
+  await expect(tileBoxes.locator("rect")).toHaveCount(1);
+  await expect(tileBoxes.locator("rect")).toHaveAttribute("data-cut-off", "true");
+  await expect(tileBoxes.locator("rect")).toBeVisible();
+  expectLineOnPicture(await faceLineAndPicture(tileBoxes, thumbnail));
+
+  // The same picture uploaded to search by face: the box on its preview.
+  await page.goto("/face-search");
+  await page.getByLabel("Picture (JPEG or PNG)").setInputFiles({ name: "tight.jpg", mimeType: "image/jpeg", buffer: tight });
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("The face found in the uploaded picture")).toBeVisible({ timeout: 120_000 });
+  const boxes = page.getByTestId("engine-face-boxes");
+  await expect(boxes.locator("rect")).toHaveCount(1);
+  await expect(boxes.locator("rect")).toHaveAttribute("data-cut-off", "true");
+  await expect(boxes.locator("rect")).toBeVisible();
+  expectLineOnPicture(await faceLineAndPicture(boxes, page.getByRole("img", { name: "The uploaded picture" })));
 });

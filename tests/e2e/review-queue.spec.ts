@@ -455,3 +455,42 @@ test("escalation goes to a senior reviewer: the escalating reviewer is refused (
   ]);
   await senior.close();
 });
+
+test("the Columns menu hides a queue column; it stays hidden after a reload and on another status tab", async ({ page }) => {
+  const c = await seedCase({ priority: 4 });
+  cleanup.push(c.id);
+  await signInAs(page, "reviewer");
+  await page.goto(`/queue?reference=${c.reference}`);
+  const row = page.locator(`tr[data-row-id="${c.id}"]`);
+  await expect(row).toBeVisible();
+  await expect(row.getByRole("cell")).toHaveCount(10);
+  await expect(page.getByRole("columnheader", { name: "Assignee" })).toBeVisible();
+
+  const popover = page.getByRole("dialog", { name: "Visible columns" });
+  await page.getByRole("button", { name: "Columns" }).click();
+  await expect(popover.getByRole("checkbox", { name: "Face" })).toBeChecked();
+  // The case itself cannot be hidden.
+  await expect(popover.getByRole("checkbox", { name: "Case" })).toHaveCount(0);
+  await popover.getByRole("checkbox", { name: "Assignee" }).uncheck();
+  await expect(page).toHaveURL(/hide=assignee/);
+  await expect(page.getByRole("columnheader", { name: "Assignee" })).toHaveCount(0);
+  await expect(row.getByRole("cell")).toHaveCount(9);
+
+  // The choice is in the URL, so it survives a reload.
+  await page.reload();
+  await expect(row).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Assignee" })).toHaveCount(0);
+  await expect(row.getByRole("cell")).toHaveCount(9);
+  await expect(page.getByRole("columnheader", { name: "Opened" })).toBeVisible();
+  await page.getByRole("button", { name: "Columns" }).click();
+  await expect(popover.getByRole("checkbox", { name: "Assignee" })).not.toBeChecked();
+  await expect(popover.getByRole("checkbox", { name: "Opened" })).toBeChecked();
+  await page.keyboard.press("Escape");
+
+  // Another status tab keeps it hidden.
+  await page.getByTestId("status-tab-all").click();
+  await expect(page).toHaveURL(/status=all/);
+  await expect(page).toHaveURL(/hide=assignee/);
+  await expect(row).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Assignee" })).toHaveCount(0);
+});

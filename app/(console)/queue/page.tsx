@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { parseHiddenColumns } from "@/components/data-table/hidden-columns";
 import { PageLinks } from "@/components/data-table/page-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { CASE_STATUS_LABELS } from "@/components/review/case-labels";
@@ -12,6 +13,7 @@ import { listSavedViews } from "@/lib/review/saved-views";
 import { getReviewerSettings } from "@/lib/users/manage-users";
 import { SandboxVendorsNotice } from "@/components/verifications/sandbox-vendors-notice";
 import { findSandboxVendors } from "@/lib/vendor-settings/find-sandbox-vendors";
+import { QUEUE_HIDEABLE_COLUMNS } from "./_lib/queue-columns";
 import { ClaimNextButton } from "./_components/claim-next-button";
 import { QueueFilters } from "./_components/queue-filters";
 import { QueueTable } from "./_components/queue-table";
@@ -27,6 +29,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser();
   const params = await searchParams;
   const search = queueSearchSchema.parse(params);
+  const hidden = parseHiddenColumns(params.hide, QUEUE_HIDEABLE_COLUMNS);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
   const isAdmin = user.role === "admin";
   const [{ rows, nextCursor, prevCursor, counts }, views, reviewers, settings, sandboxVendors] = await Promise.all([
@@ -44,6 +47,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     const next = new URLSearchParams(query);
     next.delete("cursor");
     next.delete("before");
+    // Another tab or page keeps the columns hidden (a saved view holds the filters only).
+    if (hidden.length) next.set("hide", hidden.join(","));
     for (const [k, v] of Object.entries(changes)) {
       if (v === null) next.delete(k);
       else next.set(k, v);
@@ -108,6 +113,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         }))}
         reviewers={reviewers}
         canAssign={isAdmin}
+        hidden={hidden}
       />
       <PageLinks
         first={prevCursor ? hrefFor({}) : null}

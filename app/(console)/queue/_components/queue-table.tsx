@@ -16,9 +16,11 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { VendorRunChip } from "@/components/verifications/status-badges";
 import { StackedDateTime } from "@/components/data-table/stacked-date-time";
+import { useUrlColumnVisibility } from "@/components/data-table/use-url-table-state";
 import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { MediaRole } from "@/lib/generated/prisma/enums";
 import type { CheckType, Outcome, VendorId } from "@/lib/vendors/types";
+import { QUEUE_HIDEABLE_COLUMNS, type QueueHideableColumn } from "../_lib/queue-columns";
 import { assignCasesAction } from "../actions";
 
 export interface QueueTableRow {
@@ -47,12 +49,13 @@ const QUEUE_SHORTCUTS = [
   { keys: ["?"], does: "Show these shortcuts" },
 ];
 
-// Fixed widths (table-fixed) so the table fits a 1280 px window: "Why" takes what is left.
+// Fixed widths (table-fixed) so the table fits a 1280 px window: "Why" takes what is left. The
+// case and the selection are always shown; the others can be hidden from the Columns menu.
 function columns(now: number, selectable: boolean): Column[] {
   const list: Column[] = [
     {
       id: "media",
-      meta: { width: "w-14" },
+      meta: { label: "Face", width: "w-14" },
       header: () => <span className="sr-only">Face</span>,
       cell: ({ row }) => {
         const thumb = row.original.thumbnail;
@@ -62,6 +65,7 @@ function columns(now: number, selectable: boolean): Column[] {
     },
     {
       id: "case",
+      enableHiding: false,
       meta: { width: "w-24" },
       header: "Case",
       cell: ({ row }) => (
@@ -132,6 +136,7 @@ function columns(now: number, selectable: boolean): Column[] {
   return [
     {
       id: "select",
+      enableHiding: false,
       meta: { width: "w-8" },
       header: ({ table }) => (
         <input type="checkbox" aria-label="Select every case on this page" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
@@ -145,9 +150,23 @@ function columns(now: number, selectable: boolean): Column[] {
 }
 
 // The queue as a server-driven table: the page passes one page of rows (filters, sort and cursor
-// are in the URL). Rows are focusable: j/k or arrows move, Enter opens. Admins select rows to assign.
-export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTableRow[]; now: number; canAssign: boolean; reviewers: { id: string; email: string }[] }) {
+// are in the URL, and so are the hidden columns). Rows are focusable: j/k or arrows move, Enter
+// opens. Admins select rows to assign.
+export function QueueTable({
+  rows,
+  now,
+  canAssign,
+  reviewers,
+  hidden,
+}: {
+  rows: QueueTableRow[];
+  now: number;
+  canAssign: boolean;
+  reviewers: { id: string; email: string }[];
+  hidden: QueueHideableColumn[];
+}) {
   const router = useRouter();
+  const columnVisibility = useUrlColumnVisibility(hidden, QUEUE_HIDEABLE_COLUMNS);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [assignee, setAssignee] = useState("");
@@ -222,6 +241,7 @@ export function QueueTable({ rows, now, canAssign, reviewers }: { rows: QueueTab
       getRowId={(row) => row.id}
       empty="No cases match these filters."
       layout="fixed"
+      columnVisibility={columnVisibility}
       rowSelection={canAssign ? { state: rowSelection, onChange: setRowSelection } : undefined}
       onOpenRow={(row) => router.push(`/cases/${row.id}`)}
       rowLabel={(row) => `Case ${row.id.slice(0, 8)}, priority ${row.priority}, ${row.rules.map(ruleTitle).join(", ")}${row.reference ? `, reference ${row.reference}` : ""}`}

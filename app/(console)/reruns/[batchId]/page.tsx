@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { SandboxAnswersNotice, SandboxBadge } from "@/components/verifications/sandbox-badge";
@@ -84,30 +85,19 @@ export default async function RerunBatchPage({ params }: { params: Promise<{ bat
           <div className="h-full bg-red-500" style={{ width: share(p.counts.failed) }} />
           <div className="h-full bg-zinc-400 dark:bg-zinc-600" style={{ width: share(p.counts.cancelled) }} />
         </div>
-        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4 lg:grid-cols-7">
-          {[
-            ["Done", p.counts.completed, "done"],
-            ["Failed", p.counts.failed, "failed"],
-            ["Remaining", p.remaining, "remaining"],
-            ["Cancelled", p.counts.cancelled, "cancelled"],
-            ["Skipped", p.skippedRuns, "skipped"],
-          ].map(([label, value, key]) => (
-            <div key={key}>
-              <dt className="text-xs text-zinc-500">{label}</dt>
-              <dd className="font-mono tabular-nums" data-testid={`batch-${key}`}>
-                {value}
-              </dd>
-            </div>
-          ))}
-          <div>
-            <dt className="text-xs text-zinc-500">Rate</dt>
-            <dd className="font-mono tabular-nums">{p.ratePerMinute ? `${p.ratePerMinute.toFixed(1)} runs/min` : "—"}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-zinc-500">Time left</dt>
-            <dd className="font-mono tabular-nums">{p.status === "running" ? formatSeconds(p.secondsLeft) : "—"}</dd>
-          </div>
-        </dl>
+        <FactList
+          className="text-sm sm:grid-cols-4 lg:grid-cols-7"
+          valueClassName="font-mono tabular-nums"
+          items={[
+            { label: "Done", value: p.counts.completed, testId: "batch-done" },
+            { label: "Failed", value: p.counts.failed, testId: "batch-failed" },
+            { label: "Remaining", value: p.remaining, testId: "batch-remaining" },
+            { label: "Cancelled", value: p.counts.cancelled, testId: "batch-cancelled" },
+            { label: "Skipped", value: p.skippedRuns, testId: "batch-skipped" },
+            { label: "Rate", value: p.ratePerMinute ? `${p.ratePerMinute.toFixed(1)} runs/min` : "—" },
+            { label: "Time left", value: p.status === "running" ? formatSeconds(p.secondsLeft) : "—" },
+          ]}
+        />
         <p className="text-xs text-zinc-500">
           {p.selectedCount} verification(s) selected, {p.plannedRuns} run(s) planned, {p.createdRuns} created so far
           {p.skippedRuns ? ` (${p.skippedRuns} skipped: the vendor needs media the verification lacks, or was still busy on it)` : ""}. Started {formatDateTime(p.createdAt)}

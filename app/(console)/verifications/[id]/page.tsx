@@ -3,6 +3,7 @@ import { ReferenceLink } from "@/components/subjects/reference-link";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { SandboxAnswersNotice } from "@/components/verifications/sandbox-badge";
 import { VerificationStatusBadge } from "@/components/verifications/status-badges";
@@ -81,26 +82,15 @@ export default async function VerificationPage({ params }: { params: Promise<{ i
             {v.waitingFor}
           </p>
         ) : null}
-        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-xs text-zinc-500">Source</dt>
-            <dd>
-              <Badge>{SOURCE_LABELS[v.source]}</Badge>
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs text-zinc-500">Created</dt>
-            <dd className="font-mono text-xs">{formatDateTime(v.createdAt)}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-zinc-500">Created by</dt>
-            <dd className="truncate">{v.createdBy?.email ?? (v.apiKey ? `API key ${v.apiKey.name} (${v.apiKey.prefix}…)` : "—")}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-zinc-500">Completed</dt>
-            <dd className="font-mono text-xs">{formatDateTime(v.completedAt)}</dd>
-          </div>
-        </dl>
+        <FactList
+          className="text-sm sm:grid-cols-4"
+          items={[
+            { label: "Source", value: <Badge>{SOURCE_LABELS[v.source]}</Badge> },
+            { label: "Created", value: formatDateTime(v.createdAt), valueClassName: "font-mono text-xs" },
+            { label: "Created by", value: v.createdBy?.email ?? (v.apiKey ? `API key ${v.apiKey.name} (${v.apiKey.prefix}…)` : "—"), valueClassName: "truncate" },
+            { label: "Completed", value: formatDateTime(v.completedAt), valueClassName: "font-mono text-xs" },
+          ]}
+        />
         {v.note ? <p className="whitespace-pre-wrap rounded-md bg-zinc-50 p-3 text-sm dark:bg-zinc-900">{v.note}</p> : null}
       </div>
 

@@ -3,6 +3,7 @@ import { EngineFaceCrops } from "@/components/media/engine-faces";
 import { FaceCompare } from "@/components/media/face-compare";
 import { CaseStatusBadge, DecisionBadge, ruleTitle } from "@/components/review/case-labels";
 import { Badge } from "@/components/ui/badge";
+import { FactList } from "@/components/ui/fact-list";
 import { ScoreBar } from "@/components/verifications/score-bar";
 import { SandboxBadge } from "@/components/verifications/sandbox-badge";
 import { OutcomeBadge } from "@/components/verifications/status-badges";
@@ -27,35 +28,23 @@ function ActionName({ action }: { action: string }) {
 export function CaseFacts({ c }: { c: CaseDetail }) {
   const v = c.verification;
   return (
-    <dl className="mb-6 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
-      <div>
-        <dt className="text-xs text-zinc-500">Priority</dt>
-        <dd className="tabular-nums">{c.priority}</dd>
-      </div>
-      <div>
-        <dt className="text-xs text-zinc-500">Assignee</dt>
-        <dd data-testid="case-assignee">{c.assignee?.email ?? "unassigned"}</dd>
-      </div>
-      <div>
-        <dt className="text-xs text-zinc-500">Opened</dt>
-        <dd className="font-mono text-xs">{formatDateTime(c.openedAt)}</dd>
-      </div>
-      <div>
-        <dt className="text-xs text-zinc-500">Vendors say</dt>
-        <dd>
-          <OutcomeBadge outcome={c.vendorVerdict} />
-        </dd>
-      </div>
-      <div>
-        <dt className="text-xs text-zinc-500">Verification</dt>
-        <dd>
-          <Link href={`/verifications/${v.id}`} className="font-mono text-xs underline">
-            {v.id.slice(0, 8)}
-          </Link>
-        </dd>
-      </div>
-    </dl>
-
+    <FactList
+      className="mb-6 text-sm sm:grid-cols-5"
+      items={[
+        { label: "Priority", value: c.priority, valueClassName: "tabular-nums" },
+        { label: "Assignee", value: c.assignee?.email ?? "unassigned", testId: "case-assignee" },
+        { label: "Opened", value: formatDateTime(c.openedAt), valueClassName: "font-mono text-xs" },
+        { label: "Vendors say", value: <OutcomeBadge outcome={c.vendorVerdict} /> },
+        {
+          label: "Verification",
+          value: (
+            <Link href={`/verifications/${v.id}`} className="font-mono text-xs underline">
+              {v.id.slice(0, 8)}
+            </Link>
+          ),
+        },
+      ]}
+    />
   );
 }
 
