@@ -5,6 +5,7 @@ import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { formText } from "@/lib/validation/form-text";
+import { cn } from "@/components/ui/cn";
 
 // Filter bars of the server-driven tables: every filter lives in the URL, the server parses it and
 // runs the query. Changing a filter starts again at the first page (the cursor belongs to the old
@@ -18,7 +19,7 @@ export interface FilterOption {
   label: string;
 }
 
-export const filterSelectClass = `${inputClass} w-auto min-w-32`;
+export const filterSelectClass = cn(inputClass, "w-auto min-w-32");
 
 export function optionsOf(entries: Record<string, string>): FilterOption[] {
   return Object.entries(entries).map(([value, label]) => ({ value, label }));

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { Field, FieldError, fieldErrorProps, inputClass, type FieldControl } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { cn } from "@/components/ui/cn";
 
 type FormAction = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -75,7 +76,7 @@ export function InlineReasonForm({ action, label, hidden, reasonLabel, submitLab
     <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-2" aria-label={label}>
       <HiddenInputs values={hidden} />
       <div className="flex flex-col gap-1">
-        <input name="reason" aria-label={reasonLabel} placeholder={reasonLabel.toLowerCase()} maxLength={1000} {...fieldErrorProps(errorId, fieldErrors.reason)} className={`${inputClass} w-56`} />
+        <input name="reason" aria-label={reasonLabel} placeholder={reasonLabel.toLowerCase()} maxLength={1000} {...fieldErrorProps(errorId, fieldErrors.reason)} className={cn(inputClass, "w-56")} />
         <FieldError id={errorId} error={fieldErrors.reason} />
       </div>
       <SubmitButton size="sm" variant="secondary" pending={pending}>

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { canViewFaces } from "@/lib/media/media-access";
 import { searchReferences } from "@/lib/subjects/get-subject";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Subjects" };
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export default async function SubjectsSearchPage({ searchParams }: { searchParam
         <form className="flex items-end gap-3" role="search" aria-label="Find a reference">
           <label className="flex flex-col gap-1 text-sm">
             Reference
-            <input name="q" defaultValue={q} className={`${inputClass} w-72`} maxLength={200} placeholder="Whole or part of a reference" />
+            <input name="q" defaultValue={q} className={cn(inputClass, "w-72")} maxLength={200} placeholder="Whole or part of a reference" />
           </label>
           <button type="submit" className="h-9 rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">Find</button>
         </form>

@@ -7,6 +7,7 @@ import { auditFilterParams, findAuditEvents, parseAuditSearch } from "@/lib/audi
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AuditChainBanner } from "./_components/audit-chain-banner";
 import { AuditTable } from "./_components/audit-table";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -33,27 +34,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <label className="flex flex-col gap-1 text-sm">
           From (UTC day)
-          <input type="date" name="from" defaultValue={search.from} aria-invalid={errors.from ? true : undefined} className={`${inputClass} w-40`} />
+          <input type="date" name="from" defaultValue={search.from} aria-invalid={errors.from ? true : undefined} className={cn(inputClass, "w-40")} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           To (UTC day)
-          <input type="date" name="to" defaultValue={search.to} aria-invalid={errors.to ? true : undefined} className={`${inputClass} w-40`} />
+          <input type="date" name="to" defaultValue={search.to} aria-invalid={errors.to ? true : undefined} className={cn(inputClass, "w-40")} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Actor
-          <input name="actor" defaultValue={search.actor} placeholder="email or api-key:name" className={`${inputClass} w-52`} />
+          <input name="actor" defaultValue={search.actor} placeholder="email or api-key:name" className={cn(inputClass, "w-52")} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Action starts with
-          <input name="action" defaultValue={search.action} placeholder="media.viewed" className={`${inputClass} w-40`} />
+          <input name="action" defaultValue={search.action} placeholder="media.viewed" className={cn(inputClass, "w-40")} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Target type
-          <input name="targetType" defaultValue={search.targetType} placeholder="verification" className={`${inputClass} w-32`} />
+          <input name="targetType" defaultValue={search.targetType} placeholder="verification" className={cn(inputClass, "w-32")} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Target id
-          <input name="targetId" defaultValue={search.targetId} className={`${inputClass} w-44`} />
+          <input name="targetId" defaultValue={search.targetId} className={cn(inputClass, "w-44")} />
         </label>
         {search.verification ? <input type="hidden" name="verification" value={search.verification} /> : null}
         {search.reference ? <input type="hidden" name="reference" value={search.reference} /> : null}

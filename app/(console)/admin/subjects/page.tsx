@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { referenceOrErased } from "@/lib/data-protection/erased-reference";
 import { db } from "@/lib/db";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Subjects" };
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export default async function AdminSubjectsPage({ searchParams }: { searchParams
       <form className="mb-6 flex items-end gap-3" role="search">
         <label className="flex flex-col gap-1 text-sm">
           Reference
-          <input name="reference" defaultValue={reference} className={`${inputClass} w-72`} maxLength={200} />
+          <input name="reference" defaultValue={reference} className={cn(inputClass, "w-72")} maxLength={200} />
         </label>
         <button type="submit" className="h-9 rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">Find</button>
       </form>

@@ -5,6 +5,7 @@ import { FilterSelect, optionsOf, UrlFilterForm } from "@/components/data-table/
 import { inputClass } from "@/components/ui/field";
 import { CHECK_TYPE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { checkTypes, vendorIds } from "@/lib/vendors/types";
+import { cn } from "@/components/ui/cn";
 
 const COMMON_ZONES = [
   "UTC",
@@ -57,11 +58,11 @@ export function DashboardFilters({ values }: { values: DashboardFilterValues }) 
         <>
           <label className="flex flex-col gap-1 text-sm">
             From
-            <input type="date" name="from" required defaultValue={values.from} onChange={apply} className={`${inputClass} w-40`} />
+            <input type="date" name="from" required defaultValue={values.from} onChange={apply} className={cn(inputClass, "w-40")} />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             To
-            <input type="date" name="to" required defaultValue={values.to} onChange={apply} className={`${inputClass} w-40`} />
+            <input type="date" name="to" required defaultValue={values.to} onChange={apply} className={cn(inputClass, "w-40")} />
           </label>
           <FilterSelect label="Buckets" name="bucket" value={values.bucket} options={BUCKET_OPTIONS} anyLabel={null} onChange={apply} />
           <FilterSelect label="Time zone" name="tz" value={values.tz} options={zoneOptions} anyLabel={null} onChange={apply} />

@@ -5,6 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { CHECK_TYPE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { REVIEW_RULE_CODES, REVIEW_RULE_LABELS } from "@/lib/review/review-rule-settings";
 import { checkTypes, vendorIds } from "@/lib/vendors/types";
+import { cn } from "@/components/ui/cn";
 
 const FILTER_KEYS = ["rule", "checkType", "vendor", "assignee", "age", "sla", "reference", "sort"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -33,7 +34,7 @@ export function QueueFilters({ values, reviewers }: { values: Partial<Record<Fil
           <FilterSelect label="Sort" name="sort" value={values.sort ?? "priority"} options={optionsOf(SORT_LABELS)} anyLabel={null} onChange={apply} />
           <label className="flex flex-col gap-1 text-sm">
             Reference contains
-            <input type="search" name="reference" defaultValue={values.reference ?? ""} maxLength={200} placeholder="subject id" className={`${inputClass} w-44`} />
+            <input type="search" name="reference" defaultValue={values.reference ?? ""} maxLength={200} placeholder="subject id" className={cn(inputClass, "w-44")} />
           </label>
         </>
       )}

@@ -22,6 +22,7 @@ import type { MediaRole } from "@/lib/generated/prisma/enums";
 import type { CheckType, Outcome, VendorId } from "@/lib/vendors/types";
 import { QUEUE_HIDEABLE_COLUMNS, type QueueHideableColumn } from "../_lib/queue-columns";
 import { assignCasesAction } from "../actions";
+import { cn } from "@/components/ui/cn";
 
 export interface QueueTableRow {
   id: string;
@@ -204,7 +205,7 @@ export function QueueTable({
           <label className="sr-only" htmlFor="bulk-assignee">
             Assign to
           </label>
-          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className={`${inputClass} h-8 w-auto`}>
+          <select id="bulk-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className={cn(inputClass, "h-8 w-auto")}>
             <option value="">Nobody (unassign)</option>
             {reviewers.map((r) => (
               <option key={r.id} value={r.id}>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { deleteViewAction, saveViewAction } from "../actions";
+import { cn } from "@/components/ui/cn";
 
 // The signed-in user's saved filters: a link each, and "save these filters as…".
 export function SavedViews({ views, currentQuery }: { views: { id: string; name: string; query: string }[]; currentQuery: string }) {
@@ -43,7 +44,7 @@ export function SavedViews({ views, currentQuery }: { views: { id: string; name:
           onChange={(e) => setName(e.target.value)}
           maxLength={60}
           placeholder="Name these filters"
-          className={`${inputClass} h-8 w-44`}
+          className={cn(inputClass, "h-8 w-44")}
           {...fieldErrorProps("saved-view-name-error", save.fieldErrors.name)}
         />
         <SubmitButton size="sm" variant="secondary" pending={save.pending} disabled={!name.trim()}>

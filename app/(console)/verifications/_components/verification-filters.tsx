@@ -4,6 +4,7 @@ import { FilterSelect, UrlFilterForm, optionsOf } from "@/components/data-table/
 import { inputClass } from "@/components/ui/field";
 import { CHECK_TYPE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import { checkTypes, vendorIds } from "@/lib/vendors/types";
+import { cn } from "@/components/ui/cn";
 
 const FILTER_KEYS = ["checkType", "vendor", "outcome", "source", "from", "to", "reference"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -24,15 +25,15 @@ export function VerificationFilters({ values }: { values: FilterValues }) {
           <FilterSelect label="Source" name="source" value={values.source} options={optionsOf(SOURCE_LABELS)} onChange={apply} />
           <label className="flex flex-col gap-1 text-sm">
             From (UTC)
-            <input type="date" name="from" defaultValue={values.from ?? ""} onChange={apply} className={`${inputClass} w-40`} />
+            <input type="date" name="from" defaultValue={values.from ?? ""} onChange={apply} className={cn(inputClass, "w-40")} />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             To (UTC)
-            <input type="date" name="to" defaultValue={values.to ?? ""} onChange={apply} className={`${inputClass} w-40`} />
+            <input type="date" name="to" defaultValue={values.to ?? ""} onChange={apply} className={cn(inputClass, "w-40")} />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             Reference contains
-            <input type="search" name="reference" defaultValue={values.reference ?? ""} maxLength={200} placeholder="subject id" className={`${inputClass} w-52`} />
+            <input type="search" name="reference" defaultValue={values.reference ?? ""} maxLength={200} placeholder="subject id" className={cn(inputClass, "w-52")} />
           </label>
         </>
       )}

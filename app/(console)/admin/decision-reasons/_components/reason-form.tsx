@@ -8,6 +8,7 @@ import { CHECK_TYPE_LABELS } from "@/lib/verifications/verification-labels";
 import type { CheckType } from "@/lib/vendors/types";
 import { createReasonAction, updateReasonAction } from "../actions";
 import { formText } from "@/lib/validation/form-text";
+import { cn } from "@/components/ui/cn";
 
 const KINDS = ["approve", "reject", "escalate"] as const;
 const CHECK_TYPES = Object.keys(CHECK_TYPE_LABELS) as CheckType[];
@@ -35,7 +36,7 @@ export function ReasonForm({ reason }: { reason: { code: string; label: string; 
       <div className="flex flex-col gap-1">
         <label className="flex flex-col gap-1 text-sm">
           Code
-          <input name="code" defaultValue={reason?.code ?? ""} readOnly={Boolean(reason)} className={`${inputClass} w-48 font-mono`} {...fieldErrorProps(`${id}-code`, errors.code)} />
+          <input name="code" defaultValue={reason?.code ?? ""} readOnly={Boolean(reason)} className={cn(inputClass, "w-48 font-mono")} {...fieldErrorProps(`${id}-code`, errors.code)} />
         </label>
         <FieldError id={`${id}-code`} error={errors.code} />
       </div>

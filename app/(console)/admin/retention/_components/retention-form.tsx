@@ -5,6 +5,7 @@ import { FormError, SubmitButton, useServerAction } from "@/components/ui/action
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { formatBytes } from "@/lib/verifications/verification-labels";
 import { saveRetentionAction } from "../actions";
+import { cn } from "@/components/ui/cn";
 
 export interface RetentionCell {
   key: string;
@@ -57,7 +58,7 @@ export function RetentionForm({ rows, states }: { rows: RetentionRow[]; states: 
                           defaultValue={cell.mediaDays ?? ""}
                           placeholder="keep"
                           {...fieldErrorProps(`${id}-error`, errors)}
-                          className={`${inputClass} w-24`}
+                          className={cn(inputClass, "w-24")}
                         />
                         <span className="text-xs text-zinc-500">days</span>
                       </div>

@@ -8,6 +8,7 @@ import { qualitySampleShare, REVIEW_RULE_CODES, REVIEW_RULE_LABELS, type ReviewR
 import { listVendorsForCheck } from "@/lib/vendors/vendor-registry";
 import { checkTypes } from "@/lib/vendors/types";
 import { saveReviewRulesAction } from "../actions";
+import { cn } from "@/components/ui/cn";
 
 type Draft = Record<ReviewRuleCode, Record<string, string | boolean>>;
 
@@ -57,7 +58,7 @@ function RuleInput({ error, className, ...props }: { error?: string[]; className
   const errorId = useId();
   return (
     <>
-      <input {...props} onChange={(e) => props.onChange(e.target.value)} className={`${inputClass} ${className}`} {...fieldErrorProps(errorId, error)} />
+      <input {...props} onChange={(e) => props.onChange(e.target.value)} className={cn(inputClass, className)} {...fieldErrorProps(errorId, error)} />
       <FieldError id={errorId} error={error} className="block" />
     </>
   );
@@ -144,7 +145,7 @@ export function ReviewRulesForm({ settings }: { settings: ReviewRuleSettings }) 
                             aria-label={`QA sample share, ${CHECK_TYPE_LABELS[pair.checkType].title}, ${VENDOR_SHORT_NAMES[pair.vendor]} (%)`}
                             value={String(draft.quality_sample[pair.key] ?? "0")}
                             onChange={(e) => set("quality_sample", pair.key, e.target.value)}
-                            className={`${inputClass} h-7 w-20`}
+                            className={cn(inputClass, "h-7 w-20")}
                             {...fieldErrorProps(sharesErrorId, sharesError)}
                           />
                         </label>

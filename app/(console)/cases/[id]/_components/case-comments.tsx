@@ -5,6 +5,7 @@ import { FormError, SubmitButton, useServerAction } from "@/components/ui/action
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/format/date-time";
 import { commentAction } from "../actions";
+import { cn } from "@/components/ui/cn";
 
 // Comments; "@someone@example.com" mentions a colleague (it must be a user's email).
 export function CaseComments({
@@ -50,7 +51,7 @@ export function CaseComments({
               rows={2}
               maxLength={4000}
               placeholder="Mention a colleague with @their@email"
-              className={`${inputClass} h-auto py-2`}
+              className={cn(inputClass, "h-auto py-2")}
               {...fieldErrorProps(errorId, fieldErrors.body)}
             />
           </label>

@@ -5,6 +5,7 @@ import { FormError, useServerAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { confirmDecisionAction, declineDecisionAction } from "../actions";
+import { cn } from "@/components/ui/cn";
 
 // Four eyes: a second reviewer confirms the pending approval or sends it back with a comment.
 // The first reviewer sees why they cannot (the server refuses them too).
@@ -32,7 +33,7 @@ export function ConfirmPanel({ caseId, version, decidedBy, isMine, canDecide }: 
       <p className="text-sm">{decidedBy} approved over a vendor fail. Confirm, or send it back with a comment.</p>
       <label className="flex flex-col gap-1 text-sm">
         Comment (to send it back)
-        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={4000} className={`${inputClass} h-auto py-2`} {...fieldErrorProps(errorId, decline.fieldErrors.comment)} />
+        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={4000} className={cn(inputClass, "h-auto py-2")} {...fieldErrorProps(errorId, decline.fieldErrors.comment)} />
       </label>
       <FieldError id={errorId} error={decline.fieldErrors.comment} />
       <div className="flex gap-2">

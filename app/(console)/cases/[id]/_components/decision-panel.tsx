@@ -10,6 +10,7 @@ import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { claimNextAction } from "../../../queue/actions";
 import { decideCaseAction } from "../actions";
 import { JumpToNextSetting } from "./jump-to-next-setting";
+import { cn } from "@/components/ui/cn";
 
 type Kind = "approve" | "reject" | "escalate";
 
@@ -116,7 +117,7 @@ export function DecisionPanel({
               value={reasonCode}
               onChange={(e) => setReasonCode(e.target.value)}
               {...fieldErrorProps("decision-reason-error", fieldErrors.reasonCode)}
-              className={`${inputClass} focus-visible:outline-2 focus-visible:outline-sky-600`}
+              className={cn(inputClass, "focus-visible:outline-2 focus-visible:outline-sky-600")}
             >
               <option value="">Choose a reason…</option>
               {options.map((r) => (
@@ -140,7 +141,7 @@ export function DecisionPanel({
               rows={3}
               maxLength={4000}
               {...fieldErrorProps("decision-comment-error", fieldErrors.comment)}
-              className={`${inputClass} h-auto py-2 focus-visible:outline-2 focus-visible:outline-sky-600`}
+              className={cn(inputClass, "h-auto py-2 focus-visible:outline-2 focus-visible:outline-sky-600")}
             />
             <FieldError id="decision-comment-error" error={fieldErrors.comment} />
           </div>

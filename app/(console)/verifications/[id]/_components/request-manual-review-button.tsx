@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { formText } from "@/lib/validation/form-text";
 import { requestManualReviewAction } from "../actions";
+import { cn } from "@/components/ui/cn";
 
 // Asks for a person to look at this verification, with a note that becomes the case's reason.
 export function RequestManualReviewButton({ verificationId }: { verificationId: string }) {
@@ -45,7 +46,7 @@ export function RequestManualReviewButton({ verificationId }: { verificationId: 
         autoFocus
         maxLength={2000}
         placeholder="Why should a person look?"
-        className={`${inputClass} h-8 w-64`}
+        className={cn(inputClass, "h-8 w-64")}
         {...fieldErrorProps("manual-review-note-error", fieldErrors.note)}
       />
       <SubmitButton size="sm" pending={pending}>
