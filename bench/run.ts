@@ -9,6 +9,7 @@ import { measureFaceSearch } from "./face-search";
 import { measureAuditPage } from "./audit-page";
 import { apiIngestLines, measureApiIngest } from "./api-ingest";
 import { ingestDiagnosisLines, measureIngest } from "./ingest";
+import { measureMachineReference } from "./machine-reference";
 import { timeIt } from "./measure";
 import { buildQueryCases } from "./query-cases";
 import { toJsonLine, toSizesTable, toTable, type BenchLine, type LatencyLine } from "./report";
@@ -245,9 +246,11 @@ async function main() {
     lines.push(...latency);
 
     if (options.only === "api") {
+      lines.push(measureMachineReference());
       log(`API ingest: ${options.ingest} requests to one app process`);
       lines.push(...apiIngestLines(await measureApiIngest(options.ingest, log)));
     } else if (options.ingest > 0) {
+      lines.push(measureMachineReference());
       log(`ingest: ${options.ingest} verifications through the pipeline`);
       const ingest = await measureIngest(options.ingest, log, { waitProfile: options.waitProfile });
       lines.push({
