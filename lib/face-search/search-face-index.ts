@@ -44,11 +44,16 @@ export async function searchFaceIndex(client: pg.Pool, embedding: ArrayLike<numb
   return searchPlain(client, embedding, limit, tuning);
 }
 
+const PGVECTOR_MAX_EF_SEARCH = 1000;
+
 async function searchPgvector(pool: pg.Pool, embedding: ArrayLike<number>, limit: number, tuning: SearchTuning): Promise<IndexHit[]> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query(`SELECT set_config('hnsw.ef_search', $1, true)`, [String(tuning.efSearch)]);
+    // An HNSW scan returns at most ef_search rows: a search for more faces widens it (to the
+    // extension's ceiling of 1,000), else the limit would silently cut at ef_search.
+    const efSearch = Math.min(PGVECTOR_MAX_EF_SEARCH, Math.max(tuning.efSearch, limit));
+    await client.query(`SELECT set_config('hnsw.ef_search', $1, true)`, [String(efSearch)]);
     const { rows } = await client.query<{ faceId: string; similarity: number }>(
       `SELECT "faceId", 1 - ("embedding" <=> $1::vector) AS "similarity" FROM "FaceSearchPgvector" ORDER BY "embedding" <=> $1::vector LIMIT $2`,
       [`[${Array.from(embedding).join(",")}]`, limit],
