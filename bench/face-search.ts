@@ -27,7 +27,7 @@ const SWEEP: Array<Partial<SearchTuning>> = [
 ];
 
 /** Other ef_search values of the pgvector path, timed too (FACE_SEARCH_EF_SEARCH). */
-const PGVECTOR_SWEEP = [40, 200, 400];
+const PGVECTOR_SWEEP = [40, 100, 400];
 
 const faceId = (j: number) => `00000000-0000-4000-8000-${j.toString(16).padStart(12, "0")}`;
 const indexOfFaceId = (id: string) => parseInt(id.slice(24), 16);

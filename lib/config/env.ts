@@ -129,7 +129,7 @@ const vendorFirstStart = {
 const faceSearch = {
   FACE_SEARCH_PROBES: z.coerce.number().int().min(1).max(1024).default(160),
   FACE_SEARCH_SHORTLIST: z.coerce.number().int().min(10).max(20000).default(3000),
-  FACE_SEARCH_EF_SEARCH: z.coerce.number().int().min(10).max(1000).default(100),
+  FACE_SEARCH_EF_SEARCH: z.coerce.number().int().min(10).max(1000).default(200),
 };
 
 const cli = {
