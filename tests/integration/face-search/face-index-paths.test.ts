@@ -15,7 +15,7 @@ import { defaultTuning, searchFaceIndex } from "@/lib/face-search/search-face-in
 // from any real face, and assertions look at this file's faces only.
 
 const FACES = 150;
-/** More than ef_search's default (FACE_SEARCH_EF_SEARCH, 100): the HNSW scan must widen. */
+/** More than the ef_search the search is given (100): the HNSW scan must widen. */
 const LIMIT = 120;
 const tag = randomUUID().slice(0, 8);
 const verificationIds = [randomUUID(), randomUUID()];
@@ -78,7 +78,7 @@ describe.each([
   { path: "auto" as const, runs: pgvector, name: "pgvector HNSW (only where the pgvector extension exists)" },
 ])("face index, $name path", ({ path, runs }) => {
   it.runIf(runs)(`returns as many faces as asked, more than ef_search, nearest first with their exact cosine`, async () => {
-    const hits = await searchFaceIndex(sqlPool(), query, LIMIT, defaultTuning(), { path });
+    const hits = await searchFaceIndex(sqlPool(), query, LIMIT, { ...defaultTuning(), efSearch: 100 }, { path });
     const mine = hits.filter((h) => vectors.has(h.faceId));
     expect(mine).toHaveLength(LIMIT);
     expect(mine.map((h) => h.faceId).slice(0, 10)).toEqual(exactTop(10));
