@@ -126,13 +126,28 @@ export async function getBlob(sha256: string, options: { range?: ByteRange; back
   return { ...row, body: withData.data, range: null };
 }
 
-/** The whole blob in memory (thumbnailing, vendor calls), or null when no such blob exists. */
-export async function readBlobBytes(sha256: string, backend?: BlobBackend): Promise<(StoredBlob & { bytes: Uint8Array }) | null> {
-  const content = await getBlob(sha256, { backend });
-  if (!content) return null;
-  const { body, range: _range, ...row } = content;
-  const bytes = body instanceof Uint8Array ? body : new Uint8Array(await new Response(body).arrayBuffer());
-  return { ...row, bytes };
+/** The whole blob in memory (thumbnailing), or null when no such blob exists. */
+export async function readBlobBytes(sha256: string, backend: BlobBackend = configuredBlobBackend()): Promise<(StoredBlob & { bytes: Uint8Array }) | null> {
+  const row = await db.blob.findUnique({ where: { sha256 }, select: { sha256: true, size: true, mime: true, storage: true } });
+  if (!row) return null;
+  return { ...row, bytes: await readStoredBlobBytes({ sha256, storage: row.storage, data: null }, backend) };
+}
+
+/**
+ * The bytes of a blob whose row the caller has already read (a vendor call's media): no second
+ * lookup of the row, and an S3 object is read straight into memory.
+ */
+export async function readStoredBlobBytes(blob: { sha256: string; storage: BlobStorage; data: Uint8Array | null }, backend: BlobBackend = configuredBlobBackend()): Promise<Uint8Array> {
+  if (blob.data) return blob.data;
+  if (blob.storage === "s3") {
+    const objects = objectStoreOf(backend, blob.sha256);
+    const bytes = await objects.getObjectBytes(blobObjectKey(blob.sha256));
+    if (!bytes) throw new Error(`blob ${blob.sha256} has a row but no object in ${objects.description}`);
+    return bytes;
+  }
+  const row = await db.blob.findUnique({ where: { sha256: blob.sha256 }, select: { data: true } });
+  if (!row?.data) throw new Error(`blob ${blob.sha256} has no data`);
+  return row.data;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ObjectStore {
   putObject(key: string, bytes: Uint8Array, mime: string): Promise<void>;
   // null when the object is missing.
   getObject(key: string, range?: ByteRange): Promise<ReadableStream<Uint8Array> | null>;
+  // The whole object in memory (vendor calls, thumbnails); null when the object is missing.
+  getObjectBytes(key: string): Promise<Uint8Array | null>;
   listObjects(prefix: string): AsyncIterable<StoredObject>;
   deleteObject(key: string): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JobContext } from "@/lib/jobs/handlers";
 import { RetryableJobError } from "@/lib/jobs/job-errors";
 import type { VendorCallPayload } from "@/lib/jobs/queues";
-import { readBlobBytes } from "@/lib/media/blob-store";
+import { readStoredBlobBytes } from "@/lib/media/blob-store";
 import { IMAGE_TYPES, VIDEO_TYPES, isImageMime, isVideoMime } from "@/lib/media/media-types";
 import { runCheck } from "@/lib/vendors/run-check";
 import type { CheckType, MediaInput, NormalizedResult } from "@/lib/vendors/types";
@@ -124,9 +124,9 @@ export async function runVendorCallJob(payload: VendorCallPayload, job: JobConte
     const media: MediaInput[] = [];
     try {
       for (const item of call.media) {
-        const bytes = item.data ?? (await readBlobBytes(item.sha256))?.bytes;
-        if (!bytes) throw new Error(`media ${item.id} has no stored bytes (${item.sha256})`);
-        media.push({ role: item.role, bytes: Buffer.from(bytes), mime: item.mime, filename: `${item.role}.${extensionOfMime(item.mime)}` });
+        if (!item.storage) throw new Error(`media ${item.id} has no stored bytes (${item.sha256})`);
+        const bytes = await readStoredBlobBytes({ sha256: item.sha256, storage: item.storage, data: item.data });
+        media.push({ role: item.role, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), mime: item.mime, filename: `${item.role}.${extensionOfMime(item.mime)}` });
       }
     } catch (error) {
       // Nothing was sent: the recorded attempt says so rather than turning `unknown` later.
