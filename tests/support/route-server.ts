@@ -2,6 +2,7 @@ import http from "node:http";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { NextRequest } from "next/server";
+import { freezeEnv } from "@/lib/config/env";
 import { GET as health } from "@/app/api/health/route";
 import { POST as ingestVerification } from "@/app/api/v1/verifications/ingest/route";
 import { POST as createVerification } from "@/app/api/v1/verifications/route";
@@ -56,10 +57,13 @@ const server = http.createServer(async (incoming, outgoing) => {
   else outgoing.end();
 });
 
+// As scripts/serve.ts does: the environment is read once, not parsed again on every request.
+freezeEnv();
 server.listen(Number(process.env.ROUTE_SERVER_PORT ?? 0), "127.0.0.1", () => {
   const address = server.address();
   console.log(`listening ${typeof address === "object" && address ? address.port : 0}`);
 });
 
-// Ctrl-C (or SIGINT from a benchmark) exits through node's normal path, so --cpu-prof writes its profile.
+// Ctrl-C, or SIGINT/SIGTERM from a benchmark, exits through node's normal path, so --cpu-prof writes its profile.
 process.on("SIGINT", () => process.exit(0));
+process.on("SIGTERM", () => process.exit(0));
