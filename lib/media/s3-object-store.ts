@@ -1,6 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import type { MediaEnv } from "@/lib/media/media-env";
 import type { ByteRange, ObjectStore, StoredObject } from "@/lib/media/object-store";
+import { signedS3Requests } from "@/lib/media/s3-signed-requests";
 
 function isNotFound(error: unknown) {
   return error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === "NotFound" || error.name === "NoSuchKey");
@@ -22,9 +23,13 @@ export function createS3ObjectStore(env: MediaEnv & { S3_BUCKET: string }): Obje
     responseChecksumValidation: "WHEN_REQUIRED",
   });
 
+  // Uploads and whole-object reads skip the SDK's per-command work where the bucket is plain SigV4.
+  const signed = signedS3Requests(client, { bucket, region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: env.S3_FORCE_PATH_STYLE });
+
   return {
     description: `s3://${bucket}${env.S3_ENDPOINT ? ` at ${env.S3_ENDPOINT}` : ""}`,
     async putObject(key, bytes, mime) {
+      if (signed) return signed.put(key, bytes, mime);
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: mime, ContentLength: bytes.length }));
     },
     async getObject(key, range?: ByteRange) {
@@ -40,6 +45,7 @@ export function createS3ObjectStore(env: MediaEnv & { S3_BUCKET: string }): Obje
       }
     },
     async getObjectBytes(key) {
+      if (signed) return signed.get(key);
       try {
         const answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         // Read from the Node stream directly: a web stream and a Response around it cost more CPU per call.
