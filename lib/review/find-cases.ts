@@ -121,20 +121,59 @@ const THUMBNAIL_ROLE_ORDER: MediaRole[] = ["portrait_mid", "selfie", "image2", "
 
 export type StatusCounts = Record<CaseStatus, number>;
 
+/**
+ * How many decided cases the queue counts at most. Decided cases pile up without end (400 k at 4 M
+ * verifications), so counting them all on every page load grew with the history; past the cap the
+ * queue says "10,000+" and the dashboards give the exact totals.
+ */
+export const DECIDED_COUNT_CAP = 10_000;
+
 export interface QueuePage {
   rows: QueueRow[];
   /** The `cursor` of the next page, null on the last one. */
   nextCursor: string | null;
   /** The `before` of the previous page, null on the first one. */
   prevCursor: string | null;
+  /** Cases per status under the other filters: exact for the undecided statuses, `decided` up to the cap. */
   counts: StatusCounts;
+  /** More decided cases match than `counts.decided` (which then equals the cap). */
+  decidedCapped: boolean;
+}
+
+export interface FindCasesOptions {
+  /** Decided cases are counted up to this many; the default is {@link DECIDED_COUNT_CAP}. */
+  decidedCountCap?: number;
+}
+
+// The undecided statuses exactly (the queue's workload, a few thousand cases), decided ones up to
+// the cap: one statement, run beside the page.
+async function countCases(search: QueueSearch, userId: string | null, cap: number): Promise<{ counts: StatusCounts; decidedCapped: boolean }> {
+  const filters = filterConditions(search, userId, { withStatus: false });
+  const undecided = Prisma.sql`SELECT c."status", count(*) AS n FROM "ReviewCase" c ${whereSql([Prisma.sql`c."status" <> 'decided'`, ...filters])} GROUP BY c."status"`;
+  // An SLA filter other than "none" keeps undecided cases only: nothing decided to look for.
+  const decidedMayMatch = search.sla === undefined || search.sla === "none";
+  const rows = await db.$queryRaw<{ status: CaseStatus; n: bigint }[]>(
+    decidedMayMatch
+      ? Prisma.sql`${undecided} UNION ALL SELECT 'decided'::"CaseStatus", count(*) FROM (SELECT 1 FROM "ReviewCase" c ${whereSql([Prisma.sql`c."status" = 'decided'`, ...filters])} LIMIT ${cap + 1}) d`
+      : undecided,
+  );
+  const counts: StatusCounts = { open: 0, awaiting_confirmation: 0, escalated: 0, decided: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  const decidedCapped = counts.decided > cap;
+  if (decidedCapped) counts.decided = cap;
+  return { counts, decidedCapped };
 }
 
 /**
  * One page of the queue, the cursors of the pages next to it, and how many cases each status holds
- * under the other filters. With `before`, the page that ends just before that case.
+ * under the other filters (decided ones up to `decidedCountCap`). With `before`, the page that ends
+ * just before that case.
  */
-export async function findCases(filters: Partial<QueueSearch> & Record<string, unknown>, userId: string | null): Promise<QueuePage> {
+export async function findCases(
+  filters: Partial<QueueSearch> & Record<string, unknown>,
+  userId: string | null,
+  { decidedCountCap = DECIDED_COUNT_CAP }: FindCasesOptions = {},
+): Promise<QueuePage> {
   const search = queueSearchSchema.parse(filters);
   const before = decodeCursor(search.before, search.sort);
   const cursor = before ?? decodeCursor(search.cursor, search.sort);
@@ -142,12 +181,10 @@ export async function findCases(filters: Partial<QueueSearch> & Record<string, u
   const conditions = filterConditions(search, userId, { withStatus: true });
   if (cursor) conditions.push(cursorCondition(search.sort, cursor, backward));
   const orderBy = backward ? REVERSED_ORDER_BY[search.sort] : ORDER_BY[search.sort];
-  const [page, countRows] = await Promise.all([
+  const [page, { counts, decidedCapped }] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "ReviewCase" c ${whereSql(conditions)} ${orderBy} LIMIT ${search.limit + 1}`,
-    db.$queryRaw<{ status: CaseStatus; n: bigint }[]>`SELECT c."status", count(*) AS n FROM "ReviewCase" c ${whereSql(filterConditions(search, userId, { withStatus: false }))} GROUP BY c."status"`,
+    countCases(search, userId, decidedCountCap),
   ]);
-  const counts: StatusCounts = { open: 0, awaiting_confirmation: 0, escalated: 0, decided: 0 };
-  for (const row of countRows) counts[row.status] = Number(row.n);
 
   const hasMore = page.length > search.limit;
   const ids = page.slice(0, search.limit).map((r) => r.id);
@@ -191,13 +228,14 @@ export async function findCases(filters: Partial<QueueSearch> & Record<string, u
   const first = rows[0];
   const last = rows[rows.length - 1];
   // Nothing before that case any more (or a hand-edited URL): the first page is what comes before.
-  if (backward && !first) return findCases({ ...search, before: undefined, cursor: undefined }, userId);
-  if (!first || !last) return { rows: [], nextCursor: null, prevCursor: null, counts };
+  if (backward && !first) return findCases({ ...search, before: undefined, cursor: undefined }, userId, { decidedCountCap });
+  if (!first || !last) return { rows: [], nextCursor: null, prevCursor: null, counts, decidedCapped };
   const cursorOf = (row: QueueRow) => encodeCursor({ s: search.sort, p: row.priority, o: row.openedAt.toISOString(), d: row.slaDueAt?.toISOString() ?? null, i: row.id });
   return {
     rows,
     nextCursor: (backward ? true : hasMore) ? cursorOf(last) : null,
     prevCursor: (backward ? hasMore : cursor !== null) ? cursorOf(first) : null,
     counts,
+    decidedCapped,
   };
 }

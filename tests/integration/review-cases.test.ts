@@ -245,3 +245,38 @@ describe("paging the queue", () => {
     }
   });
 });
+
+describe("counting the queue's statuses", () => {
+  it("counts undecided statuses exactly and decided cases up to the cap, under the other filters", async () => {
+    const countTag = `${tag}-count`;
+    const statuses = ["open", "open", "awaiting_confirmation", "escalated", "decided", "decided", "decided", "decided", "decided"] as const;
+    for (const [i, status] of statuses.entries()) {
+      const v = await seedVerification([], `count-${i}`);
+      await db.reviewCase.create({
+        data: {
+          verificationId: v.id, status, rules: [i % 2 ? "vendor_review" : "manual_review"], checkType: i < 6 ? "face_match" : "liveness_selfie", reference: `${countTag}-${i}`,
+          slaDueAt: new Date(Date.now() - 60_000), decision: status === "decided" ? "approve" : null, decidedAt: status === "decided" ? new Date() : null,
+        },
+      });
+    }
+    const count = async (filters: Record<string, string>, decidedCountCap?: number) => {
+      const page = await findCases({ reference: countTag, status: "all", ...filters }, null, { decidedCountCap });
+      return { ...page.counts, capped: page.decidedCapped };
+    };
+    expect(await count({})).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 5, capped: false });
+    expect(await count({}, 5)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 5, capped: false });
+    // One decided case more than the cap: the cap and "capped"; the undecided statuses stay exact.
+    expect(await count({}, 4)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 4, capped: true });
+    expect(await count({}, 2)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 2, capped: true });
+    // The other filters apply to the capped count too: 2 decided face matches (cases 4 and 5), 1 of them (5) vendor_review.
+    expect(await count({ checkType: "face_match" }, 2)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 2, capped: false });
+    expect(await count({ checkType: "face_match", rule: "vendor_review" }, 2)).toEqual({ open: 1, awaiting_confirmation: 0, escalated: 1, decided: 1, capped: false });
+    expect(await count({ checkType: "liveness_selfie" }, 2)).toEqual({ open: 0, awaiting_confirmation: 0, escalated: 0, decided: 2, capped: true });
+    // An SLA past due is a state of undecided cases only; "none" takes the decided ones.
+    expect(await count({ sla: "breached" }, 2)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 0, capped: false });
+    expect(await count({ sla: "none" }, 2)).toEqual({ open: 0, awaiting_confirmation: 0, escalated: 0, decided: 2, capped: true });
+    // The page itself is not capped: every decided case is listed.
+    const decided = await findCases({ reference: countTag, status: "decided", limit: 100 }, null, { decidedCountCap: 2 });
+    expect(decided.rows).toHaveLength(5);
+  });
+});
