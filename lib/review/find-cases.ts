@@ -117,6 +117,14 @@ export interface QueueRow {
   thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "filmstrip" } | null;
 }
 
+// A row of the page statement: the case, its assignee's email, its runs and media as JSON.
+type PageRow = Omit<QueueRow, "assignee" | "vendors" | "thumbnail"> & {
+  assigneeId: string | null;
+  assigneeEmail: string | null;
+  runs: { vendor: VendorId; attempt: number; outcome: Outcome | null; sandbox: boolean }[];
+  media: { id: string; role: MediaRole }[];
+};
+
 const THUMBNAIL_ROLE_ORDER: MediaRole[] = ["portrait_mid", "selfie", "image2", "video", "portrait_left", "portrait_right", "image1", "id_image"];
 
 export type StatusCounts = Record<CaseStatus, number>;
@@ -181,49 +189,41 @@ export async function findCases(
   const conditions = filterConditions(search, userId, { withStatus: true });
   if (cursor) conditions.push(cursorCondition(search.sort, cursor, backward));
   const orderBy = backward ? REVERSED_ORDER_BY[search.sort] : ORDER_BY[search.sort];
+  // The page in one statement (each row with its runs, media and assignee), beside the counts.
   const [page, { counts, decidedCapped }] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "ReviewCase" c ${whereSql(conditions)} ${orderBy} LIMIT ${search.limit + 1}`,
+    db.$queryRaw<PageRow[]>`
+      SELECT c."id", c."verificationId", c."status", c."priority", c."rules", c."checkType", c."reference", c."assigneeId", u."email" AS "assigneeEmail",
+        c."openedAt", c."slaDueAt", c."decision", c."decidedAt", c."version",
+        COALESCE((SELECT json_agg(json_build_object('vendor', r."vendor", 'attempt', r."attempt", 'outcome', r."outcome", 'sandbox', r."sandbox"))
+                  FROM "VendorRun" r WHERE r."verificationId" = c."verificationId"), '[]') AS "runs",
+        COALESCE((SELECT json_agg(json_build_object('id', m."id", 'role', m."role")) FROM "Media" m WHERE m."verificationId" = c."verificationId"), '[]') AS "media"
+      FROM "ReviewCase" c LEFT JOIN "User" u ON u."id" = c."assigneeId"
+      ${whereSql(conditions)} ${orderBy} LIMIT ${search.limit + 1}`,
     countCases(search, userId, decidedCountCap),
   ]);
-
   const hasMore = page.length > search.limit;
-  const ids = page.slice(0, search.limit).map((r) => r.id);
-  if (backward) ids.reverse();
-  const found = ids.length
-    ? await db.reviewCase.findMany({
-        where: { id: { in: ids } },
-        include: {
-          assignee: { select: { id: true, email: true } },
-          verification: { select: { media: { select: { id: true, role: true } }, runs: { select: { vendor: true, attempt: true, outcome: true, sandbox: true } } } },
-        },
-      })
-    : [];
-  const byId = new Map(found.map((c) => [c.id, c]));
-  const rows = ids.flatMap((id): QueueRow[] => {
-    const c = byId.get(id);
-    if (!c) return [];
-    const media = c.verification.media;
-    const role = THUMBNAIL_ROLE_ORDER.find((r) => media.some((m) => m.role === r));
-    const item = role ? media.find((m) => m.role === role) : undefined;
-    return [
-      {
-        id: c.id,
-        verificationId: c.verificationId,
-        status: c.status,
-        priority: c.priority,
-        rules: c.rules,
-        checkType: c.checkType,
-        reference: c.reference,
-        assignee: c.assignee,
-        openedAt: c.openedAt,
-        slaDueAt: c.slaDueAt,
-        decision: c.decision,
-        decidedAt: c.decidedAt,
-        version: c.version,
-        vendors: latestRunPerVendor(c.verification.runs).map((r) => ({ vendor: r.vendor, outcome: r.outcome, sandbox: r.sandbox })),
-        thumbnail: item && role ? { mediaId: item.id, role, kind: role === "video" ? "filmstrip" : "thumb" } : null,
-      },
-    ];
+  const found = page.slice(0, search.limit);
+  if (backward) found.reverse();
+  const rows = found.map((c): QueueRow => {
+    const role = THUMBNAIL_ROLE_ORDER.find((r) => c.media.some((m) => m.role === r));
+    const item = role ? c.media.find((m) => m.role === role) : undefined;
+    return {
+      id: c.id,
+      verificationId: c.verificationId,
+      status: c.status,
+      priority: c.priority,
+      rules: c.rules,
+      checkType: c.checkType,
+      reference: c.reference,
+      assignee: c.assigneeId && c.assigneeEmail ? { id: c.assigneeId, email: c.assigneeEmail } : null,
+      openedAt: c.openedAt,
+      slaDueAt: c.slaDueAt,
+      decision: c.decision,
+      decidedAt: c.decidedAt,
+      version: c.version,
+      vendors: latestRunPerVendor(c.runs).map((r) => ({ vendor: r.vendor, outcome: r.outcome, sandbox: r.sandbox })),
+      thumbnail: item && role ? { mediaId: item.id, role, kind: role === "video" ? "filmstrip" : "thumb" } : null,
+    };
   });
   const first = rows[0];
   const last = rows[rows.length - 1];
