@@ -246,6 +246,29 @@ describe("paging the queue", () => {
   });
 });
 
+describe("a row of the queue", () => {
+  it("carries each vendor's latest answer, the thumbnail's media, the assignee and the case's fields", async () => {
+    const v = await seedVerification(
+      [{ vendor: "cvs", outcome: "fail" }, { vendor: "cvs", outcome: "review", attempt: 2 }, { vendor: "fpt", outcome: "pass" }],
+      "row",
+    );
+    await db.vendorRun.updateMany({ where: { verificationId: v.id, vendor: "fpt" }, data: { sandbox: true } });
+    await db.media.createMany({ data: (["id_image", "selfie"] as const).map((role) => ({ verificationId: v.id, role, mime: "image/jpeg", size: 1 })) });
+    const selfie = await db.media.findFirstOrThrow({ where: { verificationId: v.id, role: "selfie" } });
+    const opened = await db.reviewCase.create({
+      data: { verificationId: v.id, rules: ["vendor_review"], priority: 2, checkType: "face_match", reference: `${tag}-row-case`, assigneeId: alice.id, assignedAt: new Date() },
+    });
+    const page = await findCases({ reference: `${tag}-row-case` }, null);
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]).toMatchObject({
+      id: opened.id, verificationId: v.id, status: "open", priority: 2, rules: ["vendor_review"], checkType: "face_match", reference: `${tag}-row-case`,
+      assignee: { id: alice.id, email: alice.email }, openedAt: opened.openedAt, slaDueAt: null, decision: null, decidedAt: null, version: 0,
+      vendors: [{ vendor: "cvs", outcome: "review", sandbox: false }, { vendor: "fpt", outcome: "pass", sandbox: true }],
+      thumbnail: { mediaId: selfie.id, role: "selfie", kind: "thumb" },
+    });
+  });
+});
+
 describe("counting the queue's statuses", () => {
   it("counts undecided statuses exactly and decided cases up to the cap, under the other filters", async () => {
     const countTag = `${tag}-count`;
