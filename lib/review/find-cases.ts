@@ -183,24 +183,28 @@ export async function findCases(
   { decidedCountCap = DECIDED_COUNT_CAP }: FindCasesOptions = {},
 ): Promise<QueuePage> {
   const search = queueSearchSchema.parse(filters);
+  const [page, counts] = await Promise.all([findCasePage(search, userId), countCases(search, userId, decidedCountCap)]);
+  return { ...page, ...counts };
+}
+
+/** The page and its cursors alone, without the counts (the REST API does not return them). */
+export async function findCasePage(filters: Partial<QueueSearch> & Record<string, unknown>, userId: string | null): Promise<Omit<QueuePage, "counts" | "decidedCapped">> {
+  const search = queueSearchSchema.parse(filters);
   const before = decodeCursor(search.before, search.sort);
   const cursor = before ?? decodeCursor(search.cursor, search.sort);
   const backward = before !== null;
   const conditions = filterConditions(search, userId, { withStatus: true });
   if (cursor) conditions.push(cursorCondition(search.sort, cursor, backward));
   const orderBy = backward ? REVERSED_ORDER_BY[search.sort] : ORDER_BY[search.sort];
-  // The page in one statement (each row with its runs, media and assignee), beside the counts.
-  const [page, { counts, decidedCapped }] = await Promise.all([
-    db.$queryRaw<PageRow[]>`
+  // The page in one statement: each row with its runs, media and assignee.
+  const page = await db.$queryRaw<PageRow[]>`
       SELECT c."id", c."verificationId", c."status", c."priority", c."rules", c."checkType", c."reference", c."assigneeId", u."email" AS "assigneeEmail",
         c."openedAt", c."slaDueAt", c."decision", c."decidedAt", c."version",
         COALESCE((SELECT json_agg(json_build_object('vendor', r."vendor", 'attempt', r."attempt", 'outcome', r."outcome", 'sandbox', r."sandbox"))
                   FROM "VendorRun" r WHERE r."verificationId" = c."verificationId"), '[]') AS "runs",
         COALESCE((SELECT json_agg(json_build_object('id', m."id", 'role', m."role")) FROM "Media" m WHERE m."verificationId" = c."verificationId"), '[]') AS "media"
       FROM "ReviewCase" c LEFT JOIN "User" u ON u."id" = c."assigneeId"
-      ${whereSql(conditions)} ${orderBy} LIMIT ${search.limit + 1}`,
-    countCases(search, userId, decidedCountCap),
-  ]);
+      ${whereSql(conditions)} ${orderBy} LIMIT ${search.limit + 1}`;
   const hasMore = page.length > search.limit;
   const found = page.slice(0, search.limit);
   if (backward) found.reverse();
@@ -228,14 +232,12 @@ export async function findCases(
   const first = rows[0];
   const last = rows[rows.length - 1];
   // Nothing before that case any more (or a hand-edited URL): the first page is what comes before.
-  if (backward && !first) return findCases({ ...search, before: undefined, cursor: undefined }, userId, { decidedCountCap });
-  if (!first || !last) return { rows: [], nextCursor: null, prevCursor: null, counts, decidedCapped };
+  if (backward && !first) return findCasePage({ ...search, before: undefined, cursor: undefined }, userId);
+  if (!first || !last) return { rows: [], nextCursor: null, prevCursor: null };
   const cursorOf = (row: QueueRow) => encodeCursor({ s: search.sort, p: row.priority, o: row.openedAt.toISOString(), d: row.slaDueAt?.toISOString() ?? null, i: row.id });
   return {
     rows,
     nextCursor: (backward ? true : hasMore) ? cursorOf(last) : null,
     prevCursor: (backward ? hasMore : cursor !== null) ? cursorOf(first) : null,
-    counts,
-    decidedCapped,
   };
 }
