@@ -5,7 +5,7 @@ import { getQueueHealth } from "@/lib/dashboards/get-queue-health";
 import { getVendorHealth } from "@/lib/dashboards/get-vendor-health";
 import { loadDashboards } from "@/lib/dashboards/load-dashboards";
 import { addDays, todayIn } from "@/lib/dashboards/time-buckets";
-import { findCases } from "@/lib/review/find-cases";
+import { DECIDED_COUNT_CAP, findCases } from "@/lib/review/find-cases";
 import type { ReviewRuleCode } from "@/lib/review/review-rule-settings";
 import type { CheckType } from "@/lib/vendors/types";
 import { encodeCursor, findVerifications } from "@/lib/verifications/find-verifications";
@@ -42,14 +42,15 @@ async function queueCursorAt(filters: QueueFilters, pages: number): Promise<{ cu
 }
 
 // The floor: the same page and counts as two plain statements (the page with its columns, its
-// latest vendor outcomes and a thumbnail, and the counts per status).
+// latest vendor outcomes and a thumbnail, and the counts per status: undecided ones exact, decided
+// ones up to the cap, as the queue counts them).
 async function queueFloor(pool: pg.Pool, filters: QueueFilters, after: { priority: number; openedAt: Date; id: string } | null) {
   const params: unknown[] = [];
   const where: string[] = [];
   if (filters.checkType) where.push(`c."checkType" = $${params.push(filters.checkType)}::"CheckType"`);
   if (filters.rule) where.push(`$${params.push(filters.rule)} = ANY(c."rules")`);
   const countParams = [...params];
-  const countWhere = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const countWhere = [...where];
   where.push(`c."status" <> 'decided'`);
   if (after) {
     const p = params.push(after.priority);
@@ -67,7 +68,11 @@ async function queueFloor(pool: pg.Pool, filters: QueueFilters, after: { priorit
        ORDER BY c."priority" DESC, c."openedAt" ASC, c."id" ASC LIMIT 26`,
       params,
     ),
-    pool.query(`SELECT c."status", count(*) FROM "ReviewCase" c ${countWhere} GROUP BY 1`, countParams),
+    pool.query(
+      `SELECT c."status", count(*) FROM "ReviewCase" c WHERE ${[`c."status" <> 'decided'`, ...countWhere].join(" AND ")} GROUP BY 1
+       UNION ALL SELECT 'decided', count(*) FROM (SELECT 1 FROM "ReviewCase" c WHERE ${[`c."status" = 'decided'`, ...countWhere].join(" AND ")} LIMIT ${DECIDED_COUNT_CAP + 1}) d`,
+      countParams,
+    ),
   ]);
 }
 

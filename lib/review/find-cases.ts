@@ -117,9 +117,24 @@ export interface QueueRow {
   thumbnail: { mediaId: string; role: MediaRole; kind: "thumb" | "filmstrip" } | null;
 }
 
+// A row of the page statement: the case, its assignee's email, its runs and media as JSON.
+type PageRow = Omit<QueueRow, "assignee" | "vendors" | "thumbnail"> & {
+  assigneeId: string | null;
+  assigneeEmail: string | null;
+  runs: { vendor: VendorId; attempt: number; outcome: Outcome | null; sandbox: boolean }[];
+  media: { id: string; role: MediaRole }[];
+};
+
 const THUMBNAIL_ROLE_ORDER: MediaRole[] = ["portrait_mid", "selfie", "image2", "video", "portrait_left", "portrait_right", "image1", "id_image"];
 
 export type StatusCounts = Record<CaseStatus, number>;
+
+/**
+ * How many decided cases the queue counts at most. Decided cases pile up without end (400 k at 4 M
+ * verifications), so counting them all on every page load grew with the history; past the cap the
+ * queue says "10,000+" and the dashboards give the exact totals.
+ */
+export const DECIDED_COUNT_CAP = 10_000;
 
 export interface QueuePage {
   rows: QueueRow[];
@@ -127,14 +142,53 @@ export interface QueuePage {
   nextCursor: string | null;
   /** The `before` of the previous page, null on the first one. */
   prevCursor: string | null;
+  /** Cases per status under the other filters: exact for the undecided statuses, `decided` up to the cap. */
   counts: StatusCounts;
+  /** More decided cases match than `counts.decided` (which then equals the cap). */
+  decidedCapped: boolean;
+}
+
+export interface FindCasesOptions {
+  /** Decided cases are counted up to this many; the default is {@link DECIDED_COUNT_CAP}. */
+  decidedCountCap?: number;
+}
+
+// The undecided statuses exactly (the queue's workload, a few thousand cases), decided ones up to
+// the cap: one statement, run beside the page.
+async function countCases(search: QueueSearch, userId: string | null, cap: number): Promise<{ counts: StatusCounts; decidedCapped: boolean }> {
+  const filters = filterConditions(search, userId, { withStatus: false });
+  const undecided = Prisma.sql`SELECT c."status", count(*) AS n FROM "ReviewCase" c ${whereSql([Prisma.sql`c."status" <> 'decided'`, ...filters])} GROUP BY c."status"`;
+  // An SLA filter other than "none" keeps undecided cases only: nothing decided to look for.
+  const decidedMayMatch = search.sla === undefined || search.sla === "none";
+  const rows = await db.$queryRaw<{ status: CaseStatus; n: bigint }[]>(
+    decidedMayMatch
+      ? Prisma.sql`${undecided} UNION ALL SELECT 'decided'::"CaseStatus", count(*) FROM (SELECT 1 FROM "ReviewCase" c ${whereSql([Prisma.sql`c."status" = 'decided'`, ...filters])} LIMIT ${cap + 1}) d`
+      : undecided,
+  );
+  const counts: StatusCounts = { open: 0, awaiting_confirmation: 0, escalated: 0, decided: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  const decidedCapped = counts.decided > cap;
+  if (decidedCapped) counts.decided = cap;
+  return { counts, decidedCapped };
 }
 
 /**
  * One page of the queue, the cursors of the pages next to it, and how many cases each status holds
- * under the other filters. With `before`, the page that ends just before that case.
+ * under the other filters (decided ones up to `decidedCountCap`). With `before`, the page that ends
+ * just before that case.
  */
-export async function findCases(filters: Partial<QueueSearch> & Record<string, unknown>, userId: string | null): Promise<QueuePage> {
+export async function findCases(
+  filters: Partial<QueueSearch> & Record<string, unknown>,
+  userId: string | null,
+  { decidedCountCap = DECIDED_COUNT_CAP }: FindCasesOptions = {},
+): Promise<QueuePage> {
+  const search = queueSearchSchema.parse(filters);
+  const [page, counts] = await Promise.all([findCasePage(search, userId), countCases(search, userId, decidedCountCap)]);
+  return { ...page, ...counts };
+}
+
+/** The page and its cursors alone, without the counts (the REST API does not return them). */
+export async function findCasePage(filters: Partial<QueueSearch> & Record<string, unknown>, userId: string | null): Promise<Omit<QueuePage, "counts" | "decidedCapped">> {
   const search = queueSearchSchema.parse(filters);
   const before = decodeCursor(search.before, search.sort);
   const cursor = before ?? decodeCursor(search.cursor, search.sort);
@@ -142,62 +196,48 @@ export async function findCases(filters: Partial<QueueSearch> & Record<string, u
   const conditions = filterConditions(search, userId, { withStatus: true });
   if (cursor) conditions.push(cursorCondition(search.sort, cursor, backward));
   const orderBy = backward ? REVERSED_ORDER_BY[search.sort] : ORDER_BY[search.sort];
-  const [page, countRows] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "ReviewCase" c ${whereSql(conditions)} ${orderBy} LIMIT ${search.limit + 1}`,
-    db.$queryRaw<{ status: CaseStatus; n: bigint }[]>`SELECT c."status", count(*) AS n FROM "ReviewCase" c ${whereSql(filterConditions(search, userId, { withStatus: false }))} GROUP BY c."status"`,
-  ]);
-  const counts: StatusCounts = { open: 0, awaiting_confirmation: 0, escalated: 0, decided: 0 };
-  for (const row of countRows) counts[row.status] = Number(row.n);
-
+  // The page in one statement: each row with its runs, media and assignee.
+  const page = await db.$queryRaw<PageRow[]>`
+      SELECT c."id", c."verificationId", c."status", c."priority", c."rules", c."checkType", c."reference", c."assigneeId", u."email" AS "assigneeEmail",
+        c."openedAt", c."slaDueAt", c."decision", c."decidedAt", c."version",
+        COALESCE((SELECT json_agg(json_build_object('vendor', r."vendor", 'attempt', r."attempt", 'outcome', r."outcome", 'sandbox', r."sandbox"))
+                  FROM "VendorRun" r WHERE r."verificationId" = c."verificationId"), '[]') AS "runs",
+        COALESCE((SELECT json_agg(json_build_object('id', m."id", 'role', m."role")) FROM "Media" m WHERE m."verificationId" = c."verificationId"), '[]') AS "media"
+      FROM "ReviewCase" c LEFT JOIN "User" u ON u."id" = c."assigneeId"
+      ${whereSql(conditions)} ${orderBy} LIMIT ${search.limit + 1}`;
   const hasMore = page.length > search.limit;
-  const ids = page.slice(0, search.limit).map((r) => r.id);
-  if (backward) ids.reverse();
-  const found = ids.length
-    ? await db.reviewCase.findMany({
-        where: { id: { in: ids } },
-        include: {
-          assignee: { select: { id: true, email: true } },
-          verification: { select: { media: { select: { id: true, role: true } }, runs: { select: { vendor: true, attempt: true, outcome: true, sandbox: true } } } },
-        },
-      })
-    : [];
-  const byId = new Map(found.map((c) => [c.id, c]));
-  const rows = ids.flatMap((id): QueueRow[] => {
-    const c = byId.get(id);
-    if (!c) return [];
-    const media = c.verification.media;
-    const role = THUMBNAIL_ROLE_ORDER.find((r) => media.some((m) => m.role === r));
-    const item = role ? media.find((m) => m.role === role) : undefined;
-    return [
-      {
-        id: c.id,
-        verificationId: c.verificationId,
-        status: c.status,
-        priority: c.priority,
-        rules: c.rules,
-        checkType: c.checkType,
-        reference: c.reference,
-        assignee: c.assignee,
-        openedAt: c.openedAt,
-        slaDueAt: c.slaDueAt,
-        decision: c.decision,
-        decidedAt: c.decidedAt,
-        version: c.version,
-        vendors: latestRunPerVendor(c.verification.runs).map((r) => ({ vendor: r.vendor, outcome: r.outcome, sandbox: r.sandbox })),
-        thumbnail: item && role ? { mediaId: item.id, role, kind: role === "video" ? "filmstrip" : "thumb" } : null,
-      },
-    ];
+  const found = page.slice(0, search.limit);
+  if (backward) found.reverse();
+  const rows = found.map((c): QueueRow => {
+    const role = THUMBNAIL_ROLE_ORDER.find((r) => c.media.some((m) => m.role === r));
+    const item = role ? c.media.find((m) => m.role === role) : undefined;
+    return {
+      id: c.id,
+      verificationId: c.verificationId,
+      status: c.status,
+      priority: c.priority,
+      rules: c.rules,
+      checkType: c.checkType,
+      reference: c.reference,
+      assignee: c.assigneeId && c.assigneeEmail ? { id: c.assigneeId, email: c.assigneeEmail } : null,
+      openedAt: c.openedAt,
+      slaDueAt: c.slaDueAt,
+      decision: c.decision,
+      decidedAt: c.decidedAt,
+      version: c.version,
+      vendors: latestRunPerVendor(c.runs).map((r) => ({ vendor: r.vendor, outcome: r.outcome, sandbox: r.sandbox })),
+      thumbnail: item && role ? { mediaId: item.id, role, kind: role === "video" ? "filmstrip" : "thumb" } : null,
+    };
   });
   const first = rows[0];
   const last = rows[rows.length - 1];
   // Nothing before that case any more (or a hand-edited URL): the first page is what comes before.
-  if (backward && !first) return findCases({ ...search, before: undefined, cursor: undefined }, userId);
-  if (!first || !last) return { rows: [], nextCursor: null, prevCursor: null, counts };
+  if (backward && !first) return findCasePage({ ...search, before: undefined, cursor: undefined }, userId);
+  if (!first || !last) return { rows: [], nextCursor: null, prevCursor: null };
   const cursorOf = (row: QueueRow) => encodeCursor({ s: search.sort, p: row.priority, o: row.openedAt.toISOString(), d: row.slaDueAt?.toISOString() ?? null, i: row.id });
   return {
     rows,
     nextCursor: (backward ? true : hasMore) ? cursorOf(last) : null,
     prevCursor: (backward ? hasMore : cursor !== null) ? cursorOf(first) : null,
-    counts,
   };
 }

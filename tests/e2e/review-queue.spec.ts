@@ -494,3 +494,19 @@ test("the Columns menu hides a queue column; it stays hidden after a reload and 
   await expect(row).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Assignee" })).toHaveCount(0);
 });
+
+test("past 10,000 decided cases the Decided and All tabs say so, the undecided ones stay exact", async ({ page }) => {
+  const reference = `e2e-cap-${randomUUID().slice(0, 8)}`;
+  const v = await db.verification.create({ data: { checkType: "face_match", source: "api", status: "completed", reference, completedAt: new Date() } });
+  // One open case and 10,001 decided ones (a verification has one undecided case at most, decided ones without limit).
+  await db.reviewCase.create({ data: { verificationId: v.id, rules: ["manual_review"], checkType: "face_match", reference } });
+  await db.$executeRaw`INSERT INTO "ReviewCase" ("verificationId", "status", "rules", "checkType", "reference", "decision", "decidedAt")
+    SELECT ${v.id}::uuid, 'decided', '{manual_review}', 'face_match', ${reference}, 'approve', now() FROM generate_series(1, 10001)`;
+  await signInAs(page, "reviewer");
+  await page.goto(`/queue?reference=${reference}`);
+  await expect(page.getByTestId("status-count-open")).toHaveText("1");
+  await expect(page.getByTestId("status-count-active")).toHaveText("1");
+  await expect(page.getByTestId("status-count-decided")).toHaveText("10,000+");
+  await expect(page.getByTestId("status-count-decided")).toHaveAttribute("title", /counts decided cases up to 10,000; the dashboards give exact totals/);
+  await expect(page.getByTestId("status-count-all")).toHaveText("10,001+");
+});

@@ -245,3 +245,61 @@ describe("paging the queue", () => {
     }
   });
 });
+
+describe("a row of the queue", () => {
+  it("carries each vendor's latest answer, the thumbnail's media, the assignee and the case's fields", async () => {
+    const v = await seedVerification(
+      [{ vendor: "cvs", outcome: "fail" }, { vendor: "cvs", outcome: "review", attempt: 2 }, { vendor: "fpt", outcome: "pass" }],
+      "row",
+    );
+    await db.vendorRun.updateMany({ where: { verificationId: v.id, vendor: "fpt" }, data: { sandbox: true } });
+    await db.media.createMany({ data: (["id_image", "selfie"] as const).map((role) => ({ verificationId: v.id, role, mime: "image/jpeg", size: 1 })) });
+    const selfie = await db.media.findFirstOrThrow({ where: { verificationId: v.id, role: "selfie" } });
+    const opened = await db.reviewCase.create({
+      data: { verificationId: v.id, rules: ["vendor_review"], priority: 2, checkType: "face_match", reference: `${tag}-row-case`, assigneeId: alice.id, assignedAt: new Date() },
+    });
+    const page = await findCases({ reference: `${tag}-row-case` }, null);
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]).toMatchObject({
+      id: opened.id, verificationId: v.id, status: "open", priority: 2, rules: ["vendor_review"], checkType: "face_match", reference: `${tag}-row-case`,
+      assignee: { id: alice.id, email: alice.email }, openedAt: opened.openedAt, slaDueAt: null, decision: null, decidedAt: null, version: 0,
+      vendors: [{ vendor: "cvs", outcome: "review", sandbox: false }, { vendor: "fpt", outcome: "pass", sandbox: true }],
+      thumbnail: { mediaId: selfie.id, role: "selfie", kind: "thumb" },
+    });
+  });
+});
+
+describe("counting the queue's statuses", () => {
+  it("counts undecided statuses exactly and decided cases up to the cap, under the other filters", async () => {
+    const countTag = `${tag}-count`;
+    const statuses = ["open", "open", "awaiting_confirmation", "escalated", "decided", "decided", "decided", "decided", "decided"] as const;
+    for (const [i, status] of statuses.entries()) {
+      const v = await seedVerification([], `count-${i}`);
+      await db.reviewCase.create({
+        data: {
+          verificationId: v.id, status, rules: [i % 2 ? "vendor_review" : "manual_review"], checkType: i < 6 ? "face_match" : "liveness_selfie", reference: `${countTag}-${i}`,
+          slaDueAt: new Date(Date.now() - 60_000), decision: status === "decided" ? "approve" : null, decidedAt: status === "decided" ? new Date() : null,
+        },
+      });
+    }
+    const count = async (filters: Record<string, string>, decidedCountCap?: number) => {
+      const page = await findCases({ reference: countTag, status: "all", ...filters }, null, { decidedCountCap });
+      return { ...page.counts, capped: page.decidedCapped };
+    };
+    expect(await count({})).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 5, capped: false });
+    expect(await count({}, 5)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 5, capped: false });
+    // One decided case more than the cap: the cap and "capped"; the undecided statuses stay exact.
+    expect(await count({}, 4)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 4, capped: true });
+    expect(await count({}, 2)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 2, capped: true });
+    // The other filters apply to the capped count too: 2 decided face matches (cases 4 and 5), 1 of them (5) vendor_review.
+    expect(await count({ checkType: "face_match" }, 2)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 2, capped: false });
+    expect(await count({ checkType: "face_match", rule: "vendor_review" }, 2)).toEqual({ open: 1, awaiting_confirmation: 0, escalated: 1, decided: 1, capped: false });
+    expect(await count({ checkType: "liveness_selfie" }, 2)).toEqual({ open: 0, awaiting_confirmation: 0, escalated: 0, decided: 2, capped: true });
+    // An SLA past due is a state of undecided cases only; "none" takes the decided ones.
+    expect(await count({ sla: "breached" }, 2)).toEqual({ open: 2, awaiting_confirmation: 1, escalated: 1, decided: 0, capped: false });
+    expect(await count({ sla: "none" }, 2)).toEqual({ open: 0, awaiting_confirmation: 0, escalated: 0, decided: 2, capped: true });
+    // The page itself is not capped: every decided case is listed.
+    const decided = await findCases({ reference: countTag, status: "decided", limit: 100 }, null, { decidedCountCap: 2 });
+    expect(decided.rows).toHaveLength(5);
+  });
+});

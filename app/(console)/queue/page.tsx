@@ -7,7 +7,7 @@ import { CASE_STATUS_LABELS } from "@/components/review/case-labels";
 import { cn } from "@/components/ui/cn";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { findCases } from "@/lib/review/find-cases";
+import { DECIDED_COUNT_CAP, findCases } from "@/lib/review/find-cases";
 import { queueQueryString, queueSearchSchema } from "@/lib/review/queue-search";
 import { listSavedViews } from "@/lib/review/saved-views";
 import { getReviewerSettings } from "@/lib/users/manage-users";
@@ -32,7 +32,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const hidden = parseHiddenColumns(params.hide, QUEUE_HIDEABLE_COLUMNS);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
   const isAdmin = user.role === "admin";
-  const [{ rows, nextCursor, prevCursor, counts }, views, reviewers, settings, sandboxVendors] = await Promise.all([
+  const [{ rows, nextCursor, prevCursor, counts, decidedCapped }, views, reviewers, settings, sandboxVendors] = await Promise.all([
     findCases(search, user.id),
     listSavedViews(user.id),
     isAdmin ? db.user.findMany({ where: { role: { in: ["admin", "reviewer"] }, disabledAt: null }, select: { id: true, email: true }, orderBy: { email: "asc" } }) : Promise.resolve([]),
@@ -41,8 +41,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   ]);
   const escalatedView = search.status === "escalated";
   const query = queueQueryString(search);
-  const tabCount = (tab: (typeof STATUS_TABS)[number]) =>
-    tab === "active" ? counts.open + counts.awaiting_confirmation + counts.escalated : tab === "all" ? counts.open + counts.awaiting_confirmation + counts.escalated + counts.decided : counts[tab];
+  const active = counts.open + counts.awaiting_confirmation + counts.escalated;
+  // Decided cases are counted up to a cap: past it, the tab (and All) says "at least".
+  const tabCount = (tab: (typeof STATUS_TABS)[number]): { text: string; title?: string } => {
+    const n = tab === "active" ? active : tab === "all" ? active + counts.decided : counts[tab];
+    return decidedCapped && (tab === "decided" || tab === "all")
+      ? { text: `${n.toLocaleString("en-US")}+`, title: `More than ${(tab === "all" ? n : DECIDED_COUNT_CAP).toLocaleString("en-US")}: the queue counts decided cases up to ${DECIDED_COUNT_CAP.toLocaleString("en-US")}; the dashboards give exact totals.` }
+      : { text: n.toLocaleString("en-US") };
+  };
   const hrefFor = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(query);
     next.delete("cursor");
@@ -68,6 +74,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <nav aria-label="Case status" className="mb-4 flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {STATUS_TABS.map((tab) => {
           const current = search.status === tab;
+          const count = tabCount(tab);
           return (
             <Link
               key={tab}
@@ -80,7 +87,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               )}
             >
               {tab === "active" ? "To do" : tab === "all" ? "All" : CASE_STATUS_LABELS[tab]}
-              <span className="rounded bg-zinc-100 px-1.5 text-xs tabular-nums dark:bg-zinc-800">{tabCount(tab)}</span>
+              <span className="rounded bg-zinc-100 px-1.5 text-xs tabular-nums dark:bg-zinc-800" title={count.title} data-testid={`status-count-${tab}`}>
+                {count.text}
+              </span>
             </Link>
           );
         })}
