@@ -6,7 +6,8 @@ import { useState } from "react";
 import { hiddenColumnsOf } from "@/components/data-table/hidden-columns";
 
 // Table state kept in the URL (CONVENTIONS: "the URL holds table state"), so a shared link shows the
-// same table. The page parses these parameters on the server with zod and passes them back in.
+// same table. The page parses sort and filters on the server with zod and passes them back in; the
+// hidden columns are read from the URL here, as the browser has it now.
 
 /**
  * `sort` and `dir` (only the sortable columns can ask, and the server's allow-list has the last
