@@ -1,25 +1,25 @@
-import Link from "next/link";
+import { TableLink } from "@/components/data-table/table-link";
 
 // Keyset pages: first, previous and next, each a link (null when there is no such page), so the
-// browser's own history and "open in new tab" work as with any link.
+// browser's own history and "open in new tab" work as with any link. They keep the hidden columns.
 export function PageLinks({ first, previous, next }: { first: string | null; previous: string | null; next: string | null }) {
   if (!first && !previous && !next) return null;
   return (
     <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
       {first ? (
-        <Link href={first} className="underline">
+        <TableLink href={first} className="underline">
           First page
-        </Link>
+        </TableLink>
       ) : null}
       {previous ? (
-        <Link href={previous} className="underline" rel="prev">
+        <TableLink href={previous} className="underline" rel="prev">
           Previous page
-        </Link>
+        </TableLink>
       ) : null}
       {next ? (
-        <Link href={next} className="underline" rel="next">
+        <TableLink href={next} className="underline" rel="next">
           Next page
-        </Link>
+        </TableLink>
       ) : null}
     </nav>
   );

@@ -9,7 +9,10 @@ import { expect, signInAs, test } from "./support/fixtures";
 // 1:N face search in the browser: one real person uploaded under two references; the second opens
 // a duplicate-face case; from the case an operator searches by face, sees the earlier face under the
 // first reference, and opens that subject's page. Other specs share the database: everything is
-// looked up by this spec's own references.
+// looked up by this spec's own references. The engine gives one photo the same face every time, so
+// copies of these photos left by an earlier run would tie with this run's and could push them out
+// of the ten results: each test deletes what it uploaded (the verification, and with it its media,
+// faces, index rows and cases).
 
 const fixture = (name: string) => readFile(path.resolve(import.meta.dirname, "../fixtures/faces", name));
 
@@ -20,6 +23,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await db.vendorConfig.update({ where: { vendor: "local" }, data: { enabled: false } });
+});
+
+const uploaded: string[] = [];
+test.afterEach(async () => {
+  await db.verification.deleteMany({ where: { id: { in: uploaded.splice(0) } } });
 });
 
 /** A selfie check by the engine alone, uploaded from the console; returns the verification id once its run finished. */
@@ -36,6 +44,7 @@ async function uploadSelfie(page: Page, reference: string, photo: string | Buffe
   await page.getByRole("button", { name: "Run verification" }).click();
   await expect(page).toHaveURL(/\/verifications\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   const id = page.url().split("/").pop()!;
+  uploaded.push(id);
   // The engine loads its models in the worker on first use: allow for it.
   await expect.poll(async () => (await db.vendorRun.findFirst({ where: { verificationId: id, vendor: "local" } }))?.status, { timeout: 180_000 }).toBe("completed");
   return id;

@@ -495,6 +495,80 @@ test("the Columns menu hides a queue column; it stays hidden after a reload and 
   await expect(page.getByRole("columnheader", { name: "Assignee" })).toHaveCount(0);
 });
 
+test("columns hidden on the queue stay hidden on the next page, another tab, another sort and after a reload", async ({ page }) => {
+  // Five open cases of one reference, two to a page: three pages, in priority order.
+  const reference = `e2e-hide-${randomUUID().slice(0, 8)}`;
+  const ids: string[] = [];
+  for (const priority of [50, 40, 30, 20, 10]) {
+    const v = await db.verification.create({ data: { checkType: "face_match", source: "api", status: "completed", reference, completedAt: new Date() } });
+    ids.push((await db.reviewCase.create({ data: { verificationId: v.id, rules: ["manual_review"], checkType: "face_match", reference, priority } })).id);
+  }
+  cleanup.push(...ids);
+  await signInAs(page, "reviewer");
+  await page.goto(`/queue?reference=${reference}&limit=2`);
+  const rows = page.getByTestId("queue-row");
+  const rowIds = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-row-id")));
+  await expect.poll(rowIds).toEqual(ids.slice(0, 2));
+  const columns = page.getByRole("button", { name: "Columns" });
+  const popover = page.getByRole("dialog", { name: "Visible columns" });
+  const header = (name: string) => page.getByRole("columnheader", { name, exact: true });
+
+  // Hidden here, without a reload: the page's links were rendered before.
+  await columns.click();
+  await popover.getByRole("checkbox", { name: "Assignee" }).uncheck();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/hide=assignee/);
+  await expect(header("Assignee")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect.poll(rowIds).toEqual(ids.slice(2, 4));
+  await expect(page).toHaveURL(/cursor=.*hide=assignee/);
+  await expect(header("Assignee")).toHaveCount(0);
+  await expect(header("Opened")).toBeVisible();
+
+  // A second column hidden on this page, then back to the first page.
+  await columns.click();
+  await popover.getByRole("checkbox", { name: "Opened" }).uncheck();
+  await page.keyboard.press("Escape");
+  await expect(header("Opened")).toHaveCount(0);
+  await page.getByRole("link", { name: "Previous page" }).click();
+  await expect.poll(rowIds).toEqual(ids.slice(0, 2));
+  await expect(page).toHaveURL(/hide=assignee%2Copened|hide=assignee,opened/);
+  await expect(header("Assignee")).toHaveCount(0);
+  await expect(header("Opened")).toHaveCount(0);
+
+  // Another status tab, then another sort from the filter bar.
+  await page.getByTestId("status-tab-open").click();
+  await expect(page).toHaveURL(/status=open/);
+  await expect.poll(rowIds).toEqual(ids.slice(0, 2));
+  await expect(header("Assignee")).toHaveCount(0);
+  await expect(header("Opened")).toHaveCount(0);
+  await page.getByRole("search", { name: "Filter cases" }).getByLabel("Sort").selectOption("newest");
+  await expect(page).toHaveURL(/sort=newest/);
+  await expect.poll(rowIds).toEqual([ids[4], ids[3]]);
+  await expect(header("Assignee")).toHaveCount(0);
+  await expect(header("Opened")).toHaveCount(0);
+
+  // The choice is the URL's: a reload keeps it.
+  await page.reload();
+  await expect.poll(rowIds).toEqual([ids[4], ids[3]]);
+  await expect(header("Assignee")).toHaveCount(0);
+  await expect(header("Opened")).toHaveCount(0);
+  await expect(header("Priority")).toBeVisible();
+
+  // Shown again, a column shows on the next page too.
+  await columns.click();
+  await expect(popover.getByRole("checkbox", { name: "Assignee" })).not.toBeChecked();
+  await popover.getByRole("checkbox", { name: "Assignee" }).check();
+  await page.keyboard.press("Escape");
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect.poll(rowIds).toEqual([ids[2], ids[1]]);
+  await expect(page).toHaveURL(/hide=opened/);
+  await expect(page).not.toHaveURL(/assignee/);
+  await expect(header("Assignee")).toBeVisible();
+  await expect(header("Opened")).toHaveCount(0);
+});
+
 test("past 10,000 decided cases the Decided and All tabs say so, the undecided ones stay exact", async ({ page }) => {
   const reference = `e2e-cap-${randomUUID().slice(0, 8)}`;
   const v = await db.verification.create({ data: { checkType: "face_match", source: "api", status: "completed", reference, completedAt: new Date() } });

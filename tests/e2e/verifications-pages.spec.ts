@@ -387,3 +387,50 @@ test("a finished verification whose thumbnails are not made yet keeps following 
   await expect(page.getByTestId("live-status")).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByTestId("media-selfie").locator("img")).toBeVisible();
 });
+
+test("a column hidden on the list stays hidden on the next page, another sort, another filter and after a reload", async ({ page }) => {
+  // Seven verifications of one reference, five to a page, newest first; three of them uploaded from the console.
+  const reference = `e2e-vhide-${randomUUID().slice(0, 8)}`;
+  const ids: string[] = [];
+  for (let i = 0; i < 7; i++) {
+    const createdAt = new Date(Date.now() - i * 60_000);
+    ids.push((await db.verification.create({ data: { checkType: "liveness_selfie", source: i < 3 ? "upload" : "api", status: "completed", reference: `${reference}-${i}`, createdAt, completedAt: createdAt } })).id);
+  }
+  await signInAs(page, "operator");
+  await page.goto(`/verifications?reference=${reference}&limit=5`);
+  const rowIds = () => page.locator("tbody tr[data-row-id]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-row-id")));
+  await expect.poll(rowIds).toEqual(ids.slice(0, 5));
+  const header = (name: string) => page.getByRole("columnheader", { name, exact: true });
+  const popover = page.getByRole("dialog", { name: "Visible columns" });
+
+  // Hidden here, without a reload: the page links were rendered before.
+  await page.getByRole("button", { name: "Columns" }).click();
+  await popover.getByRole("checkbox", { name: "Created by" }).uncheck();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/hide=createdBy/);
+  await expect(header("Created by")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect.poll(rowIds).toEqual(ids.slice(5));
+  await expect(page).toHaveURL(/cursor=.*hide=createdBy|hide=createdBy.*cursor=/);
+  await expect(header("Created by")).toHaveCount(0);
+  await page.getByRole("link", { name: "First page" }).click();
+  await expect.poll(rowIds).toEqual(ids.slice(0, 5));
+  await expect(header("Created by")).toHaveCount(0);
+
+  // Another sort (oldest first), then a filter.
+  await header("Created").getByRole("button").click();
+  await expect(page).toHaveURL(/sort=createdAt&dir=asc/);
+  await expect.poll(rowIds).toEqual(ids.slice(2).reverse());
+  await expect(header("Created by")).toHaveCount(0);
+  await page.getByRole("search", { name: "Filter verifications" }).getByLabel("Source").selectOption("upload");
+  await expect(page).toHaveURL(/source=upload/);
+  await expect.poll(rowIds).toEqual(ids.slice(0, 3).reverse());
+  await expect(page).toHaveURL(/hide=createdBy/);
+  await expect(header("Created by")).toHaveCount(0);
+
+  await page.reload();
+  await expect.poll(rowIds).toEqual(ids.slice(0, 3).reverse());
+  await expect(header("Created by")).toHaveCount(0);
+  await expect(header("Source")).toBeVisible();
+});

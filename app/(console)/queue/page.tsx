@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { parseHiddenColumns } from "@/components/data-table/hidden-columns";
 import { PageLinks } from "@/components/data-table/page-links";
+import { TableLink } from "@/components/data-table/table-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { CASE_STATUS_LABELS } from "@/components/review/case-labels";
 import { cn } from "@/components/ui/cn";
@@ -13,7 +12,6 @@ import { listSavedViews } from "@/lib/review/saved-views";
 import { getReviewerSettings } from "@/lib/users/manage-users";
 import { SandboxVendorsNotice } from "@/components/verifications/sandbox-vendors-notice";
 import { findSandboxVendors } from "@/lib/vendor-settings/find-sandbox-vendors";
-import { QUEUE_HIDEABLE_COLUMNS } from "./_lib/queue-columns";
 import { ClaimNextButton } from "./_components/claim-next-button";
 import { QueueFilters } from "./_components/queue-filters";
 import { QueueTable } from "./_components/queue-table";
@@ -29,7 +27,6 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser();
   const params = await searchParams;
   const search = queueSearchSchema.parse(params);
-  const hidden = parseHiddenColumns(params.hide, QUEUE_HIDEABLE_COLUMNS);
   const canDecide = hasRole(user, ["admin", "reviewer"]);
   const isAdmin = user.role === "admin";
   const [{ rows, nextCursor, prevCursor, counts, decidedCapped }, views, reviewers, settings, sandboxVendors] = await Promise.all([
@@ -49,12 +46,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       ? { text: `${n.toLocaleString("en-US")}+`, title: `More than ${(tab === "all" ? n : DECIDED_COUNT_CAP).toLocaleString("en-US")}: the queue counts decided cases up to ${DECIDED_COUNT_CAP.toLocaleString("en-US")}; the dashboards give exact totals.` }
       : { text: n.toLocaleString("en-US") };
   };
+  // Links to other tabs and pages: TableLink adds the columns hidden (a saved view holds the filters only).
   const hrefFor = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(query);
     next.delete("cursor");
     next.delete("before");
-    // Another tab or page keeps the columns hidden (a saved view holds the filters only).
-    if (hidden.length) next.set("hide", hidden.join(","));
     for (const [k, v] of Object.entries(changes)) {
       if (v === null) next.delete(k);
       else next.set(k, v);
@@ -76,7 +72,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           const current = search.status === tab;
           const count = tabCount(tab);
           return (
-            <Link
+            <TableLink
               key={tab}
               href={hrefFor({ status: tab === "active" ? null : tab })}
               aria-current={current ? "page" : undefined}
@@ -90,7 +86,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               <span className="rounded bg-zinc-100 px-1.5 text-xs tabular-nums dark:bg-zinc-800" title={count.title} data-testid={`status-count-${tab}`}>
                 {count.text}
               </span>
-            </Link>
+            </TableLink>
           );
         })}
       </nav>
@@ -122,7 +118,6 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         }))}
         reviewers={reviewers}
         canAssign={isAdmin}
-        hidden={hidden}
       />
       <PageLinks
         first={prevCursor ? hrefFor({}) : null}

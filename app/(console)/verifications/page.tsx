@@ -2,7 +2,6 @@ import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkRerunDialog } from "@/app/(console)/reruns/_components/bulk-rerun-dialog";
-import { parseHiddenColumns } from "@/components/data-table/hidden-columns";
 import { PageLinks } from "@/components/data-table/page-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/lib/db";
@@ -11,7 +10,6 @@ import { vendorRegistry } from "@/lib/vendors/vendor-registry";
 import { vendorIds } from "@/lib/vendors/types";
 import { hasRole, requirePageUser } from "@/lib/auth/current-user";
 import { findVerifications, verificationSearchSchema } from "@/lib/verifications/find-verifications";
-import { HIDEABLE_COLUMNS } from "./_lib/list-columns";
 import { VerificationFilters } from "./_components/verification-filters";
 import { VerificationsTable } from "./_components/verifications-table";
 
@@ -33,7 +31,6 @@ export default async function VerificationsPage({ searchParams }: { searchParams
   const user = await requirePageUser();
   const params = await searchParams;
   const search = verificationSearchSchema.parse(params);
-  const hidden = parseHiddenColumns(params.hide, HIDEABLE_COLUMNS);
   const { rows, nextCursor, prevCursor } = await findVerifications(search);
   const canCreate = hasRole(user, ["admin", "operator"]);
   // "Rerun these…" works on the filters (every page), not on the rows shown.
@@ -85,7 +82,6 @@ export default async function VerificationsPage({ searchParams }: { searchParams
         }))}
         sort={search.sort}
         dir={search.dir}
-        hidden={hidden}
       />
       <PageLinks
         first={prevCursor ? hrefWith(params, { cursor: null, before: null }) : null}

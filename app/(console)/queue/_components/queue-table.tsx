@@ -20,7 +20,7 @@ import { useUrlColumnVisibility } from "@/components/data-table/use-url-table-st
 import { CHECK_TYPE_LABELS, ROLE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { MediaRole } from "@/lib/generated/prisma/enums";
 import type { CheckType, Outcome, VendorId } from "@/lib/vendors/types";
-import { QUEUE_HIDEABLE_COLUMNS, type QueueHideableColumn } from "../_lib/queue-columns";
+import { QUEUE_HIDEABLE_COLUMNS } from "../_lib/queue-columns";
 import { assignCasesAction } from "../actions";
 import { cn } from "@/components/ui/cn";
 
@@ -158,16 +158,14 @@ export function QueueTable({
   now,
   canAssign,
   reviewers,
-  hidden,
 }: {
   rows: QueueTableRow[];
   now: number;
   canAssign: boolean;
   reviewers: { id: string; email: string }[];
-  hidden: QueueHideableColumn[];
 }) {
   const router = useRouter();
-  const columnVisibility = useUrlColumnVisibility(hidden, QUEUE_HIDEABLE_COLUMNS);
+  const columnVisibility = useUrlColumnVisibility(QUEUE_HIDEABLE_COLUMNS);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [assignee, setAssignee] = useState("");

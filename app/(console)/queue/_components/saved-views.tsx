@@ -1,13 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
+import { TableLink } from "@/components/data-table/table-link";
 import { FormError, SubmitButton, useServerAction } from "@/components/ui/action-form";
 import { FieldError, fieldErrorProps, inputClass } from "@/components/ui/field";
 import { deleteViewAction, saveViewAction } from "../actions";
 import { cn } from "@/components/ui/cn";
 
-// The signed-in user's saved filters: a link each, and "save these filters as…".
+// The signed-in user's saved filters: a link each (keeping the columns hidden now), and "save these filters as…".
 export function SavedViews({ views, currentQuery }: { views: { id: string; name: string; query: string }[]; currentQuery: string }) {
   const [name, setName] = useState("");
   const save = useServerAction(saveViewAction, { fields: ["name"], fromForm: () => ({ name, query: currentQuery }), onSuccess: () => setName("") });
@@ -19,9 +19,9 @@ export function SavedViews({ views, currentQuery }: { views: { id: string; name:
       {views.length === 0 ? <span className="text-zinc-500">none yet</span> : null}
       {views.map((v) => (
         <span key={v.id} className="inline-flex items-center gap-1 rounded-full border border-zinc-300 pl-2.5 dark:border-zinc-700">
-          <Link href={v.query ? `/queue?${v.query}` : "/queue"} aria-current={v.query === currentQuery ? "true" : undefined} className="underline-offset-2 hover:underline aria-[current]:font-medium">
+          <TableLink href={v.query ? `/queue?${v.query}` : "/queue"} aria-current={v.query === currentQuery ? "true" : undefined} className="underline-offset-2 hover:underline aria-[current]:font-medium">
             {v.name}
-          </Link>
+          </TableLink>
           <button
             type="button"
             aria-label={`Delete saved view ${v.name}`}

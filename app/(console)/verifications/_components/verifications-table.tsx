@@ -12,7 +12,7 @@ import type { VerificationSortColumn } from "@/lib/verifications/find-verificati
 import { CHECK_TYPE_LABELS, ROLE_LABELS, SOURCE_LABELS, VENDOR_SHORT_NAMES } from "@/lib/verifications/verification-labels";
 import type { MediaRole } from "@/lib/generated/prisma/enums";
 import type { CheckType, VendorId } from "@/lib/vendors/types";
-import { HIDEABLE_COLUMNS, type HideableColumn } from "../_lib/list-columns";
+import { HIDEABLE_COLUMNS } from "../_lib/list-columns";
 
 export interface VerificationTableRow {
   id: string;
@@ -99,16 +99,14 @@ export function VerificationsTable({
   rows,
   sort,
   dir,
-  hidden,
 }: {
   rows: VerificationTableRow[];
   sort: VerificationSortColumn;
   dir: "asc" | "desc";
-  hidden: HideableColumn[];
 }) {
   const router = useRouter();
   const sorting = useUrlSorting({ sort, dir, defaultSort: { id: "createdAt", desc: true } });
-  const columnVisibility = useUrlColumnVisibility(hidden, HIDEABLE_COLUMNS);
+  const columnVisibility = useUrlColumnVisibility(HIDEABLE_COLUMNS);
   return (
     <DataTable
       caption="Verifications (select a row to open it)"
