@@ -143,7 +143,11 @@ test("a tightly cropped face: its box runs past the picture's edge and is drawn 
   await signInAs(page, "operator");
 
   // The verification's media, boxes drawn over the stored preview.
-  await uploadSelfie(page, reference, tight);
+  const id = await uploadSelfie(page, reference, tight);
+  // The tile's picture is the stored preview, made by the thumbnail job (404 until then).
+  await expect
+    .poll(async () => db.thumbnail.count({ where: { kind: "preview", blob: { media: { some: { verificationId: id } } } } }), { timeout: 60_000 })
+    .toBeGreaterThan(0);
   await page.reload();
   const tile = page.getByTestId("media-selfie");
   const thumbnail = tile.getByRole("img", { name: "Selfie" });
