@@ -22,7 +22,8 @@ interface ResolvedEndpoint {
 
 /**
  * The bucket's address as the SDK resolves it, or null when that needs more than SigV4 on one URL
- * (S3 Express, access points): those configurations keep the SDK for every call.
+ * or another signing name (S3 Express, multi-region access points, Outposts): those keep the SDK
+ * for every call.
  */
 export function resolveBucketEndpoint(client: S3Client, bucket: string, region: string, endpoint: string | undefined, forcePathStyle: boolean): ResolvedEndpoint | null {
   try {
@@ -31,8 +32,8 @@ export function resolveBucketEndpoint(client: S3Client, bucket: string, region: 
       UseFIPS: false, UseDualStack: false, Accelerate: false,
     });
     const schemes = resolved.properties?.authSchemes;
-    const scheme = Array.isArray(schemes) && schemes.length === 1 ? (schemes[0] as { name?: unknown; signingRegion?: unknown }) : null;
-    if (!scheme || scheme.name !== "sigv4" || typeof scheme.signingRegion !== "string") return null;
+    const scheme = Array.isArray(schemes) && schemes.length === 1 ? (schemes[0] as { name?: unknown; signingName?: unknown; signingRegion?: unknown }) : null;
+    if (!scheme || scheme.name !== "sigv4" || scheme.signingName !== "s3" || typeof scheme.signingRegion !== "string") return null;
     return { url: new URL(resolved.url.href), signingRegion: scheme.signingRegion };
   } catch {
     return null;
