@@ -128,9 +128,11 @@ export async function getBlob(sha256: string, options: { range?: ByteRange; back
 
 /** The whole blob in memory (thumbnailing), or null when no such blob exists. */
 export async function readBlobBytes(sha256: string, backend: BlobBackend = configuredBlobBackend()): Promise<(StoredBlob & { bytes: Uint8Array }) | null> {
-  const row = await db.blob.findUnique({ where: { sha256 }, select: { sha256: true, size: true, mime: true, storage: true } });
+  // One read for the row and, when PostgreSQL holds them, its bytes (null for S3).
+  const row = await db.blob.findUnique({ where: { sha256 }, select: { sha256: true, size: true, mime: true, storage: true, data: true } });
   if (!row) return null;
-  return { ...row, bytes: await readStoredBlobBytes({ sha256, storage: row.storage, data: null }, backend) };
+  const { data, ...stored } = row;
+  return { ...stored, bytes: await readStoredBlobBytes({ sha256, storage: row.storage, data }, backend) };
 }
 
 /**
