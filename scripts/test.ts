@@ -10,25 +10,20 @@ import { freePort, provisionTestDatabase } from "@/tests/support/provision-datab
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[test] ${line}`);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    log(`$ ${command} ${args.join(" ")}`);
-    const child = spawn(command, args, { cwd: root, stdio: "inherit", env });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-// The same, with the output held until the command ends, so that commands run side by side do not
+// `hold`: the output is kept until the command ends, so that commands run side by side do not
 // interleave their lines.
-function runQuietly(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, { hold = false } = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env });
+    if (!hold) log(`$ ${command} ${args.join(" ")}`);
+    const child = spawn(command, args, { cwd: root, stdio: hold ? ["ignore", "pipe", "pipe"] : "inherit", env });
     const output: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
     child.on("close", (code, signal) => {
-      log(`$ ${command} ${args.join(" ")}`);
-      process.stdout.write(Buffer.concat(output));
+      if (hold) {
+        log(`$ ${command} ${args.join(" ")}`);
+        process.stdout.write(Buffer.concat(output));
+      }
       resolve(code ?? (signal ? 1 : 0));
     });
   });
@@ -43,7 +38,7 @@ const checks: Array<[string, string, string[]]> = [
   ["dead code (knip)", bin("knip"), ["--no-config-hints"]],
 ];
 const results: Array<[string, number]> = await Promise.all(
-  checks.map(async ([name, command, args]): Promise<[string, number]> => [name, await runQuietly(command, args, process.env)]),
+  checks.map(async ([name, command, args]): Promise<[string, number]> => [name, await run(command, args, process.env, { hold: true })]),
 );
 
 const database = await provisionTestDatabase(log);
